@@ -1,0 +1,155 @@
+//! Serde types that mirror `api.yaml` exactly: no defaults computed, no names resolved.
+//! Unknown keys are errors, so a misspelt key is reported with its line and column.
+
+use serde::Deserialize;
+use serde_yaml::Value;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    pub module: Module,
+    #[serde(default)]
+    pub constants: Vec<ConstantGroup>,
+    #[serde(default)]
+    pub types: Vec<TypeDef>,
+    #[serde(default)]
+    pub functions: Vec<Function>,
+    pub config: Option<Config>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConstantGroup {
+    pub group: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub description: String,
+    pub members: Vec<Constant>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Constant {
+    pub name: String,
+    pub value: Value,
+    pub description: String,
+    #[serde(default)]
+    pub extension: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeKind {
+    Handle,
+    Table,
+    Function,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeDef {
+    pub name: String,
+    pub kind: TypeKind,
+    pub description: String,
+    /// Fields of a `table`.
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// Parameters of a `function` (a callback signature).
+    #[serde(default)]
+    pub params: Vec<Field>,
+}
+
+/// A function parameter, a table field, a callback parameter or a return value.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub description: String,
+    #[serde(default)]
+    pub optional: bool,
+    pub default: Option<Value>,
+    pub unit: Option<String>,
+    /// The constant group whose members are the valid values.
+    pub constants: Option<String>,
+    /// For callback data fields: the events that carry the field (all if absent).
+    pub events: Option<Vec<String>>,
+    #[serde(default)]
+    pub extension: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Function {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub params: Vec<Field>,
+    pub returns: Option<Field>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub extension: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub description: String,
+    pub code: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub section: String,
+    pub description: String,
+    pub keys: Vec<Field>,
+}
+
+impl Api {
+    /// Whether values of the table type `name` are read from Lua: a function parameter names it,
+    /// directly or through the fields of other tables. Other tables are only written to Lua.
+    pub fn is_read_from_lua(&self, name: &str) -> bool {
+        let mut todo: Vec<&str> = self.functions.iter().flat_map(|f| f.params.iter().map(|p| p.ty.as_str())).collect();
+        let mut seen = Vec::new();
+        while let Some(ty) = todo.pop() {
+            if ty == name {
+                return true;
+            }
+            if !seen.contains(&ty) {
+                seen.push(ty);
+                if let Some(def) = self.types.iter().find(|t| t.name == ty) {
+                    todo.extend(def.fields.iter().map(|f| f.ty.as_str()));
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Parses the text of an api file; errors carry `FILE:LINE:COL`.
+pub fn parse(file: &str, text: &str) -> Result<Api, String> {
+    serde_yaml::from_str(text).map_err(|err| match err.location() {
+        Some(at) => format!("{file}:{}:{}: {}", at.line(), at.column(), strip_location(&err)),
+        None => format!("{file}: {err}"),
+    })
+}
+
+/// serde_yaml appends " at line L column C" to its messages; the prefix already says where.
+fn strip_location(err: &serde_yaml::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}

@@ -1,0 +1,246 @@
+//! Semantic checks on a parsed `api.yaml`. Every error names the YAML path of the offending value
+//! (`functions.connect.params.timeout.type`) and, where a near name exists, suggests it.
+
+use crate::model::Role;
+use crate::schema::{Api, Field, TypeKind};
+use serde_yaml::Value;
+use std::collections::HashSet;
+
+/// The built-in types a field may name besides the `types:` entries.
+pub const PRIMITIVES: &[&str] = &["string", "bytes", "integer", "number", "boolean", "any", "map"];
+
+pub fn check(api: &Api) -> Result<(), Vec<String>> {
+    let mut v = Validator { api, errors: Vec::new() };
+    v.run();
+    if v.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(v.errors)
+    }
+}
+
+struct Validator<'a> {
+    api: &'a Api,
+    errors: Vec<String>,
+}
+
+impl<'a> Validator<'a> {
+    fn error(&mut self, path: &str, message: String) {
+        self.errors.push(format!("{path}: {message}"));
+    }
+
+    fn run(&mut self) {
+        let api = self.api;
+        check_identifier(self, "module.name", &api.module.name);
+        self.unique("constants", api.constants.iter().map(|g| g.group.as_str()));
+        let all_constants = api.constants.iter().flat_map(|g| g.members.iter().map(|c| c.name.as_str()));
+        self.unique("constants", all_constants);
+        for group in &api.constants {
+            self.constant_group(group);
+        }
+        self.unique("types", api.types.iter().map(|t| t.name.as_str()));
+        self.unique("functions", api.functions.iter().map(|f| f.name.as_str()));
+        for def in &api.types {
+            let path = format!("types.{}", def.name);
+            check_identifier(self, &format!("{path}.name"), &def.name);
+            let (fields, key) = match def.kind {
+                TypeKind::Handle => (&def.fields, "fields"),
+                TypeKind::Table => (&def.fields, "fields"),
+                TypeKind::Function => (&def.params, "params"),
+            };
+            match def.kind {
+                TypeKind::Handle if !def.fields.is_empty() || !def.params.is_empty() => {
+                    self.error(&path, "a handle has no fields or params".into())
+                }
+                TypeKind::Table if !def.params.is_empty() => {
+                    self.error(&format!("{path}.params"), "a table has fields, not params".into())
+                }
+                TypeKind::Function if !def.fields.is_empty() => {
+                    self.error(&format!("{path}.fields"), "a function type has params, not fields".into())
+                }
+                _ => {}
+            }
+            let role = match def.kind {
+                TypeKind::Function => Role::Output,
+                _ if api.is_read_from_lua(&def.name) => Role::Input,
+                _ => Role::Output,
+            };
+            let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
+            self.fields(&format!("{path}.{key}"), fields, role, event_group.as_deref());
+        }
+        for function in &self.api.functions {
+            let path = format!("functions.{}", function.name);
+            check_identifier(self, &format!("{path}.name"), &function.name);
+            self.fields(&format!("{path}.params"), &function.params, Role::Input, None);
+            if let Some(ret) = &function.returns {
+                self.field(&format!("{path}.returns"), ret, Role::Output, None);
+            }
+            for (i, example) in function.examples.iter().enumerate() {
+                if example.code.trim().is_empty() {
+                    self.error(&format!("{path}.examples[{i}].code"), "an example needs code".into());
+                }
+            }
+        }
+        if let Some(config) = &self.api.config {
+            check_identifier(self, "config.section", &config.section);
+            self.fields("config.keys", &config.keys, Role::Config, None);
+        }
+    }
+
+    fn unique<'n>(&mut self, path: &str, names: impl Iterator<Item = &'n str>) {
+        let mut seen = HashSet::new();
+        for name in names {
+            if !seen.insert(name) {
+                self.error(&format!("{path}.{name}"), format!("duplicate name '{name}'"));
+            }
+        }
+    }
+
+    fn constant_group(&mut self, group: &crate::schema::ConstantGroup) {
+        let path = format!("constants.{}", group.group);
+        if group.ty != "integer" && group.ty != "string" {
+            let hint = suggest(&group.ty, ["integer", "string"].into_iter());
+            self.error(&format!("{path}.type"), format!("constants are 'integer' or 'string', not '{}'{hint}", group.ty));
+            return;
+        }
+        let mut values: Vec<(&str, &Value)> = Vec::new();
+        for constant in &group.members {
+            let at = format!("{path}.members.{}.value", constant.name);
+            check_identifier(self, &format!("{path}.members.{}.name", constant.name), &constant.name);
+            if !value_has_type(&constant.value, &group.ty) {
+                self.error(&at, format!("{} is not of the group's type '{}'", show(&constant.value), group.ty));
+            }
+            if let Some((other, _)) = values.iter().find(|(_, v)| **v == constant.value) {
+                self.error(&at, format!("value {} is already used by '{other}'", show(&constant.value)));
+            }
+            values.push((&constant.name, &constant.value));
+        }
+    }
+
+    fn fields(&mut self, path: &str, fields: &[Field], role: Role, event_group: Option<&str>) {
+        self.unique(path, fields.iter().map(|f| f.name.as_str()));
+        for field in fields {
+            self.field(&format!("{path}.{}", field.name), field, role, event_group);
+        }
+    }
+
+    fn field(&mut self, path: &str, field: &Field, role: Role, event_group: Option<&str>) {
+        check_identifier(self, &format!("{path}.name"), &field.name);
+        let type_path = format!("{path}.type");
+        let def = self.api.types.iter().find(|t| t.name == field.ty);
+        if def.is_none() && !PRIMITIVES.contains(&field.ty.as_str()) {
+            let names = PRIMITIVES.iter().copied().chain(self.api.types.iter().map(|t| t.name.as_str()));
+            let hint = suggest(&field.ty, names);
+            self.error(&type_path, format!("unknown type '{}'{hint}", field.ty));
+            return;
+        }
+        let kind = def.map(|d| &d.kind);
+        match (role, field.ty.as_str(), kind) {
+            (Role::Input, "map", _) => self.error(&type_path, "'map' can only be written to Lua, not read from it".into()),
+            (Role::Output, _, Some(TypeKind::Function)) => {
+                self.error(&type_path, "a function type can only be a parameter".into())
+            }
+            (Role::Config, "integer" | "number" | "boolean" | "string", None) => {}
+            (Role::Config, other, _) => {
+                self.error(&type_path, format!("a config key is integer, number, boolean or string, not '{other}'"))
+            }
+            _ => {}
+        }
+        if let Some(group_name) = &field.constants {
+            match self.api.constants.iter().find(|g| &g.group == group_name) {
+                None => {
+                    let hint = suggest(group_name, self.api.constants.iter().map(|g| g.group.as_str()));
+                    self.error(&format!("{path}.constants"), format!("unknown constant group '{group_name}'{hint}"));
+                }
+                Some(group) if group.ty != field.ty => self.error(
+                    &format!("{path}.constants"),
+                    format!("group '{group_name}' holds {} constants but the field is '{}'", group.ty, field.ty),
+                ),
+                Some(_) => {}
+            }
+        }
+        if role == Role::Config && field.default.is_none() {
+            self.error(path, "a config key needs a default".into());
+        }
+        if let Some(default) = &field.default {
+            self.default(&format!("{path}.default"), field, default, role);
+        }
+        if let Some(events) = &field.events {
+            self.events(&format!("{path}.events"), events, role, event_group);
+        }
+    }
+
+    fn default(&mut self, path: &str, field: &Field, default: &Value, role: Role) {
+        if role == Role::Output {
+            self.error(path, "only values read from Lua or from game.project have defaults".into());
+            return;
+        }
+        if let (Some(group), Value::String(name)) = (&field.constants, default) {
+            let members = self.api.constants.iter().filter(|g| &g.group == group).flat_map(|g| &g.members);
+            if !members.clone().any(|c| &c.name == name) {
+                let hint = suggest(name, members.map(|c| c.name.as_str()));
+                self.error(path, format!("'{name}' is not a constant of group '{group}'{hint}"));
+            }
+        } else if !value_has_type(default, &field.ty) {
+            self.error(path, format!("default {} is not of type '{}'", show(default), field.ty));
+        }
+    }
+
+    fn events(&mut self, path: &str, events: &[String], role: Role, event_group: Option<&str>) {
+        let Some(group) = event_group.filter(|_| role == Role::Output) else {
+            self.error(path, "only fields of a table written to Lua with an 'event' field with constants can name events".into());
+            return;
+        };
+        let members: Vec<&str> = self
+            .api
+            .constants
+            .iter()
+            .filter(|g| g.group == group)
+            .flat_map(|g| g.members.iter().map(|c| c.name.as_str()))
+            .collect();
+        for (i, event) in events.iter().enumerate() {
+            if !members.contains(&event.as_str()) {
+                let hint = suggest(event, members.iter().copied());
+                self.error(&format!("{path}[{i}]"), format!("unknown event '{event}'{hint}"));
+            }
+        }
+    }
+}
+
+fn check_identifier(v: &mut Validator, path: &str, name: &str) {
+    let mut chars = name.chars();
+    let ok = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !ok {
+        v.error(path, format!("'{name}' is not a Lua identifier"));
+    }
+}
+
+fn value_has_type(value: &Value, ty: &str) -> bool {
+    match (ty, value) {
+        ("integer", Value::Number(n)) => n.is_i64(),
+        ("number", Value::Number(_)) => true,
+        ("string" | "bytes", Value::String(_)) => true,
+        ("boolean", Value::Bool(_)) => true,
+        _ => false,
+    }
+}
+
+fn show(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("'{s}'"),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+    }
+}
+
+/// " (did you mean 'x'?)" for the closest candidate within a small edit distance, else "".
+pub fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> String {
+    let best = candidates
+        .map(|c| (strsim::levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, c)) => format!(" (did you mean '{c}'?)"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,171 @@
+/// Conversions shared by the generated functions. The `__wslua` prefix keeps these names apart
+/// from anything `api.yaml` can name.
+#[allow(dead_code)]
+pub mod __wslua {
+    use mlua::{Lua, Table, Value};
+    use std::fmt::Display;
+
+    /// Where a value comes from, for errors worded like Lua's own `luaL_argerror`.
+    #[derive(Clone, Debug)]
+    pub struct At {
+        pub function: &'static str,
+        pub index: usize,
+        pub field: Option<&'static str>,
+        /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
+        pub present: bool,
+    }
+
+    impl At {
+        pub fn field(&self, name: &'static str) -> At {
+            At { field: Some(name), present: true, ..self.clone() }
+        }
+
+        pub fn error(&self, message: impl Display) -> mlua::Error {
+            let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
+            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{message})", self.index, self.function))
+        }
+
+        pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
+            let got = if self.present { type_name(got) } else { "no value" };
+            self.error(format!("{what} expected, got {got}"))
+        }
+    }
+
+    /// The arguments of one call, taken in order.
+    pub struct Args {
+        function: &'static str,
+        values: std::vec::IntoIter<Value>,
+        index: usize,
+    }
+
+    impl Args {
+        pub fn new(function: &'static str, values: mlua::MultiValue) -> Args {
+            Args { function, values: values.into_vec().into_iter(), index: 0 }
+        }
+
+        pub fn next(&mut self) -> (Value, At) {
+            self.index += 1;
+            let value = self.values.next();
+            let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
+            (value.unwrap_or(Value::Nil), at)
+        }
+    }
+
+    /// The type name Lua itself would report.
+    pub fn type_name(value: &Value) -> &'static str {
+        match value {
+            Value::Integer(_) | Value::Number(_) => "number",
+            Value::LightUserData(_) | Value::UserData(_) => "userdata",
+            other => other.type_name(),
+        }
+    }
+
+    pub fn optional<T>(value: Value, at: &At, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<Option<T>> {
+        match value {
+            Value::Nil => Ok(None),
+            value => read(value, at).map(Some),
+        }
+    }
+
+    /// Lua strings are bytes; numbers convert as `luaL_checklstring` converts them.
+    pub fn read_bytes(value: Value, at: &At) -> mlua::Result<Vec<u8>> {
+        match value {
+            Value::String(s) => Ok(s.as_bytes().to_vec()),
+            Value::Integer(i) => Ok(i.to_string().into_bytes()),
+            Value::Number(n) if n.fract() == 0.0 && n.is_finite() => Ok(format!("{n:.1}").into_bytes()),
+            Value::Number(n) => Ok(n.to_string().into_bytes()),
+            other => Err(at.expected("string", &other)),
+        }
+    }
+
+    pub fn read_string(value: Value, at: &At) -> mlua::Result<String> {
+        String::from_utf8(read_bytes(value, at)?).map_err(|_| at.error("string is not valid UTF-8"))
+    }
+
+    pub fn read_integer(value: Value, at: &At) -> mlua::Result<i64> {
+        match value {
+            Value::Integer(i) => Ok(i as i64),
+            Value::Number(n) if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => Ok(n as i64),
+            Value::Number(_) => Err(at.error("number has no integer representation")),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    /// An integer that must be one of a group of constants.
+    pub fn read_constant(value: Value, at: &At, allowed: &[i64], expected: &str) -> mlua::Result<i64> {
+        let got = read_integer(value, at)?;
+        if allowed.contains(&got) {
+            Ok(got)
+        } else {
+            Err(at.error(format!("{expected} expected, got {got}")))
+        }
+    }
+
+    pub fn read_number(value: Value, at: &At) -> mlua::Result<f64> {
+        match value {
+            Value::Integer(i) => Ok(i as f64),
+            Value::Number(n) => Ok(n),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    pub fn read_boolean(value: Value, at: &At) -> mlua::Result<bool> {
+        match value {
+            Value::Boolean(b) => Ok(b),
+            other => Err(at.expected("boolean", &other)),
+        }
+    }
+
+    pub fn read_function(value: Value, at: &At) -> mlua::Result<mlua::Function> {
+        match value {
+            Value::Function(f) => Ok(f),
+            other => Err(at.expected("function", &other)),
+        }
+    }
+
+    pub fn read_any(value: Value, _at: &At) -> mlua::Result<Value> {
+        Ok(value)
+    }
+
+    pub fn read_table(value: Value, at: &At) -> mlua::Result<Table> {
+        match value {
+            Value::Table(t) => Ok(t),
+            other => Err(at.expected("table", &other)),
+        }
+    }
+
+    pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
+        match &value {
+            Value::UserData(data) => data.borrow::<T>().map(|h| *h).map_err(|_| at.expected(name, &value)),
+            _ => Err(at.expected(name, &value)),
+        }
+    }
+
+    pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
+        let table = lua.create_table_with_capacity(0, pairs.len())?;
+        for (key, value) in pairs {
+            table.raw_set(key, value)?;
+        }
+        Ok(table)
+    }
+
+    pub fn parse_integer(text: &str) -> Result<i64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not an integer"))
+    }
+
+    pub fn parse_number(text: &str) -> Result<f64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not a number"))
+    }
+
+    pub fn parse_boolean(text: &str) -> Result<bool, String> {
+        match text.trim() {
+            "1" | "true" => Ok(true),
+            "0" | "false" => Ok(false),
+            _ => Err(format!("'{text}' is not 0, 1, true or false")),
+        }
+    }
+
+    pub fn parse_string(text: &str) -> Result<String, String> {
+        Ok(text.to_string())
+    }
+}

@@ -1,0 +1,620 @@
+// Generated from api.yaml by wslua-codegen — do not edit.
+// The `websocket` Lua module: typed values, the trait the host implements, and the
+// registration that checks Lua arguments and converts them.
+
+/// Conversions shared by the generated functions. The `__wslua` prefix keeps these names apart
+/// from anything `api.yaml` can name.
+#[allow(dead_code)]
+pub mod __wslua {
+    use mlua::{Lua, Table, Value};
+    use std::fmt::Display;
+
+    /// Where a value comes from, for errors worded like Lua's own `luaL_argerror`.
+    #[derive(Clone, Debug)]
+    pub struct At {
+        pub function: &'static str,
+        pub index: usize,
+        pub field: Option<&'static str>,
+        /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
+        pub present: bool,
+    }
+
+    impl At {
+        pub fn field(&self, name: &'static str) -> At {
+            At { field: Some(name), present: true, ..self.clone() }
+        }
+
+        pub fn error(&self, message: impl Display) -> mlua::Error {
+            let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
+            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{message})", self.index, self.function))
+        }
+
+        pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
+            let got = if self.present { type_name(got) } else { "no value" };
+            self.error(format!("{what} expected, got {got}"))
+        }
+    }
+
+    /// The arguments of one call, taken in order.
+    pub struct Args {
+        function: &'static str,
+        values: std::vec::IntoIter<Value>,
+        index: usize,
+    }
+
+    impl Args {
+        pub fn new(function: &'static str, values: mlua::MultiValue) -> Args {
+            Args { function, values: values.into_vec().into_iter(), index: 0 }
+        }
+
+        pub fn next(&mut self) -> (Value, At) {
+            self.index += 1;
+            let value = self.values.next();
+            let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
+            (value.unwrap_or(Value::Nil), at)
+        }
+    }
+
+    /// The type name Lua itself would report.
+    pub fn type_name(value: &Value) -> &'static str {
+        match value {
+            Value::Integer(_) | Value::Number(_) => "number",
+            Value::LightUserData(_) | Value::UserData(_) => "userdata",
+            other => other.type_name(),
+        }
+    }
+
+    pub fn optional<T>(value: Value, at: &At, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<Option<T>> {
+        match value {
+            Value::Nil => Ok(None),
+            value => read(value, at).map(Some),
+        }
+    }
+
+    /// Lua strings are bytes; numbers convert as `luaL_checklstring` converts them.
+    pub fn read_bytes(value: Value, at: &At) -> mlua::Result<Vec<u8>> {
+        match value {
+            Value::String(s) => Ok(s.as_bytes().to_vec()),
+            Value::Integer(i) => Ok(i.to_string().into_bytes()),
+            Value::Number(n) if n.fract() == 0.0 && n.is_finite() => Ok(format!("{n:.1}").into_bytes()),
+            Value::Number(n) => Ok(n.to_string().into_bytes()),
+            other => Err(at.expected("string", &other)),
+        }
+    }
+
+    pub fn read_string(value: Value, at: &At) -> mlua::Result<String> {
+        String::from_utf8(read_bytes(value, at)?).map_err(|_| at.error("string is not valid UTF-8"))
+    }
+
+    pub fn read_integer(value: Value, at: &At) -> mlua::Result<i64> {
+        match value {
+            Value::Integer(i) => Ok(i as i64),
+            Value::Number(n) if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => Ok(n as i64),
+            Value::Number(_) => Err(at.error("number has no integer representation")),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    /// An integer that must be one of a group of constants.
+    pub fn read_constant(value: Value, at: &At, allowed: &[i64], expected: &str) -> mlua::Result<i64> {
+        let got = read_integer(value, at)?;
+        if allowed.contains(&got) {
+            Ok(got)
+        } else {
+            Err(at.error(format!("{expected} expected, got {got}")))
+        }
+    }
+
+    pub fn read_number(value: Value, at: &At) -> mlua::Result<f64> {
+        match value {
+            Value::Integer(i) => Ok(i as f64),
+            Value::Number(n) => Ok(n),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    pub fn read_boolean(value: Value, at: &At) -> mlua::Result<bool> {
+        match value {
+            Value::Boolean(b) => Ok(b),
+            other => Err(at.expected("boolean", &other)),
+        }
+    }
+
+    pub fn read_function(value: Value, at: &At) -> mlua::Result<mlua::Function> {
+        match value {
+            Value::Function(f) => Ok(f),
+            other => Err(at.expected("function", &other)),
+        }
+    }
+
+    pub fn read_any(value: Value, _at: &At) -> mlua::Result<Value> {
+        Ok(value)
+    }
+
+    pub fn read_table(value: Value, at: &At) -> mlua::Result<Table> {
+        match value {
+            Value::Table(t) => Ok(t),
+            other => Err(at.expected("table", &other)),
+        }
+    }
+
+    pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
+        match &value {
+            Value::UserData(data) => data.borrow::<T>().map(|h| *h).map_err(|_| at.expected(name, &value)),
+            _ => Err(at.expected(name, &value)),
+        }
+    }
+
+    pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
+        let table = lua.create_table_with_capacity(0, pairs.len())?;
+        for (key, value) in pairs {
+            table.raw_set(key, value)?;
+        }
+        Ok(table)
+    }
+
+    pub fn parse_integer(text: &str) -> Result<i64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not an integer"))
+    }
+
+    pub fn parse_number(text: &str) -> Result<f64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not a number"))
+    }
+
+    pub fn parse_boolean(text: &str) -> Result<bool, String> {
+        match text.trim() {
+            "1" | "true" => Ok(true),
+            "0" | "false" => Ok(false),
+            _ => Err(format!("'{text}' is not 0, 1, true or false")),
+        }
+    }
+
+    pub fn parse_string(text: &str) -> Result<String, String> {
+        Ok(text.to_string())
+    }
+}
+
+
+// event: The kind of event a callback receives, in `data.event`.
+
+/// The websocket was connected (for a server, a client connected to it).
+pub const EVENT_CONNECTED: i64 = 0;
+/// The websocket disconnected. This is always the last event of a connection.
+pub const EVENT_DISCONNECTED: i64 = 1;
+/// The websocket received a message.
+pub const EVENT_MESSAGE: i64 = 2;
+/// The websocket encountered an error, for example a refused or failed connection attempt. An `EVENT_DISCONNECTED` always follows.
+pub const EVENT_ERROR: i64 = 3;
+
+fn __wslua_read_event(value: mlua::Value, at: &__wslua::At) -> mlua::Result<i64> {
+    __wslua::read_constant(value, at, &[EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR], "websocket.EVENT_CONNECTED or websocket.EVENT_DISCONNECTED or websocket.EVENT_MESSAGE or websocket.EVENT_ERROR")
+}
+
+// data_type: The kind of a websocket message, in `options.type` of `send` and `data.type`.
+
+/// A text message; its payload must be valid UTF-8.
+pub const DATA_TYPE_TEXT: i64 = 1;
+/// A binary message; any bytes.
+pub const DATA_TYPE_BINARY: i64 = 2;
+
+fn __wslua_read_data_type(value: mlua::Value, at: &__wslua::At) -> mlua::Result<i64> {
+    __wslua::read_constant(value, at, &[DATA_TYPE_TEXT, DATA_TYPE_BINARY], "websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY")
+}
+
+/// A websocket connection, client or server side. `tostring(connection)` gives `websocket.connection: <id>`; the same connection is always the same value, so it can key a table. Using it after its `EVENT_DISCONNECTED` raises an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Connection(pub u64);
+
+impl Connection {
+    pub const LUA_NAME: &'static str = "websocket.connection";
+
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_handle(value, at, Self::LUA_NAME)
+    }
+}
+
+impl mlua::UserData for Connection {
+    fn add_methods<M: mlua::UserDataMethods<Self>>(methods: &mut M) {
+        methods.add_meta_method(mlua::MetaMethod::ToString, |_, this, ()| Ok(format!("{}: {}", Self::LUA_NAME, this.0)));
+        methods.add_meta_method(mlua::MetaMethod::Eq, |_, this, other: mlua::AnyUserData| {
+            Ok(other.borrow::<Self>().is_ok_and(|other| *other == *this))
+        });
+    }
+}
+
+/// Optional parameters of `connect`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnectParams {
+    /// Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake.
+    pub timeout: i64,
+    /// The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
+    pub protocol: Option<String>,
+    /// Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
+    pub headers: Option<String>,
+}
+
+impl Default for ConnectParams {
+    fn default() -> Self {
+        Self {
+            timeout: 3000,
+            protocol: Default::default(),
+            headers: Default::default(),
+        }
+    }
+}
+
+impl ConnectParams {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        let table = __wslua::read_table(value, at)?;
+        Ok(Self {
+            timeout: {
+                let at = at.field("timeout");
+                let value: mlua::Value = table.get("timeout")?;
+                __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(3000)
+            },
+            protocol: {
+                let at = at.field("protocol");
+                let value: mlua::Value = table.get("protocol")?;
+                __wslua::optional(value, &at, __wslua::read_string)?
+            },
+            headers: {
+                let at = at.field("headers");
+                let value: mlua::Value = table.get("headers")?;
+                __wslua::optional(value, &at, __wslua::read_string)?
+            },
+        })
+    }
+}
+
+/// Optional parameters of `send`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendOptions {
+    /// The data type of the message.
+    pub r#type: i64,
+}
+
+impl Default for SendOptions {
+    fn default() -> Self {
+        Self {
+            r#type: DATA_TYPE_BINARY,
+        }
+    }
+}
+
+impl SendOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        let table = __wslua::read_table(value, at)?;
+        Ok(Self {
+            r#type: {
+                let at = at.field("type");
+                let value: mlua::Value = table.get("type")?;
+                __wslua::optional(value, &at, __wslua_read_data_type)?.unwrap_or(DATA_TYPE_BINARY)
+            },
+        })
+    }
+}
+
+/// The HTTP response of a refused websocket handshake.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandshakeResponse {
+    /// The HTTP status code, e.g. `404`.
+    pub status: i64,
+    /// The response headers, names in lower case. A header that appears more than once has its values joined with `", "`.
+    pub headers: Vec<(String, String)>,
+    /// The response body (at most 64 KiB of it).
+    pub response: Vec<u8>,
+}
+
+impl HandshakeResponse {
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        let table = lua.create_table()?;
+        let v = self.status;
+        table.raw_set("status", v)?;
+        let v = self.headers;
+        table.raw_set("headers", __wslua::write_map(lua, v)?)?;
+        let v = self.response;
+        table.raw_set("response", lua.create_string(&v)?)?;
+        Ok(table)
+    }
+}
+
+/// The event payload passed to a callback.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallbackData {
+    /// The current event.
+    pub event: i64,
+    /// The received data if the event is `EVENT_MESSAGE`; an error text otherwise (on `EVENT_DISCONNECTED` when the connection was lost abnormally).
+    pub message: Option<Vec<u8>>,
+    /// Whether the message was text or binary.
+    pub r#type: Option<i64>,
+    /// Present when the server answered the handshake with something other than `101`.
+    pub handshake_response: Option<HandshakeResponse>,
+    /// The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.
+    pub code: Option<i64>,
+    /// The close reason text, empty if there was none.
+    pub reason: Option<String>,
+    /// The HTTP method of the upgrade request. Server connections only.
+    pub request_method: Option<String>,
+    /// The path and query of the upgrade request. Server connections only.
+    pub request_resource: Option<String>,
+    /// The headers of the upgrade request, names in lower case, repeated headers joined with `", "`. Server connections only.
+    pub request_headers: Option<Vec<(String, String)>>,
+    /// The IP address of the connecting client. Server connections only.
+    pub ip_address: Option<String>,
+    /// The port of the connecting client. Server connections only.
+    pub port: Option<i64>,
+}
+
+impl CallbackData {
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        let table = lua.create_table()?;
+        let v = self.event;
+        table.raw_set("event", v)?;
+        if let Some(v) = self.message {
+            table.raw_set("message", lua.create_string(&v)?)?;
+        }
+        if let Some(v) = self.r#type {
+            table.raw_set("type", v)?;
+        }
+        if let Some(v) = self.handshake_response {
+            table.raw_set("handshake_response", v.into_lua_table(lua)?)?;
+        }
+        if let Some(v) = self.code {
+            table.raw_set("code", v)?;
+        }
+        if let Some(v) = self.reason {
+            table.raw_set("reason", v)?;
+        }
+        if let Some(v) = self.request_method {
+            table.raw_set("request_method", v)?;
+        }
+        if let Some(v) = self.request_resource {
+            table.raw_set("request_resource", v)?;
+        }
+        if let Some(v) = self.request_headers {
+            table.raw_set("request_headers", __wslua::write_map(lua, v)?)?;
+        }
+        if let Some(v) = self.ip_address {
+            table.raw_set("ip_address", v)?;
+        }
+        if let Some(v) = self.port {
+            table.raw_set("port", v)?;
+        }
+        Ok(table)
+    }
+}
+
+/// Calls a Lua `websocket.callback`: Receives every event of a connection (for `listen`, of every connection to the server).
+pub fn call_callback(
+    lua: &mlua::Lua,
+    function: &mlua::Function,
+    self_: mlua::Value,
+    connection: mlua::AnyUserData,
+    data: CallbackData,
+) -> mlua::Result<()> {
+    let _ = lua;
+    function.call::<()>((
+        {
+            let v = self_;
+            v
+        },
+        {
+            let v = connection;
+            v
+        },
+        {
+            let v = data;
+            v.into_lua_table(lua)?
+        },
+    ))
+}
+
+/// Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebsocketConfig {
+    /// Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.
+    pub debug: i64,
+    /// Timeout of individual socket operations: each TCP connect attempt, and the wait for the peer's answer to a close frame.
+    /// Unit: microseconds.
+    pub socket_timeout: i64,
+    /// The largest message accepted from a peer; a larger one closes that connection with code `1009`.
+    /// Unit: bytes.
+    pub max_message_size: i64,
+    /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
+    /// Unit: bytes.
+    pub buffer_size: i64,
+}
+
+impl Default for WebsocketConfig {
+    fn default() -> Self {
+        Self {
+            debug: 0,
+            socket_timeout: 500000,
+            max_message_size: 67108864,
+            buffer_size: 0,
+        }
+    }
+}
+
+impl WebsocketConfig {
+    /// The game.project section these keys live in.
+    pub const SECTION: &'static str = "websocket";
+
+    /// Sets `key` from its game.project text. Returns `Ok(false)` for a key this section does not have.
+    pub fn set(&mut self, key: &str, text: &str) -> Result<bool, String> {
+        match key {
+            "debug" => self.debug = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "socket_timeout" => self.socket_timeout = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "max_message_size" => self.max_message_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "buffer_size" => self.buffer_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// The `websocket` module, one method per Lua function. The host implements it; a function
+/// added to api.yaml is a compile error until it does.
+pub trait WebsocketApi: 'static {
+    /// Connects to a remote address.
+    fn connect(
+        &self,
+        lua: &mlua::Lua,
+        url: String,
+        params: ConnectParams,
+        callback: mlua::Function,
+    ) -> mlua::Result<mlua::AnyUserData>;
+    /// Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
+    fn send(
+        &self,
+        lua: &mlua::Lua,
+        connection: Connection,
+        message: Vec<u8>,
+        options: SendOptions,
+    ) -> mlua::Result<()>;
+    /// Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.
+    fn disconnect(
+        &self,
+        lua: &mlua::Lua,
+        connection: Connection,
+        code: i64,
+        reason: Option<String>,
+    ) -> mlua::Result<()>;
+    /// Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.
+    fn listen(
+        &self,
+        lua: &mlua::Lua,
+        port: i64,
+        max_connections: i64,
+        connection_timeout: f64,
+        callback: mlua::Function,
+    ) -> mlua::Result<i64>;
+    /// Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
+    fn stop_listening(
+        &self,
+        lua: &mlua::Lua,
+    ) -> mlua::Result<()>;
+    /// Dispatches pending events to their callbacks, for scripts that `require "websocket"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.
+    fn update(
+        &self,
+        lua: &mlua::Lua,
+        timeout: f64,
+    ) -> mlua::Result<i64>;
+    /// Dispatches events as they arrive until no connection and no server is left, for scripts that `require "websocket"` from a stock interpreter.
+    fn run(
+        &self,
+        lua: &mlua::Lua,
+    ) -> mlua::Result<()>;
+}
+
+/// Builds the `websocket` table: constants, and every function checking its arguments
+/// before calling `api`.
+pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table> {
+    let api = std::rc::Rc::new(api);
+    let module = lua.create_table()?;
+    module.raw_set("EVENT_CONNECTED", EVENT_CONNECTED)?;
+    module.raw_set("EVENT_DISCONNECTED", EVENT_DISCONNECTED)?;
+    module.raw_set("EVENT_MESSAGE", EVENT_MESSAGE)?;
+    module.raw_set("EVENT_ERROR", EVENT_ERROR)?;
+    module.raw_set("DATA_TYPE_TEXT", DATA_TYPE_TEXT)?;
+    module.raw_set("DATA_TYPE_BINARY", DATA_TYPE_BINARY)?;
+    let __wslua_api = api.clone();
+    let connect = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("connect", args);
+        let url = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_string(value, &at)?
+        };
+        let params = {
+            let (value, at) = __wslua_args.next();
+            __wslua::optional(value, &at, ConnectParams::read)?.unwrap_or_default()
+        };
+        let callback = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_function(value, &at)?
+        };
+        __wslua_api.connect(lua, url, params, callback)
+    })?;
+    module.raw_set("connect", connect)?;
+    let __wslua_api = api.clone();
+    let send = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("send", args);
+        let connection = {
+            let (value, at) = __wslua_args.next();
+            Connection::read(value, &at)?
+        };
+        let message = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_bytes(value, &at)?
+        };
+        let options = {
+            let (value, at) = __wslua_args.next();
+            __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+        };
+        __wslua_api.send(lua, connection, message, options)
+    })?;
+    module.raw_set("send", send)?;
+    let __wslua_api = api.clone();
+    let disconnect = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("disconnect", args);
+        let connection = {
+            let (value, at) = __wslua_args.next();
+            Connection::read(value, &at)?
+        };
+        let code = {
+            let (value, at) = __wslua_args.next();
+            __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(1000)
+        };
+        let reason = {
+            let (value, at) = __wslua_args.next();
+            __wslua::optional(value, &at, __wslua::read_string)?
+        };
+        __wslua_api.disconnect(lua, connection, code, reason)
+    })?;
+    module.raw_set("disconnect", disconnect)?;
+    let __wslua_api = api.clone();
+    let listen = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("listen", args);
+        let port = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_integer(value, &at)?
+        };
+        let max_connections = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_integer(value, &at)?
+        };
+        let connection_timeout = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_number(value, &at)?
+        };
+        let callback = {
+            let (value, at) = __wslua_args.next();
+            __wslua::read_function(value, &at)?
+        };
+        __wslua_api.listen(lua, port, max_connections, connection_timeout, callback)
+    })?;
+    module.raw_set("listen", listen)?;
+    let __wslua_api = api.clone();
+    let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("stop_listening", args);
+        __wslua_api.stop_listening(lua)
+    })?;
+    module.raw_set("stop_listening", stop_listening)?;
+    let __wslua_api = api.clone();
+    let update = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("update", args);
+        let timeout = {
+            let (value, at) = __wslua_args.next();
+            __wslua::optional(value, &at, __wslua::read_number)?.unwrap_or(0.0)
+        };
+        __wslua_api.update(lua, timeout)
+    })?;
+    module.raw_set("update", update)?;
+    let __wslua_api = api.clone();
+    let run = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let mut __wslua_args = __wslua::Args::new("run", args);
+        __wslua_api.run(lua)
+    })?;
+    module.raw_set("run", run)?;
+    Ok(module)
+}

@@ -1,0 +1,200 @@
+//! Outgoing connections: URL → name lookup → TCP → TLS (wss) → websocket handshake, all under
+//! the caller's `timeout`, then [`crate::connection::drive`].
+
+use crate::config::MAX_RESPONSE_BODY;
+use crate::engine::{Command, ConnectOptions, Shared};
+use crate::event::{ConnId, EventKind, HandshakeResponse};
+use crate::tls::{self, Io};
+use async_std::channel::Receiver;
+use async_std::net::{TcpStream, ToSocketAddrs};
+use async_tungstenite::tungstenite::client::IntoClientRequest;
+use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
+use async_tungstenite::tungstenite::protocol::WebSocketConfig;
+use async_tungstenite::tungstenite::Error;
+use async_tungstenite::WebSocketStream;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A parsed connect URL.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Target {
+    pub tls: bool,
+    /// Host name or IP address, without brackets: what DNS, TCP and TLS verification use.
+    pub host: String,
+    pub port: u16,
+    /// The URL as the handshake request sends it (ws/wss scheme, path and query as given).
+    pub request: String,
+}
+
+impl Target {
+    /// `ws://`, `wss://`, and `http://`/`https://` meaning the same.
+    pub fn parse(text: &str) -> Result<Target, String> {
+        let url = url::Url::parse(text).map_err(|e| format!("invalid url '{text}': {e}"))?;
+        let (tls, scheme) = match url.scheme() {
+            "ws" | "http" => (false, "ws"),
+            "wss" | "https" => (true, "wss"),
+            other => return Err(format!("invalid url '{text}': scheme '{other}' is not ws, wss, http or https")),
+        };
+        let host = match url.host() {
+            Some(url::Host::Ipv6(ip)) => ip.to_string(),
+            Some(host) => host.to_string(),
+            None => return Err(format!("invalid url '{text}': no host")),
+        };
+        let port = url.port().unwrap_or(if tls { 443 } else { 80 });
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(format!("invalid url '{text}': credentials in the url are not supported"));
+        }
+        let authority = match url.host() {
+            Some(url::Host::Ipv6(_)) => format!("[{host}]"),
+            _ => host.clone(),
+        };
+        let port_part = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+        let request = format!("{scheme}://{authority}{port_part}{}{query}", url.path());
+        Ok(Target { tls, host, port, request })
+    }
+}
+
+/// Why connecting failed, as the Error event tells it.
+struct Failure {
+    message: String,
+    response: Option<HandshakeResponse>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure { message, response: None }
+    }
+}
+
+pub(crate) async fn run(
+    shared: Arc<Shared>,
+    id: ConnId,
+    target: Target,
+    options: ConnectOptions,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    commands: Receiver<Command>,
+) {
+    let open = open(&shared, &target, &options, headers);
+    let opened = match options.timeout {
+        Some(limit) => async_std::future::timeout(limit, open)
+            .await
+            .unwrap_or_else(|_| Err(format!("timed out after {} ms connecting to {}", limit.as_millis(), target.request).into())),
+        None => open.await,
+    };
+    match opened {
+        Ok(ws) => {
+            log::info!("connection {id}: connected to {}", target.request);
+            shared.push(id, EventKind::Connected(None));
+            crate::connection::drive(shared, id, ws, commands).await;
+        }
+        Err(failure) => {
+            log::info!("connection {id}: {}", failure.message);
+            shared.push(id, EventKind::Error { message: failure.message.clone(), response: failure.response });
+            shared.push(id, EventKind::Disconnected { code: 1006, reason: failure.message });
+        }
+    }
+}
+
+async fn open(
+    shared: &Shared,
+    target: &Target,
+    options: &ConnectOptions,
+    headers: Vec<(HeaderName, HeaderValue)>,
+) -> Result<WebSocketStream<Box<dyn Io>>, Failure> {
+    let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
+    let io: Box<dyn Io> = if target.tls { tls::connect(&target.host, tcp).await? } else { Box::new(tcp) };
+    let mut request = target.request.as_str().into_client_request().map_err(|e| format!("invalid url: {e}"))?;
+    let request_headers = request.headers_mut();
+    for (name, value) in headers {
+        request_headers.append(name, value);
+    }
+    if let Some(protocol) = &options.protocol {
+        let value = HeaderValue::from_str(protocol).map_err(|_| format!("invalid protocol '{protocol}'"))?;
+        request_headers.insert("sec-websocket-protocol", value);
+    }
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(shared.config.max_message_size))
+        .max_frame_size(Some(shared.config.max_message_size));
+    match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
+        Ok((ws, _response)) => Ok(ws),
+        Err(Error::Http(response)) => {
+            let status = response.status();
+            let mut body = response.body().clone().unwrap_or_default();
+            body.truncate(MAX_RESPONSE_BODY);
+            Err(Failure {
+                message: format!("handshake refused: {status}"),
+                response: Some(HandshakeResponse {
+                    status: status.as_u16(),
+                    headers: header_pairs(response.headers()),
+                    body,
+                }),
+            })
+        }
+        Err(err) => Err(format!("handshake with {} failed: {err}", target.request).into()),
+    }
+}
+
+/// Tries each address the name resolves to, each attempt bounded by `attempt`.
+async fn connect_tcp(host: &str, port: u16, attempt: Duration) -> Result<TcpStream, String> {
+    let addrs: Vec<_> =
+        (host, port).to_socket_addrs().await.map_err(|e| format!("cannot resolve '{host}': {e}"))?.collect();
+    let mut last = format!("'{host}' resolves to no address");
+    for addr in addrs {
+        match async_std::future::timeout(attempt, TcpStream::connect(addr)).await {
+            Ok(Ok(stream)) => {
+                let _ = stream.set_nodelay(true);
+                return Ok(stream);
+            }
+            Ok(Err(e)) => last = format!("cannot connect to {addr}: {e}"),
+            Err(_) => last = format!("cannot connect to {addr}: timed out after {} ms", attempt.as_millis()),
+        }
+    }
+    Err(last)
+}
+
+/// Header names in lower case; a repeated header's values joined with ", ".
+pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (name, value) in headers {
+        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+        match pairs.iter_mut().find(|(n, _)| n == name.as_str()) {
+            Some((_, joined)) => {
+                joined.push_str(", ");
+                joined.push_str(&value);
+            }
+            None => pairs.push((name.as_str().to_string(), value)),
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Target;
+
+    #[test]
+    fn parses_the_url_forms_the_reference_accepts() {
+        let t = Target::parse("ws://127.0.0.1:9000/chat?room=1&x=%20").unwrap();
+        assert_eq!((t.tls, t.host.as_str(), t.port), (false, "127.0.0.1", 9000));
+        assert_eq!(t.request, "ws://127.0.0.1:9000/chat?room=1&x=%20");
+        let t = Target::parse("https://example.org").unwrap();
+        assert_eq!((t.tls, t.host.as_str(), t.port, t.request.as_str()), (true, "example.org", 443, "wss://example.org/"));
+        let t = Target::parse("ws://[::1]:8080/").unwrap();
+        assert_eq!((t.host.as_str(), t.port, t.request.as_str()), ("::1", 8080, "ws://[::1]:8080/"));
+        assert_eq!(Target::parse("http://h/").unwrap().port, 80);
+    }
+
+    #[test]
+    fn rejects_what_cannot_be_connected_to() {
+        for (url, expected) in [
+            ("ftp://h/", "scheme 'ftp'"),
+            ("not a url", "invalid url"),
+            ("ws://user:pw@h/", "credentials"),
+            ("ws://h:99999/", "invalid url"),
+        ] {
+            let err = Target::parse(url).unwrap_err();
+            assert!(err.contains(expected), "{url}: {err}");
+        }
+    }
+}

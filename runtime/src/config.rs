@@ -1,0 +1,24 @@
+//! Every timeout and limit of the engine, in one struct. The defaults match `api.yaml`'s
+//! `[websocket]` config keys (the host converts that section into this).
+
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Each TCP connect attempt, and the wait for the peer's answer to our close frame.
+    pub socket_timeout: Duration,
+    /// The largest message (and frame) accepted from a peer; larger closes with 1009.
+    pub max_message_size: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { socket_timeout: Duration::from_micros(500_000), max_message_size: 64 << 20 }
+    }
+}
+
+/// The most of a refused handshake's response body that is kept.
+pub const MAX_RESPONSE_BODY: usize = 64 << 10;
+
+/// A close frame's payload is at most 125 bytes, 2 of which are the code (RFC 6455 5.5).
+pub const MAX_CLOSE_REASON: usize = 123;

@@ -1,0 +1,144 @@
+//! An open websocket, client or server side: one task reads and writes concurrently, so neither
+//! direction can stall the other, and reports what it receives and how it ended.
+
+use crate::engine::{Command, Shared};
+use crate::event::{ConnId, EventKind};
+use async_std::channel::Receiver;
+use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use async_tungstenite::tungstenite::protocol::CloseFrame;
+use async_tungstenite::tungstenite::{Error, Message};
+use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
+use futures::io::{AsyncRead, AsyncWrite};
+use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
+use std::sync::Arc;
+
+/// How a connection ended, as its Disconnected event tells it.
+enum End {
+    /// The close handshake happened (or we gave up waiting for its answer).
+    Closed { code: u16, reason: String },
+    /// The peer broke the protocol or a limit: we answer with a close frame carrying `code`.
+    Violation { code: u16, reason: String },
+    /// The connection was lost without a close handshake (1006).
+    Lost { reason: String },
+}
+
+pub(crate) async fn drive<S>(shared: Arc<Shared>, id: ConnId, ws: WebSocketStream<S>, commands: Receiver<Command>)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let close_wait = shared.config.socket_timeout;
+    let (mut sink, mut stream) = ws.split();
+    let end = {
+        let read = read_all(&shared, id, &mut stream).fuse();
+        let write = write_all(&mut sink, commands).fuse();
+        pin_mut!(read, write);
+        select! {
+            end = read => end,
+            sent = write => match sent {
+                // Our close frame is out: wait (bounded) for the peer's answer, then report ours.
+                Ok(frame) => {
+                    let answer = async_std::future::timeout(close_wait, read).await;
+                    match answer {
+                        Ok(End::Lost { reason }) if !reason.is_empty() => End::Lost { reason },
+                        _ => End::Closed { code: frame.code.into(), reason: frame.reason.to_string() },
+                    }
+                }
+                Err(err) => End::Lost { reason: err.to_string() },
+            },
+        }
+    };
+    let (code, reason) = match end {
+        End::Closed { code, reason } => (code, reason),
+        End::Violation { code, reason } => {
+            let frame = CloseFrame { code: CloseCode::from(code), reason: reason.clone().into() };
+            let _ = async_std::future::timeout(close_wait, sink.send(Message::Close(Some(frame)))).await;
+            (code, reason)
+        }
+        End::Lost { reason } => (1006, reason),
+    };
+    let _ = async_std::future::timeout(close_wait, SinkExt::close(&mut sink)).await;
+    log::info!("connection {id}: disconnected with {code} {reason:?}");
+    shared.push(id, EventKind::Disconnected { code, reason });
+}
+
+async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>) -> End
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let mut close: Option<(u16, String)> = None;
+    while let Some(item) = stream.next().await {
+        let (data, text) = match item {
+            Ok(Message::Text(text)) => (Vec::from(bytes_of(text)), true),
+            Ok(Message::Binary(data)) => (Vec::from(data), false),
+            Ok(Message::Close(frame)) => {
+                // The answer to it is written by tungstenite; the stream ends after that.
+                close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
+                continue;
+            }
+            Ok(_) => continue,
+            Err(Error::ConnectionClosed) => break,
+            Err(err) => return classify(err),
+        };
+        if log::log_enabled!(log::Level::Debug) {
+            log::debug!("connection {id}: received {} ({} bytes)", preview(&data, text), data.len());
+        }
+        shared.push(id, EventKind::Message { data, text });
+    }
+    match close {
+        Some((code, reason)) => End::Closed { code, reason },
+        None => End::Lost { reason: "connection closed without a close frame".into() },
+    }
+}
+
+fn bytes_of(text: async_tungstenite::tungstenite::Utf8Bytes) -> async_tungstenite::tungstenite::Bytes {
+    text.into()
+}
+
+/// Writes commands in order until one closes the connection; returns the close frame sent.
+async fn write_all<S>(sink: &mut WebSocketSender<S>, commands: Receiver<Command>) -> Result<CloseFrame, Error>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    pin_mut!(commands);
+    while let Some(command) = commands.next().await {
+        match command {
+            Command::Send(message) => {
+                // Flush once per burst, not once per message.
+                sink.feed(message).await?;
+                if commands.is_empty() {
+                    sink.flush().await?;
+                }
+            }
+            Command::Close(frame) => {
+                sink.send(Message::Close(Some(frame.clone()))).await?;
+                return Ok(frame);
+            }
+        }
+    }
+    // The runtime is gone: nobody can send or close any more.
+    let frame = CloseFrame { code: CloseCode::Away, reason: "going away".into() };
+    sink.send(Message::Close(Some(frame.clone()))).await?;
+    Ok(frame)
+}
+
+/// The close code a read error calls for (RFC 6455 7.4.1).
+fn classify(err: Error) -> End {
+    match err {
+        Error::Capacity(e) => End::Violation { code: 1009, reason: format!("message too big: {e}") },
+        Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },
+        Error::Utf8(_) => End::Violation { code: 1007, reason: "text message is not valid UTF-8".into() },
+        other => End::Lost { reason: other.to_string() },
+    }
+}
+
+/// A short, printable view of a message for the debug log.
+fn preview(data: &[u8], text: bool) -> String {
+    const MAX: usize = 64;
+    let shown = &data[..data.len().min(MAX)];
+    let more = if data.len() > MAX { "..." } else { "" };
+    if text {
+        format!("text {:?}{more}", String::from_utf8_lossy(shown))
+    } else {
+        format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
+    }
+}

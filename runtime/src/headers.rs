@@ -1,0 +1,77 @@
+//! The reference's custom header string: `"Name: value"` lines separated by `"\r\n"`.
+
+use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
+
+/// Headers the websocket handshake sets itself; a user value would break or fake it.
+const OWNED: &[&str] = &[
+    "host",
+    "upgrade",
+    "connection",
+    "content-length",
+    "transfer-encoding",
+    "sec-websocket-key",
+    "sec-websocket-version",
+    "sec-websocket-accept",
+    "sec-websocket-extensions",
+];
+
+/// Parses the headers strictly: every line must be `Name: value` with a valid token name, lines
+/// end with CRLF (the last may end without), and no empty line, bare CR or bare LF is allowed.
+pub fn parse_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+    let body = text.strip_suffix("\r\n").unwrap_or(text);
+    if body.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut headers = Vec::new();
+    for (i, line) in body.split("\r\n").enumerate() {
+        let n = i + 1;
+        if line.is_empty() {
+            return Err(format!("headers: line {n} is empty"));
+        }
+        if line.contains(['\r', '\n']) {
+            return Err(format!("headers: line {n} contains a bare CR or LF"));
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Err(format!("headers: line {n} ('{line}') is not 'Name: value'"));
+        };
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| format!("headers: line {n}: '{name}' is not a valid header name"))?;
+        if OWNED.contains(&name.as_str()) {
+            return Err(format!("headers: '{name}' is set by the websocket handshake and cannot be given"));
+        }
+        let value = HeaderValue::from_str(value.trim())
+            .map_err(|_| format!("headers: line {n}: the value of '{name}' has invalid characters"))?;
+        headers.push((name, value));
+    }
+    Ok(headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_headers;
+
+    #[test]
+    fn accepts_the_reference_example() {
+        let headers = parse_headers("Sec-WebSocket-Protocol: chat\r\nOrigin: mydomain.com\r\n").unwrap();
+        let pairs: Vec<_> = headers.iter().map(|(n, v)| (n.as_str(), v.to_str().unwrap())).collect();
+        assert_eq!(pairs, [("sec-websocket-protocol", "chat"), ("origin", "mydomain.com")]);
+    }
+
+    #[test]
+    fn rejects_malformed_and_owned_headers() {
+        for (text, expected) in [
+            ("A: 1\r\n\r\nB: 2", "line 2 is empty"),
+            ("A: 1\nB: 2", "bare CR or LF"),
+            ("A: 1\rB: 2", "bare CR or LF"),
+            ("Bad Name: 1", "not a valid header name"),
+            ("NoColon", "is not 'Name: value'"),
+            ("Sec-WebSocket-Key: abc", "set by the websocket handshake"),
+            ("upgrade: h2c", "set by the websocket handshake"),
+            ("A: bad\u{7f}value", "invalid characters"),
+        ] {
+            let err = parse_headers(text).unwrap_err();
+            assert!(err.contains(expected), "{text:?}: {err}");
+        }
+        assert!(parse_headers("").unwrap().is_empty());
+    }
+}

@@ -1,0 +1,184 @@
+//! The `ws://` server: listeners on 0.0.0.0 and [::], a task per accepted socket that runs the
+//! handshake under `connection_timeout` and the `max_connections` limit, then
+//! [`crate::connection::drive`].
+
+use crate::client::header_pairs;
+use crate::engine::Shared;
+use crate::event::{EventKind, Request};
+use async_std::net::{TcpListener, TcpStream};
+use async_std::task::JoinHandle;
+use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
+use async_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
+use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use async_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use socket2::{Domain, Socket, Type};
+use std::io;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A running server, owned by the engine until `stop_listening`.
+pub(crate) struct Listening {
+    pub id: u64,
+    pub port: u16,
+    accept_loops: Vec<JoinHandle<()>>,
+    limits: Arc<Limits>,
+}
+
+impl Listening {
+    /// Stops accepting (the port is free when this returns); handshakes still running are
+    /// dropped when they finish. Connections already open are closed by the engine.
+    pub fn stop(self) {
+        self.limits.stopped.store(true, Ordering::SeqCst);
+        async_std::task::block_on(async {
+            for task in self.accept_loops {
+                task.cancel().await;
+            }
+        });
+    }
+}
+
+struct Limits {
+    listener: u64,
+    max_connections: usize,
+    handshake_timeout: Duration,
+    active: AtomicUsize,
+    stopped: AtomicBool,
+}
+
+/// One of the `max_connections` places, given back when dropped.
+struct Slot(Arc<Limits>);
+
+impl Slot {
+    fn take(limits: &Arc<Limits>) -> Option<Slot> {
+        let max = limits.max_connections;
+        limits.active.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < max).then_some(n + 1)).ok()?;
+        Some(Slot(limits.clone()))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.active.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+pub(crate) fn listen(
+    shared: &Arc<Shared>,
+    id: u64,
+    port: u16,
+    max_connections: usize,
+    handshake_timeout: Duration,
+) -> io::Result<Listening> {
+    let sockets = bind_both(port)?;
+    let port = sockets[0].local_addr()?.port();
+    let limits = Arc::new(Limits {
+        listener: id,
+        max_connections,
+        handshake_timeout,
+        active: AtomicUsize::new(0),
+        stopped: AtomicBool::new(false),
+    });
+    let accept_loops = sockets
+        .into_iter()
+        .map(|socket| async_std::task::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
+        .collect();
+    Ok(Listening { id, port, accept_loops, limits })
+}
+
+/// IPv4 and IPv6 sockets on the same port (IPv6-only, so they do not collide). A machine without
+/// IPv6 gets the IPv4 one alone. With port 0 the IPv6 socket takes the port IPv4 got, which
+/// another program may hold on IPv6, so that case retries with a new port.
+fn bind_both(port: u16) -> io::Result<Vec<std::net::TcpListener>> {
+    let mut tries = 0;
+    loop {
+        let v4 = bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port)))?;
+        let bound = v4.local_addr()?.port();
+        match bind(SocketAddr::from((Ipv6Addr::UNSPECIFIED, bound))) {
+            Ok(v6) => return Ok(vec![v4, v6]),
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse && port == 0 && tries < 10 => tries += 1,
+            Err(e) if e.kind() == io::ErrorKind::AddrInUse => return Err(e),
+            Err(e) => {
+                log::warn!("listening on IPv4 only: IPv6 unavailable ({e})");
+                return Ok(vec![v4]);
+            }
+        }
+    }
+}
+
+fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
+    if addr.is_ipv6() {
+        socket.set_only_v6(true)?;
+    }
+    socket.set_reuse_address(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(1024)?;
+    socket.set_nonblocking(true)?;
+    Ok(socket.into())
+}
+
+async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Limits>) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, peer)) => {
+                async_std::task::spawn(serve(shared.clone(), stream, peer, limits.clone()));
+            }
+            Err(e) => {
+                // Out of file descriptors and the like: back off instead of spinning.
+                log::warn!("accept failed: {e}");
+                async_std::task::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+}
+
+async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
+    let _ = stream.set_nodelay(true);
+    let mut slot = None;
+    let mut request = None;
+    let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
+        slot = Some(Slot::take(&limits).ok_or_else(|| refuse(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?);
+        // The server has no protocol list of its own: it agrees to the client's first choice.
+        let offered = http.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
+        if let Some(first) = offered.and_then(|v| v.split(',').next()).map(str::trim).filter(|p| !p.is_empty()) {
+            if let Ok(value) = HeaderValue::from_str(first) {
+                response.headers_mut().insert("sec-websocket-protocol", value);
+            }
+        }
+        request = Some(Request {
+            listener: limits.listener,
+            method: http.method().to_string(),
+            resource: http.uri().path_and_query().map_or("/".into(), |p| p.to_string()),
+            headers: header_pairs(http.headers()),
+            peer,
+        });
+        Ok(response)
+    };
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(shared.config.max_message_size))
+        .max_frame_size(Some(shared.config.max_message_size));
+    let handshake = async_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
+    let mut ws = match async_std::future::timeout(limits.handshake_timeout, handshake).await {
+        Ok(Ok(ws)) => ws,
+        Ok(Err(e)) => return log::info!("handshake from {peer} failed: {e}"),
+        Err(_) => return log::info!("handshake from {peer} timed out"),
+    };
+    let (Some(_slot), Some(request)) = (slot, request) else { return };
+    if limits.stopped.load(Ordering::SeqCst) {
+        let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
+        let _ = ws.close(Some(frame)).await;
+        return;
+    }
+    let (id, commands) = shared.register(Some(limits.listener));
+    log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
+    shared.push(id, EventKind::Connected(Some(request)));
+    crate::connection::drive(shared, id, ws, commands).await;
+}
+
+fn refuse(status: StatusCode, body: &str) -> ErrorResponse {
+    let mut response = ErrorResponse::new(Some(body.to_string()));
+    *response.status_mut() = status;
+    response
+}

@@ -168,8 +168,9 @@ impl Runtime {
         Ok(())
     }
 
-    /// Listens on `port` (0 picks one) on every IPv4 and IPv6 address; returns the bound port.
-    pub fn listen(&self, port: u16, max_connections: usize, handshake_timeout: Duration) -> Result<u16, String> {
+    /// Listens on `port` (0 picks one) on every IPv4 and IPv6 address. Returns the bound port and
+    /// the listener's id, which the `Connected` events of its connections carry.
+    pub fn listen(&self, port: u16, max_connections: usize, handshake_timeout: Duration) -> Result<(u16, u64), String> {
         let mut listening = lock(&self.shared.listening);
         if let Some(current) = listening.as_ref() {
             return Err(format!("already listening on port {}; call stop_listening first", current.port));
@@ -180,7 +181,7 @@ impl Runtime {
         let bound = server.port;
         *listening = Some(server);
         log::info!("listening on port {bound}");
-        Ok(bound)
+        Ok((bound, id))
     }
 
     /// Stops accepting and closes every connection the server accepted with 1001. Returns false
@@ -222,6 +223,11 @@ impl Runtime {
             _ => {}
         }
         Some(event)
+    }
+
+    /// How many events are queued.
+    pub fn pending(&self) -> usize {
+        self.shared.queue.len()
     }
 
     /// No connection (until its Disconnected event is taken) and no server is left.

@@ -67,6 +67,10 @@ impl EventQueue {
         self.ready.notify_one();
     }
 
+    pub fn len(&self) -> usize {
+        self.lock().events.len()
+    }
+
     /// Wakes a waiting [`Self::pop`] without an event (e.g. on a signal).
     pub fn interrupt(&self) {
         self.lock().interrupted = true;

@@ -1,0 +1,199 @@
+//! The host: the generated `WebsocketApi` trait implemented on the runtime, the connection
+//! handles, and the pump that turns runtime events into callback calls on the Lua thread.
+
+use crate::glue::{self, CallbackData, ConnectParams, Connection, HandshakeResponse, SendOptions, WebsocketApi};
+use mlua::{AnyUserData, Function, Lua, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, Runtime};
+
+/// Cheap to clone: every clone drives the same runtime and callbacks.
+#[derive(Clone)]
+pub struct Host(Rc<Inner>);
+
+struct Inner {
+    runtime: Runtime,
+    lua_state: RefCell<LuaState>,
+}
+
+#[derive(Default)]
+struct LuaState {
+    /// Each live connection's one userdata (so it keeps its identity) and callback.
+    conns: HashMap<ConnId, Conn>,
+    /// The callback of each `listen`, for the connections it accepts.
+    listeners: HashMap<u64, Function>,
+    /// The `self` passed to callbacks.
+    instance: Value,
+}
+
+#[derive(Clone)]
+struct Conn {
+    handle: AnyUserData,
+    callback: Function,
+}
+
+impl Host {
+    pub fn new(config: wslua_runtime::Config) -> Host {
+        Host(Rc::new(Inner { runtime: Runtime::new(config), lua_state: RefCell::default() }))
+    }
+
+    pub fn runtime(&self) -> &Runtime {
+        &self.0.runtime
+    }
+
+    /// The value callbacks receive as `self` (the script instance in the runner's lifecycle).
+    pub fn set_instance(&self, instance: Value) {
+        self.state().instance = instance;
+    }
+
+    fn state(&self) -> std::cell::RefMut<'_, LuaState> {
+        self.0.lua_state.borrow_mut()
+    }
+
+    /// Dispatches the events already queued, waiting up to `timeout` (`None`: without limit)
+    /// for the first. An error raised by a callback is reported and the next event still
+    /// dispatched. Returns how many were dispatched.
+    pub fn dispatch(&self, lua: &Lua, timeout: Option<Duration>) -> usize {
+        let Some(first) = self.runtime().next_event(timeout) else { return 0 };
+        // Only what is queued now: a callback that keeps a peer talking cannot starve the caller.
+        let pending = self.runtime().pending();
+        let mut count = 0;
+        for event in std::iter::once(first).chain(std::iter::from_fn(|| self.runtime().next_event(Some(Duration::ZERO))).take(pending)) {
+            if let Err(err) = self.deliver(lua, event) {
+                report_callback_error(&err);
+            }
+            count += 1;
+        }
+        count
+    }
+
+    fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
+        let id = event.conn;
+        let conn = match &event.kind {
+            EventKind::Connected(Some(request)) => {
+                let callback = self.state().listeners.get(&request.listener).cloned();
+                let Some(callback) = callback else { return Ok(()) };
+                let conn = Conn { handle: lua.create_userdata(Connection(id))?, callback };
+                self.state().conns.insert(id, conn.clone());
+                conn
+            }
+            _ => match self.state().conns.get(&id) {
+                Some(conn) => conn.clone(),
+                None => return Ok(()),
+            },
+        };
+        if matches!(event.kind, EventKind::Disconnected { .. }) {
+            self.state().conns.remove(&id);
+        }
+        let instance = self.state().instance.clone();
+        glue::call_callback(lua, &conn.callback, instance, conn.handle, callback_data(event.kind))
+    }
+}
+
+/// The `data` table of an event, field by field as api.yaml describes it.
+fn callback_data(kind: EventKind) -> CallbackData {
+    let mut data = CallbackData::default();
+    match kind {
+        EventKind::Connected(request) => {
+            data.event = glue::EVENT_CONNECTED;
+            if let Some(request) = request {
+                data.request_method = Some(request.method);
+                data.request_resource = Some(request.resource);
+                data.request_headers = Some(request.headers);
+                data.ip_address = Some(request.peer.ip().to_string());
+                data.port = Some(request.peer.port().into());
+            }
+        }
+        EventKind::Message { data: payload, text } => {
+            data.event = glue::EVENT_MESSAGE;
+            data.message = Some(payload);
+            data.r#type = Some(if text { glue::DATA_TYPE_TEXT } else { glue::DATA_TYPE_BINARY });
+        }
+        EventKind::Error { message, response } => {
+            data.event = glue::EVENT_ERROR;
+            data.message = Some(message.into_bytes());
+            data.handshake_response = response.map(|r| HandshakeResponse {
+                status: r.status.into(),
+                headers: r.headers,
+                response: r.body,
+            });
+        }
+        EventKind::Disconnected { code, reason } => {
+            data.event = glue::EVENT_DISCONNECTED;
+            data.code = Some(code.into());
+            if code == 1006 {
+                data.message = Some(reason.clone().into_bytes());
+            }
+            data.reason = Some(reason);
+        }
+    }
+    data
+}
+
+/// Errors in callbacks must not stop the pump: report them with their traceback.
+pub fn report_callback_error(err: &mlua::Error) {
+    eprintln!("websocket: error in callback: {err}");
+}
+
+fn runtime_error(message: impl Into<String>) -> mlua::Error {
+    mlua::Error::RuntimeError(message.into())
+}
+
+impl WebsocketApi for Host {
+    fn connect(&self, lua: &Lua, url: String, params: ConnectParams, callback: Function) -> mlua::Result<AnyUserData> {
+        let options = ConnectOptions {
+            timeout: u64::try_from(params.timeout).ok().filter(|ms| *ms > 0).map(Duration::from_millis),
+            protocol: params.protocol,
+            headers: params.headers,
+        };
+        let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
+        let handle = lua.create_userdata(Connection(id))?;
+        self.state().conns.insert(id, Conn { handle: handle.clone(), callback });
+        Ok(handle)
+    }
+
+    fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<()> {
+        let kind = if options.r#type == glue::DATA_TYPE_TEXT { DataKind::Text } else { DataKind::Binary };
+        self.runtime().send(connection.0, message, kind).map_err(|e| runtime_error(e.to_string()))
+    }
+
+    fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
+        let code = u16::try_from(code).map_err(|_| runtime_error(format!("disconnect: close code {code} is out of range")))?;
+        let reason = reason.unwrap_or_default();
+        self.runtime().disconnect(connection.0, code, &reason).map_err(|e| runtime_error(format!("disconnect: {e}")))
+    }
+
+    fn listen(&self, _: &Lua, port: i64, max_connections: i64, connection_timeout: f64, callback: Function) -> mlua::Result<i64> {
+        let port = u16::try_from(port).map_err(|_| runtime_error(format!("listen: port {port} is not 0..65535")))?;
+        let max = usize::try_from(max_connections)
+            .ok()
+            .filter(|m| *m > 0)
+            .ok_or_else(|| runtime_error(format!("listen: max_connections must be at least 1, got {max_connections}")))?;
+        let timeout = Duration::try_from_secs_f64(connection_timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .ok_or_else(|| runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}")))?;
+        let (bound, listener) = self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
+        self.state().listeners.insert(listener, callback);
+        Ok(bound.into())
+    }
+
+    fn stop_listening(&self, _: &Lua) -> mlua::Result<()> {
+        self.runtime().stop_listening();
+        Ok(())
+    }
+
+    fn update(&self, lua: &Lua, timeout: f64) -> mlua::Result<i64> {
+        let timeout = Duration::try_from_secs_f64(timeout.max(0.0)).unwrap_or(Duration::MAX);
+        Ok(self.dispatch(lua, Some(timeout)) as i64)
+    }
+
+    fn run(&self, lua: &Lua) -> mlua::Result<()> {
+        while !self.runtime().is_idle() {
+            self.dispatch(lua, None);
+        }
+        Ok(())
+    }
+}

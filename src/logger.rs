@@ -1,0 +1,30 @@
+//! The `debug` config key as a `log` logger on stderr: 0 errors only, 1 connection state
+//! changes, 2 also every message.
+
+use log::{LevelFilter, Log, Metadata, Record};
+
+struct Stderr;
+
+impl Log for Stderr {
+    fn enabled(&self, metadata: &Metadata) -> bool {
+        metadata.level() <= log::max_level()
+    }
+
+    fn log(&self, record: &Record) {
+        if self.enabled(record.metadata()) {
+            eprintln!("websocket: {}", record.args());
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+/// Installs the logger (once per process; later calls only change the level).
+pub fn init(debug: i64) {
+    let _ = log::set_logger(&Stderr);
+    log::set_max_level(match debug {
+        i64::MIN..=0 => LevelFilter::Error,
+        1 => LevelFilter::Info,
+        _ => LevelFilter::Debug,
+    });
+}

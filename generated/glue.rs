@@ -1,13 +1,49 @@
 // Generated from api.yaml by wslua-codegen — do not edit.
 // The `websocket` Lua module: typed values, the trait the host implements, and the
 // registration that checks Lua arguments and converts them.
+//
+// Functions and constants for using websockets: `ws://` and `wss://` clients and a `ws://`
+// server. The API is that of Defold's `extension-websocket`; scripts written for it run
+// unchanged. Everything marked *extension* is a wslua addition that never changes the meaning
+// of a reference call.
+//
+// Events are delivered to the callback given to `connect` or `listen`, on the Lua thread, in
+// order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED`.
 
 /// Conversions shared by the generated functions. The `__wslua` prefix keeps these names apart
 /// from anything `api.yaml` can name.
 #[allow(dead_code)]
 pub mod __wslua {
-    use mlua::{Lua, Table, Value};
+    use mlua::{IntoLuaMulti, Lua, Table, Value};
     use std::fmt::Display;
+
+    /// Wraps a function that returns `ok, result` into one that returns `result` or raises it
+    /// as an error at the caller's level.
+    pub const RAISE: &str = "return function(raw)
+  return function(...)
+    local ok, result = raw(...)
+    if not ok then error(result, 2) end
+    return result
+  end
+end";
+
+    /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
+    pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
+        let (ok, mut values) = match result {
+            Ok(values) => (true, values.into_lua_multi(lua)?),
+            Err(err) => (false, lua.create_string(message(&err))?.into_lua_multi(lua)?),
+        };
+        values.push_front(Value::Boolean(ok));
+        Ok(values)
+    }
+
+    fn message(err: &mlua::Error) -> String {
+        match err {
+            mlua::Error::RuntimeError(message) => message.clone(),
+            mlua::Error::CallbackError { cause, .. } => message(cause),
+            other => other.to_string(),
+        }
+    }
 
     /// Where a value comes from, for errors worded like Lua's own `luaL_argerror`.
     #[derive(Clone, Debug)]
@@ -295,7 +331,7 @@ impl SendOptions {
 }
 
 /// The HTTP response of a refused websocket handshake.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HandshakeResponse {
     /// The HTTP status code, e.g. `404`.
     pub status: i64,
@@ -319,7 +355,7 @@ impl HandshakeResponse {
 }
 
 /// The event payload passed to a callback.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CallbackData {
     /// The current event.
     pub event: i64,
@@ -457,6 +493,37 @@ impl WebsocketConfig {
 /// added to api.yaml is a compile error until it does.
 pub trait WebsocketApi: 'static {
     /// Connects to a remote address.
+    /// - `url`: URL of the remote connection: `ws://` or `wss://` (`http://` and `https://` are accepted and mean the same), with a host name, an IPv4 address or a bracketed IPv6 address, and an optional port, path and query.
+    /// - `params`: Optional parameters as properties; may be `nil`.
+    /// - `callback`: Callback that receives all events of the connection.
+    ///
+    /// Returns `connection`: The connection. Its events arrive at `callback`, `EVENT_CONNECTED` first.
+    ///
+    /// Connect, send a greeting once connected, print what comes back.
+    /// ```lua
+    /// local function websocket_callback(self, conn, data)
+    ///   if data.event == websocket.EVENT_CONNECTED then
+    ///     websocket.send(conn, "Hello from the other side", { type = websocket.DATA_TYPE_TEXT })
+    ///   elseif data.event == websocket.EVENT_MESSAGE then
+    ///     print("Receiving: " .. data.message)
+    ///   elseif data.event == websocket.EVENT_ERROR then
+    ///     print("Error: " .. data.message)
+    ///   elseif data.event == websocket.EVENT_DISCONNECTED then
+    ///     print("Disconnected: " .. data.code)
+    ///   end
+    /// end
+    ///
+    /// function init(self)
+    ///   local params = { timeout = 3000, protocol = "chat" }
+    ///   self.connection = websocket.connect("ws://127.0.0.1:8080/chat", params, websocket_callback)
+    /// end
+    ///
+    /// function finalize(self)
+    ///   if self.connection ~= nil then
+    ///     websocket.disconnect(self.connection)
+    ///   end
+    /// end
+    /// ```
     fn connect(
         &self,
         lua: &mlua::Lua,
@@ -465,6 +532,15 @@ pub trait WebsocketApi: 'static {
         callback: mlua::Function,
     ) -> mlua::Result<mlua::AnyUserData>;
     /// Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
+    /// - `connection`: The websocket connection.
+    /// - `message`: The message to send.
+    /// - `options`: Options for this particular message; may be `nil`.
+    ///
+    /// Send a text and a binary message.
+    /// ```lua
+    /// websocket.send(conn, "Hello", { type = websocket.DATA_TYPE_TEXT })
+    /// websocket.send(conn, "\0\1\2\255")  -- binary is the default
+    /// ```
     fn send(
         &self,
         lua: &mlua::Lua,
@@ -473,6 +549,14 @@ pub trait WebsocketApi: 'static {
         options: SendOptions,
     ) -> mlua::Result<()>;
     /// Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.
+    /// - `connection`: The websocket connection.
+    /// - `code`: The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4).
+    /// - `reason`: The close reason, at most 123 bytes of UTF-8.
+    ///
+    /// Close with a code and a reason.
+    /// ```lua
+    /// websocket.disconnect(conn, 4000, "game over")
+    /// ```
     fn disconnect(
         &self,
         lua: &mlua::Lua,
@@ -481,6 +565,29 @@ pub trait WebsocketApi: 'static {
         reason: Option<String>,
     ) -> mlua::Result<()>;
     /// Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.
+    /// - `port`: The port to listen on; `0` picks a free port (*extension*).
+    /// - `max_connections`: The most connections served at once; further clients are answered `503 Service Unavailable`.
+    /// - `connection_timeout`: How long a client may take to complete its handshake before it is dropped.
+    /// - `callback`: Callback that receives the events of every connection to the server.
+    ///
+    /// Returns `port`: The port the server is bound to (useful with port `0`).
+    ///
+    /// An echo server.
+    /// ```lua
+    /// local function on_event(self, conn, data)
+    ///   if data.event == websocket.EVENT_MESSAGE then
+    ///     websocket.send(conn, data.message, { type = data.type })
+    ///   end
+    /// end
+    ///
+    /// function init(self)
+    ///   websocket.listen(8080, 16, 1, on_event)
+    /// end
+    ///
+    /// function finalize(self)
+    ///   websocket.stop_listening()
+    /// end
+    /// ```
     fn listen(
         &self,
         lua: &mlua::Lua,
@@ -490,17 +597,47 @@ pub trait WebsocketApi: 'static {
         callback: mlua::Function,
     ) -> mlua::Result<i64>;
     /// Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
+    ///
+    /// Stop the server when the script ends.
+    /// ```lua
+    /// function finalize(self)
+    ///   websocket.stop_listening()
+    /// end
+    /// ```
     fn stop_listening(
         &self,
         lua: &mlua::Lua,
     ) -> mlua::Result<()>;
     /// Dispatches pending events to their callbacks, for scripts that `require "websocket"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.
+    /// - `timeout`: How long to wait for a first event; `0` returns at once.
+    ///
+    /// Returns `count`: The number of events dispatched.
+    ///
+    /// A main loop that also does other work.
+    /// ```lua
+    /// local websocket = require "websocket"
+    /// while running do
+    ///   websocket.update(0.01)
+    ///   do_other_work()
+    /// end
+    /// ```
     fn update(
         &self,
         lua: &mlua::Lua,
         timeout: f64,
     ) -> mlua::Result<i64>;
     /// Dispatches events as they arrive until no connection and no server is left, for scripts that `require "websocket"` from a stock interpreter.
+    ///
+    /// Connect, then hand control to the event loop.
+    /// ```lua
+    /// local websocket = require "websocket"
+    /// websocket.connect("ws://127.0.0.1:8080/", nil, function(_, conn, data)
+    ///   if data.event == websocket.EVENT_CONNECTED then
+    ///     websocket.disconnect(conn)
+    ///   end
+    /// end)
+    /// websocket.run()
+    /// ```
     fn run(
         &self,
         lua: &mlua::Lua,
@@ -518,103 +655,127 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     module.raw_set("EVENT_ERROR", EVENT_ERROR)?;
     module.raw_set("DATA_TYPE_TEXT", DATA_TYPE_TEXT)?;
     module.raw_set("DATA_TYPE_BINARY", DATA_TYPE_BINARY)?;
+    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
+    // position, as from luaL_error, not an mlua error object.
+    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=websocket").eval()?;
     let __wslua_api = api.clone();
     let connect = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("connect", args);
-        let url = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_string(value, &at)?
-        };
-        let params = {
-            let (value, at) = __wslua_args.next();
-            __wslua::optional(value, &at, ConnectParams::read)?.unwrap_or_default()
-        };
-        let callback = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_function(value, &at)?
-        };
-        __wslua_api.connect(lua, url, params, callback)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("connect", args);
+            let url = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_string(value, &at)?
+            };
+            let params = {
+                let (value, at) = __wslua_args.next();
+                __wslua::optional(value, &at, ConnectParams::read)?.unwrap_or_default()
+            };
+            let callback = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_function(value, &at)?
+            };
+            __wslua_api.connect(lua, url, params, callback)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("connect", connect)?;
+    module.raw_set("connect", __wslua_raise.call::<mlua::Function>(connect)?)?;
     let __wslua_api = api.clone();
     let send = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("send", args);
-        let connection = {
-            let (value, at) = __wslua_args.next();
-            Connection::read(value, &at)?
-        };
-        let message = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_bytes(value, &at)?
-        };
-        let options = {
-            let (value, at) = __wslua_args.next();
-            __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
-        };
-        __wslua_api.send(lua, connection, message, options)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("send", args);
+            let connection = {
+                let (value, at) = __wslua_args.next();
+                Connection::read(value, &at)?
+            };
+            let message = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_bytes(value, &at)?
+            };
+            let options = {
+                let (value, at) = __wslua_args.next();
+                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+            };
+            __wslua_api.send(lua, connection, message, options)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("send", send)?;
+    module.raw_set("send", __wslua_raise.call::<mlua::Function>(send)?)?;
     let __wslua_api = api.clone();
     let disconnect = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("disconnect", args);
-        let connection = {
-            let (value, at) = __wslua_args.next();
-            Connection::read(value, &at)?
-        };
-        let code = {
-            let (value, at) = __wslua_args.next();
-            __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(1000)
-        };
-        let reason = {
-            let (value, at) = __wslua_args.next();
-            __wslua::optional(value, &at, __wslua::read_string)?
-        };
-        __wslua_api.disconnect(lua, connection, code, reason)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("disconnect", args);
+            let connection = {
+                let (value, at) = __wslua_args.next();
+                Connection::read(value, &at)?
+            };
+            let code = {
+                let (value, at) = __wslua_args.next();
+                __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(1000)
+            };
+            let reason = {
+                let (value, at) = __wslua_args.next();
+                __wslua::optional(value, &at, __wslua::read_string)?
+            };
+            __wslua_api.disconnect(lua, connection, code, reason)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("disconnect", disconnect)?;
+    module.raw_set("disconnect", __wslua_raise.call::<mlua::Function>(disconnect)?)?;
     let __wslua_api = api.clone();
     let listen = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("listen", args);
-        let port = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_integer(value, &at)?
-        };
-        let max_connections = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_integer(value, &at)?
-        };
-        let connection_timeout = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_number(value, &at)?
-        };
-        let callback = {
-            let (value, at) = __wslua_args.next();
-            __wslua::read_function(value, &at)?
-        };
-        __wslua_api.listen(lua, port, max_connections, connection_timeout, callback)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("listen", args);
+            let port = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_integer(value, &at)?
+            };
+            let max_connections = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_integer(value, &at)?
+            };
+            let connection_timeout = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_number(value, &at)?
+            };
+            let callback = {
+                let (value, at) = __wslua_args.next();
+                __wslua::read_function(value, &at)?
+            };
+            __wslua_api.listen(lua, port, max_connections, connection_timeout, callback)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("listen", listen)?;
+    module.raw_set("listen", __wslua_raise.call::<mlua::Function>(listen)?)?;
     let __wslua_api = api.clone();
     let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("stop_listening", args);
-        __wslua_api.stop_listening(lua)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("stop_listening", args);
+            __wslua_api.stop_listening(lua)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("stop_listening", stop_listening)?;
+    module.raw_set("stop_listening", __wslua_raise.call::<mlua::Function>(stop_listening)?)?;
     let __wslua_api = api.clone();
     let update = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("update", args);
-        let timeout = {
-            let (value, at) = __wslua_args.next();
-            __wslua::optional(value, &at, __wslua::read_number)?.unwrap_or(0.0)
-        };
-        __wslua_api.update(lua, timeout)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("update", args);
+            let timeout = {
+                let (value, at) = __wslua_args.next();
+                __wslua::optional(value, &at, __wslua::read_number)?.unwrap_or(0.0)
+            };
+            __wslua_api.update(lua, timeout)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("update", update)?;
+    module.raw_set("update", __wslua_raise.call::<mlua::Function>(update)?)?;
     let __wslua_api = api.clone();
     let run = lua.create_function(move |lua, args: mlua::MultiValue| {
-        let mut __wslua_args = __wslua::Args::new("run", args);
-        __wslua_api.run(lua)
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("run", args);
+            __wslua_api.run(lua)
+        })();
+        __wslua::protect(lua, result)
     })?;
-    module.raw_set("run", run)?;
+    module.raw_set("run", __wslua_raise.call::<mlua::Function>(run)?)?;
     Ok(module)
 }

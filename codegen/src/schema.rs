@@ -140,16 +140,12 @@ impl Api {
 /// Parses the text of an api file; errors carry `FILE:LINE:COL`.
 pub fn parse(file: &str, text: &str) -> Result<Api, String> {
     serde_yaml::from_str(text).map_err(|err| match err.location() {
-        Some(at) => format!("{file}:{}:{}: {}", at.line(), at.column(), strip_location(&err)),
+        Some(at) => {
+            // serde_yaml appends the same " at line L column C" that the prefix gives.
+            let text = err.to_string();
+            let suffix = format!(" at line {} column {}", at.line(), at.column());
+            format!("{file}:{}:{}: {}", at.line(), at.column(), text.strip_suffix(&suffix).unwrap_or(&text))
+        }
         None => format!("{file}: {err}"),
     })
-}
-
-/// serde_yaml appends " at line L column C" to its messages; the prefix already says where.
-fn strip_location(err: &serde_yaml::Error) -> String {
-    let text = err.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
 }

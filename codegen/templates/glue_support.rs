@@ -2,8 +2,36 @@
 /// from anything `api.yaml` can name.
 #[allow(dead_code)]
 pub mod __wslua {
-    use mlua::{Lua, Table, Value};
+    use mlua::{IntoLuaMulti, Lua, Table, Value};
     use std::fmt::Display;
+
+    /// Wraps a function that returns `ok, result` into one that returns `result` or raises it
+    /// as an error at the caller's level.
+    pub const RAISE: &str = "return function(raw)
+  return function(...)
+    local ok, result = raw(...)
+    if not ok then error(result, 2) end
+    return result
+  end
+end";
+
+    /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
+    pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
+        let (ok, mut values) = match result {
+            Ok(values) => (true, values.into_lua_multi(lua)?),
+            Err(err) => (false, lua.create_string(message(&err))?.into_lua_multi(lua)?),
+        };
+        values.push_front(Value::Boolean(ok));
+        Ok(values)
+    }
+
+    fn message(err: &mlua::Error) -> String {
+        match err {
+            mlua::Error::RuntimeError(message) => message.clone(),
+            mlua::Error::CallbackError { cause, .. } => message(cause),
+            other => other.to_string(),
+        }
+    }
 
     /// Where a value comes from, for errors worded like Lua's own `luaL_argerror`.
     #[derive(Clone, Debug)]

@@ -8,15 +8,24 @@ use minijinja::Environment;
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.add_filter("doc", doc);
+    env.add_filter("comment", comment);
     env
 }
 
 /// Formats a description as `///` lines, indented by `indent` spaces.
 fn doc(text: String, indent: Option<usize>) -> String {
-    let pad = " ".repeat(indent.unwrap_or(0));
+    prefix_lines(&text, &format!("{}///", " ".repeat(indent.unwrap_or(0))))
+}
+
+/// Formats text as `//` comment lines.
+fn comment(text: String) -> String {
+    prefix_lines(&text, "//")
+}
+
+fn prefix_lines(text: &str, prefix: &str) -> String {
     text.trim_end()
         .lines()
-        .map(|line| if line.is_empty() { format!("{pad}///") } else { format!("{pad}/// {line}") })
+        .map(|line| if line.is_empty() { prefix.to_string() } else { format!("{prefix} {line}") })
         .collect::<Vec<_>>()
         .join("\n")
 }

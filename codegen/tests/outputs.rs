@@ -1,0 +1,85 @@
+//! What the generator writes: every description reaches every output, `api.yaml` covers the
+//! reference API, and `--check` notices a stale `generated/`.
+
+use std::path::Path;
+use std::process::Command;
+
+const SENTINELS: &[&str] = &[
+    "SENTINEL-MODULE", "SENTINEL-GROUP", "SENTINEL-CONSTANT", "SENTINEL-HANDLE", "SENTINEL-TABLE", "SENTINEL-FIELD",
+    "SENTINEL-EVENT-FIELD", "SENTINEL-CALLBACK", "SENTINEL-FUNCTION", "SENTINEL-PARAM", "SENTINEL-RETURN",
+    "SENTINEL-EXAMPLE", "SENTINEL-CONFIG", "SENTINEL-KEY",
+];
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+#[test]
+fn every_sentinel_description_reaches_every_output() {
+    let model = wslua_codegen::load(Path::new("tests/fixture/api.yaml")).unwrap();
+    let outputs = wslua_codegen::outputs::all(&model).unwrap();
+    assert!(!outputs.is_empty());
+    for (name, text) in &outputs {
+        let missing: Vec<_> = SENTINELS.iter().filter(|s| !text.contains(*s)).collect();
+        assert!(missing.is_empty(), "{name} lacks {missing:?}");
+    }
+}
+
+#[test]
+fn api_yaml_covers_the_reference_api_and_the_server() {
+    let api = wslua_codegen::load(&root().join("api.yaml")).unwrap();
+    let reference = std::fs::read_to_string(root().join("tests/reference/websocket.script_api")).unwrap();
+    let mut names: Vec<String> = api.functions.iter().map(|f| f.name.clone()).collect();
+    names.extend(api.groups.iter().flat_map(|g| g.members.iter().map(|c| c.name.clone())));
+    // Every `- name:` of the reference that is a module member, parameter or data field.
+    for line in reference.lines().map(str::trim).filter_map(|l| l.strip_prefix("- name: ")) {
+        let known = names.iter().any(|n| n == line)
+            || api.functions.iter().any(|f| f.params.iter().any(|p| p.name == line))
+            || api.tables.iter().any(|t| t.fields.iter().any(|f| f.name == line))
+            || api.callbacks.iter().any(|c| c.params.iter().any(|p| p.name == line))
+            || line == "websocket";
+        assert!(known, "api.yaml lacks the reference's '{line}'");
+    }
+    for name in ["listen", "stop_listening", "DATA_TYPE_TEXT", "DATA_TYPE_BINARY"] {
+        assert!(names.iter().any(|n| n == name), "api.yaml lacks {name}");
+    }
+    let data = api.tables.iter().find(|t| t.name == "callback_data").unwrap();
+    for field in ["request_method", "request_resource", "ip_address", "port"] {
+        assert!(data.fields.iter().any(|f| f.name == field), "callback_data lacks {field}");
+    }
+    let keys: Vec<_> = api.config.as_ref().unwrap().keys.iter().map(|k| k.name.as_str()).collect();
+    for key in ["debug", "socket_timeout", "max_message_size", "buffer_size"] {
+        assert!(keys.contains(&key), "config lacks {key}");
+    }
+    let values: Vec<_> = api.groups.iter().flat_map(|g| &g.members).map(|c| format!("{}={}", c.name, c.value)).collect();
+    for expected in ["EVENT_CONNECTED=0", "EVENT_DISCONNECTED=1", "EVENT_MESSAGE=2", "EVENT_ERROR=3", "DATA_TYPE_TEXT=1", "DATA_TYPE_BINARY=2"] {
+        assert!(values.iter().any(|v| v == expected), "{expected} not in {values:?}");
+    }
+}
+
+fn check(api: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_wslua-codegen"))
+        .arg("--check")
+        .arg("--api")
+        .arg(api)
+        .arg("--out")
+        .arg(root().join("generated"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_passes_on_the_committed_tree_and_fails_after_a_description_changes() {
+    let clean = check(&root().join("api.yaml"));
+    assert!(clean.status.success(), "generated/ is stale: {}", String::from_utf8_lossy(&clean.stderr));
+
+    let touched = std::env::temp_dir().join(format!("wslua-check-{}.yaml", std::process::id()));
+    let text = std::fs::read_to_string(root().join("api.yaml")).unwrap();
+    std::fs::write(&touched, text.replacen("Connects to a remote address.", "Connects to a remote address!", 1)).unwrap();
+    let stale = check(&touched);
+    std::fs::remove_file(&touched).unwrap();
+    let stderr = String::from_utf8_lossy(&stale.stderr);
+    assert!(!stale.status.success());
+    assert!(stderr.contains("run `cargo run -p wslua-codegen`"), "{stderr}");
+    assert!(stderr.contains("generated/glue.rs"), "{stderr}");
+}

@@ -6,6 +6,7 @@ use crate::event::{ConnId, EventKind};
 use async_std::channel::Receiver;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
+use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::{Error, Message};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncWrite};
@@ -86,7 +87,7 @@ where
     }
     match close {
         Some((code, reason)) => End::Closed { code, reason },
-        None => End::Lost { reason: "connection closed without a close frame".into() },
+        None => End::Lost { reason: "connection lost without a close frame".into() },
     }
 }
 
@@ -124,6 +125,9 @@ where
 /// The close code a read error calls for (RFC 6455 7.4.1).
 fn classify(err: Error) -> End {
     match err {
+        Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => {
+            End::Lost { reason: "connection lost without a close frame".into() }
+        }
         Error::Capacity(e) => End::Violation { code: 1009, reason: format!("message too big: {e}") },
         Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },
         Error::Utf8(_) => End::Violation { code: 1007, reason: "text message is not valid UTF-8".into() },

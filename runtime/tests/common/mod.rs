@@ -1,0 +1,103 @@
+//! Shared by the runtime tests: peer processes (python `websockets`, node `ws`) and waiting for
+//! events with a bound, so a broken build fails instead of hanging.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Lines};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::Duration;
+use wslua_runtime::{ConnId, Event, EventKind, Runtime};
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The venv python with `websockets`, installed by scripts/test.
+pub fn python() -> Command {
+    let python = repo().join(".venv/bin/python");
+    assert!(python.exists(), "{} is missing: run scripts/test, which installs the python websockets peer", python.display());
+    Command::new(python)
+}
+
+/// node with the `ws` package, installed by scripts/test.
+pub fn node() -> Command {
+    let modules = repo().join("tests/peers/node_modules");
+    assert!(modules.join("ws").exists(), "{} lacks ws: run scripts/test, which installs the node peer", modules.display());
+    let mut node = Command::new("node");
+    node.env("NODE_PATH", modules);
+    node
+}
+
+pub fn peer_script(name: &str) -> PathBuf {
+    repo().join("tests/peers").join(name)
+}
+
+/// A child process speaking JSON lines on stdout; killed when dropped.
+pub struct Peer {
+    child: Child,
+    lines: Lines<BufReader<ChildStdout>>,
+}
+
+impl Peer {
+    pub fn spawn(mut command: Command) -> Peer {
+        let mut child = command.stdout(Stdio::piped()).spawn().unwrap_or_else(|e| panic!("starting {command:?}: {e}"));
+        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        Peer { child, lines }
+    }
+
+    /// The next JSON line the peer prints.
+    pub fn json(&mut self) -> serde_json::Value {
+        let line = self.lines.next().expect("the peer ended without a line").expect("reading the peer");
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// A server peer's first line: {"port": N}.
+    pub fn port(&mut self) -> u16 {
+        self.json()["port"].as_u64().expect("a port") as u16
+    }
+
+    pub fn wait(&mut self) -> std::process::ExitStatus {
+        self.child.wait().unwrap()
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The next event, failing the test after [`WAIT`].
+pub fn next(rt: &Runtime) -> Event {
+    rt.next_event(Some(WAIT)).expect("no event within the time limit")
+}
+
+/// The next event of `conn`, which must be of the kind `what` names; events of other
+/// connections are skipped.
+pub fn next_of(rt: &Runtime, conn: ConnId) -> EventKind {
+    loop {
+        let event = next(rt);
+        if event.conn == conn {
+            return event.kind;
+        }
+    }
+}
+
+/// Events until `conn` disconnects; returns its (code, reason) and the messages it got.
+pub fn until_disconnected(rt: &Runtime, conn: ConnId) -> ((u16, String), Vec<(Vec<u8>, bool)>) {
+    let mut messages = Vec::new();
+    loop {
+        match next_of(rt, conn) {
+            EventKind::Message { data, text } => messages.push((data, text)),
+            EventKind::Disconnected { code, reason } => return ((code, reason), messages),
+            _ => {}
+        }
+    }
+}

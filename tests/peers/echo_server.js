@@ -8,8 +8,9 @@ const wss = new WebSocketServer({
 });
 wss.on("listening", () => console.log(JSON.stringify({ port: wss.address().port })));
 wss.on("connection", (ws, req) => {
-  const info = { path: req.url, headers: req.headers, subprotocol: ws.protocol || null };
+  const info = { path: req.url, headers: req.headers, subprotocol: ws.protocol || null, received: 0 };
   ws.on("message", (data, isBinary) => {
+    info.received += 1;
     const text = isBinary ? null : data.toString();
     if (text !== null && text.startsWith("close:")) {
       const [, code, ...reason] = text.split(":");

@@ -1,8 +1,8 @@
 """A python `websockets` echo server for the wslua tests.
 
 Prints {"port": N} once listening on 127.0.0.1 (or the host in argv[1]), then one JSON line per
-connection when it ends: the request path, headers, subprotocol and the close code and reason the
-client sent. Echoes every message with its type; the text message "close:CODE:REASON" makes it
+connection when it ends: the request path, headers, subprotocol, the number of messages received,
+and the close code and reason the client sent. Echoes every message with its type; the text message "close:CODE:REASON" makes it
 close with that code and reason instead. Add --tls CERT KEY for wss.
 """
 import asyncio, json, ssl, sys
@@ -15,8 +15,10 @@ async def handler(ws):
         "headers": {k.lower(): v for k, v in ws.request.headers.raw_items()},
         "subprotocol": ws.subprotocol,
     }
+    info["received"] = 0
     try:
         async for message in ws:
+            info["received"] += 1
             if isinstance(message, str) and message.startswith("close:"):
                 _, code, reason = message.split(":", 2)
                 await ws.close(int(code), reason)

@@ -1,0 +1,51 @@
+-- Every wrong argument of the reference functions raises a clear error naming the function and
+-- the argument; using a connection that is not (or no longer) connected is an error too.
+package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+local websocket = require "websocket"
+local check = require "check"
+
+local function err(f, ...)
+  local ok, e = pcall(f, ...)
+  assert(not ok, "no error")
+  return e
+end
+local cb = function() end
+local cases = {
+  { function() return websocket.connect(nil, nil, cb) end, "bad argument #1 to 'connect' (string expected, got nil)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", 5, cb) end, "bad argument #2 to 'connect' (table expected, got number)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { timeout = "1" }, cb) end, "bad argument #2 to 'connect' (field 'timeout': number expected, got string)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { protocol = {} }, cb) end, "bad argument #2 to 'connect' (field 'protocol': string expected, got table)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { headers = true }, cb) end, "bad argument #2 to 'connect' (field 'headers': string expected, got boolean)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", nil) end, "bad argument #3 to 'connect' (function expected, got no value)" },
+  { function() return websocket.connect("ftp://127.0.0.1/", nil, cb) end, "connect: invalid url 'ftp://127.0.0.1/': scheme 'ftp' is not ws, wss, http or https" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { headers = "Sec-WebSocket-Key: x" }, cb) end, "connect: headers: 'sec-websocket-key' is set by the websocket handshake and cannot be given" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { headers = "A: 1\r\n\r\nB: 2" }, cb) end, "connect: headers: line 2 is empty" },
+  { function() return websocket.send(nil, "x") end, "bad argument #1 to 'send' (websocket.connection expected, got nil)" },
+  { function() return websocket.send("conn", "x") end, "bad argument #1 to 'send' (websocket.connection expected, got string)" },
+  { function() return websocket.disconnect({}) end, "bad argument #1 to 'disconnect' (websocket.connection expected, got table)" },
+  { function() return websocket.listen("80", 1, 1, cb) end, "bad argument #1 to 'listen' (number expected, got string)" },
+  { function() return websocket.listen(0, nil, 1, cb) end, "bad argument #2 to 'listen' (number expected, got nil)" },
+  { function() return websocket.listen(0, 1, "soon", cb) end, "bad argument #3 to 'listen' (number expected, got string)" },
+  { function() return websocket.listen(0, 1, 1) end, "bad argument #4 to 'listen' (function expected, got no value)" },
+  { function() return websocket.listen(70000, 1, 1, cb) end, "listen: port 70000 is not 0..65535" },
+  { function() return websocket.listen(0, 0, 1, cb) end, "listen: max_connections must be at least 1, got 0" },
+  { function() return websocket.update("x") end, "bad argument #1 to 'update' (number expected, got string)" },
+}
+for i, case in ipairs(cases) do
+  check.eq(err(case[1]), case[2], "case " .. i)
+end
+
+-- A connection that is still connecting, then one that is gone.
+local port = check.echo_server()
+local conn = websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(_, c, data)
+  if data.event == websocket.EVENT_CONNECTED then websocket.disconnect(c) end
+end)
+check.eq(err(websocket.send, conn, "too early"), "connection is not connected", "send before CONNECTED")
+check.eq(err(websocket.send, conn, "x", { type = 9 }), "bad argument #3 to 'send' (field 'type': websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got 9)", "send type")
+check.eq(err(websocket.disconnect, conn, 999), "disconnect: close code 999 cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)", "close code")
+check.eq(err(websocket.disconnect, conn, 1000, string.rep("r", 124)), "disconnect: close reason is 124 bytes, at most 123 fit", "close reason")
+websocket.stop_listening()
+websocket.run()
+check.eq(err(websocket.send, conn, "too late"), "connection is not connected", "send after DISCONNECTED")
+check.eq(err(websocket.disconnect, conn), "disconnect: connection is closed", "disconnect after DISCONNECTED")
+print("ok bad_arguments")

@@ -1,0 +1,222 @@
+//! The Lua scenarios of `tests/lua/`, each run by the `wslua` runner and by stock `lua5.4` and
+//! `luajit` with the loadable module, plus the runner-only ones of `tests/lua/runner/`
+//! (lifecycle, signals, the reference manual's example, idle CPU).
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn runner() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_wslua"))
+}
+
+/// `lua5.4` or `luajit` set up to `require "websocket"` from the module scripts/test builds.
+fn stock(interpreter: &str) -> Command {
+    let dir = std::env::var_os("WSLUA_MODULE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/lua-modules"))
+        .join(interpreter);
+    assert!(
+        dir.join("websocket.so").exists(),
+        "{}/websocket.so is missing: run scripts/build-module.sh {interpreter} {} (scripts/test does)",
+        dir.display(),
+        dir.display()
+    );
+    let mut command = Command::new(interpreter);
+    command.env("LUA_CPATH", format!("{}/?.so;;", dir.display())).env("LUA_CPATH_5_4", format!("{}/?.so;;", dir.display()));
+    command
+}
+
+fn python_peer(script: &str) -> Command {
+    let python = repo().join(".venv/bin/python");
+    assert!(python.exists(), "{} is missing: run scripts/test, which installs the python websockets peer", python.display());
+    let mut command = Command::new(python);
+    command.arg(repo().join("tests/peers").join(script));
+    command
+}
+
+/// Runs to completion within [`LIMIT`].
+fn finish(mut command: Command) -> Output {
+    let mut child = command.current_dir(repo()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("starting");
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > LIMIT {
+            child.kill().unwrap();
+            panic!("{command:?} did not finish within {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn scenario(name: &str) {
+    let script = format!("tests/lua/{name}.lua");
+    for (label, mut command) in [("wslua", runner()), ("lua5.4", stock("lua5.4")), ("luajit", stock("luajit"))] {
+        command.arg(&script);
+        let out = finish(command);
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success() && stdout.contains(&format!("ok {name}")), "{name} under {label}: {}\nstdout:\n{stdout}\nstderr:\n{stderr}", out.status);
+        if name == "callback_error" {
+            assert!(stderr.contains("deliberate failure in a callback") && stderr.contains("stack traceback"), "{label}: {stderr}");
+        }
+    }
+}
+
+#[test]
+fn echo_roundtrip() {
+    scenario("echo_roundtrip");
+}
+
+#[test]
+fn server_request_info() {
+    scenario("server_request_info");
+}
+
+#[test]
+fn connect_failures() {
+    scenario("connect_failures");
+}
+
+#[test]
+fn callback_error() {
+    scenario("callback_error");
+}
+
+#[test]
+fn bad_arguments() {
+    scenario("bad_arguments");
+}
+
+#[test]
+fn handle_identity() {
+    scenario("handle_identity");
+}
+
+/// A child process whose stdout is read line by line; killed when dropped.
+struct Running {
+    child: Child,
+    lines: std::io::Lines<BufReader<std::process::ChildStdout>>,
+}
+
+impl Running {
+    fn start(mut command: Command) -> Running {
+        let mut child = command.current_dir(repo()).stdout(Stdio::piped()).spawn().expect("starting");
+        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        Running { child, lines }
+    }
+
+    fn line(&mut self) -> String {
+        self.lines.next().expect("the process ended early").unwrap()
+    }
+
+    fn json(&mut self) -> serde_json::Value {
+        let line = self.line();
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    fn signal(&self, signal: &str) {
+        assert!(Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().unwrap().success());
+    }
+
+    fn wait(mut self) -> (std::process::ExitStatus, String) {
+        let mut rest = String::new();
+        for line in self.lines.by_ref() {
+            rest.push_str(&line.unwrap());
+            rest.push('\n');
+        }
+        (self.child.wait().unwrap(), rest)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn sys_exit_runs_finalize_flushes_and_closes_then_exits_with_the_code() {
+    let mut server = Running::start(python_peer("echo_server.py"));
+    let port = server.json()["port"].as_u64().unwrap();
+    let mut command = runner();
+    command.arg("tests/lua/runner/lifecycle_exit.lua").arg("--").arg(format!("ws://127.0.0.1:{port}/lifecycle"));
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("finalize after"), "{stdout}");
+    let seen = server.json();
+    assert_eq!(seen["path"], "/lifecycle");
+    assert_eq!(seen["received"], 2, "ping and the last words sent in finalize: {seen}");
+    assert_eq!((seen["close_code"].as_u64(), seen["close_reason"].as_str()), (Some(1000), Some("finalize")));
+}
+
+#[test]
+fn sigint_and_sigterm_run_finalize_and_close_clients_with_1001() {
+    for signal in ["INT", "TERM"] {
+        let mut server = Running::start({
+            let mut c = runner();
+            c.arg("tests/lua/runner/serve_until_signal.lua");
+            c
+        });
+        let port: u16 = server.line().strip_prefix("listening on ").expect("the port line").parse().unwrap();
+        let mut client = Running::start({
+            let mut c = python_peer("watch_close.py");
+            c.arg(format!("ws://127.0.0.1:{port}/"));
+            c
+        });
+        assert_eq!(client.json()["connected"], true);
+        server.signal(signal);
+        let (status, rest) = server.wait();
+        assert!(status.success(), "SIG{signal}: {status}");
+        assert!(rest.contains("finalize"), "SIG{signal}: {rest}");
+        assert_eq!(client.json()["close_code"], 1001, "SIG{signal}");
+    }
+}
+
+#[test]
+fn the_reference_manual_client_example_runs_unchanged() {
+    let mut command = runner();
+    command.arg("tests/lua/runner/reference_manual_client.lua");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Connected: websocket.connection: "), "{stdout}");
+    assert!(stdout.contains("Receiving: 'hello from the manual'"), "{stdout}");
+}
+
+/// utime + stime of a process, in clock ticks (USER_HZ, 100 on Linux).
+fn cpu_ticks(pid: u32) -> u64 {
+    let mut stat = String::new();
+    std::fs::File::open(format!("/proc/{pid}/stat")).unwrap().read_to_string(&mut stat).unwrap();
+    // Fields after the command name, which ends with the last ')'.
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn an_idle_runner_with_an_open_connection_uses_almost_no_cpu() {
+    const WINDOW: Duration = Duration::from_secs(10);
+    let mut running = Running::start({
+        let mut c = runner();
+        c.arg("tests/lua/runner/idle_connection.lua");
+        c
+    });
+    assert_eq!(running.line(), "idle");
+    let pid = running.child.id();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(WINDOW);
+    let used = cpu_ticks(pid) - before;
+    let percent = used as f64 / (WINDOW.as_secs_f64() * 100.0) * 100.0;
+    eprintln!("idle runner: {used} ticks in {WINDOW:?} = {percent:.2}% CPU");
+    assert!(percent < 2.0, "an idle runner used {percent:.2}% CPU");
+    running.signal("TERM");
+    assert!(running.wait().0.success());
+}

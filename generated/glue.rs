@@ -450,7 +450,7 @@ pub fn call_callback(
 pub struct WebsocketConfig {
     /// Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.
     pub debug: i64,
-    /// Timeout of individual socket operations: each TCP connect attempt, and the wait for the peer's answer to a close frame.
+    /// Timeout of individual socket operations: a TCP connect attempt when the host name has further addresses to try, and the wait for the peer's answer to a close frame. The whole connection sequence is bounded by the `timeout` of `connect`.
     /// Unit: microseconds.
     pub socket_timeout: i64,
     /// The largest message accepted from a peer; a larger one closes that connection with code `1009`.

@@ -135,19 +135,28 @@ async fn open(
     }
 }
 
-/// Tries each address the name resolves to, each attempt bounded by `attempt`.
+/// Tries each address the name resolves to in turn. Every attempt but the last is bounded by
+/// `attempt`, so one unreachable address cannot use up the whole connect timeout; the last has
+/// what is left of it.
 async fn connect_tcp(host: &str, port: u16, attempt: Duration) -> Result<TcpStream, String> {
     let addrs: Vec<_> =
         (host, port).to_socket_addrs().await.map_err(|e| format!("cannot resolve '{host}': {e}"))?.collect();
     let mut last = format!("'{host}' resolves to no address");
-    for addr in addrs {
-        match async_std::future::timeout(attempt, TcpStream::connect(addr)).await {
-            Ok(Ok(stream)) => {
+    for (i, addr) in addrs.iter().enumerate() {
+        let connect = TcpStream::connect(addr);
+        let result = if i + 1 < addrs.len() {
+            async_std::future::timeout(attempt, connect).await.unwrap_or_else(|_| {
+                Err(std::io::Error::new(std::io::ErrorKind::TimedOut, format!("timed out after {} ms", attempt.as_millis())))
+            })
+        } else {
+            connect.await
+        };
+        match result {
+            Ok(stream) => {
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
             }
-            Ok(Err(e)) => last = format!("cannot connect to {addr}: {e}"),
-            Err(_) => last = format!("cannot connect to {addr}: timed out after {} ms", attempt.as_millis()),
+            Err(e) => last = format!("cannot connect to {addr}: {e}"),
         }
     }
     Err(last)

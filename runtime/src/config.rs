@@ -5,7 +5,8 @@ use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// Each TCP connect attempt, and the wait for the peer's answer to our close frame.
+    /// A TCP connect attempt when a name has more addresses to try, and the wait for the peer's
+    /// answer to our close frame.
     pub socket_timeout: Duration,
     /// The largest message (and frame) accepted from a peer; larger closes with 1009.
     pub max_message_size: usize,

@@ -220,3 +220,97 @@ fn an_idle_runner_with_an_open_connection_uses_almost_no_cpu() {
     running.signal("TERM");
     assert!(running.wait().0.success());
 }
+
+#[test]
+fn the_examples_run() {
+    let mut command = runner();
+    command.arg("examples/echo.lua");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "echo.lua: {stdout}");
+    assert!(stdout.contains("client: echo 3: text") && stdout.contains("code 4000, reason \"demo finished\""), "{stdout}");
+
+    let mut command = runner();
+    command.arg("examples/defold_style.lua");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.matches("echo: tick at").count() == 3 && stdout.contains("finalize"), "{stdout}");
+
+    for interpreter in ["lua5.4", "luajit"] {
+        let mut command = stock(interpreter);
+        command.arg("examples/module_echo.lua").arg("/nonexistent"); // the module comes from LUA_CPATH
+        let out = finish(command);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && stdout.contains("echo: message 3") && stdout.contains("done"), "{interpreter}: {stdout}");
+    }
+
+    let mut server = Running::start({
+        let mut c = runner();
+        c.args(["examples/echo_server.lua", "--", "0"]);
+        c
+    });
+    let line = server.line();
+    let url = line.strip_prefix("echo server listening on ").expect("the listening line");
+    let mut command = runner();
+    command.args(["examples/echo_client.lua", "--", url]);
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("echo: third") && stdout.contains("disconnected: 1000"), "{stdout}");
+    server.signal("TERM");
+    assert!(server.wait().0.success());
+}
+
+#[test]
+fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
+    let dir = std::env::temp_dir().join(format!("wslua-runner-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, source) in [
+        ("chunk.lua", "local function f() error('broken chunk') end\nf()\n"),
+        ("init.lua", "function init(self) error('broken init') end\n"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, source).unwrap();
+        let mut command = runner();
+        command.arg(&path);
+        let out = finish(command);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(stderr.contains(&format!("{name}:1: broken")) && stderr.contains("stack traceback"), "{name}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_runner_has_help_and_version() {
+    let mut help = runner();
+    help.arg("--help");
+    let out = finish(help);
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--config <FILE>"));
+    let mut version = runner();
+    version.arg("--version");
+    let out = finish(version);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("wslua {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn debug_2_in_game_project_logs_state_changes_and_messages() {
+    let dir = std::env::temp_dir().join(format!("wslua-debug-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[websocket]\ndebug = 2\nsocket_timeout = 1000000\n").unwrap();
+    let mut command = runner();
+    command.arg("examples/echo.lua").arg("--config").arg(&project);
+    let out = finish(command);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for expected in ["listening on port", "connected to ws://127.0.0.1", "sending text \"Hello, websocket!\"", "received binary 000102ff", "disconnected with 4000"] {
+        assert!(stderr.contains(expected), "no '{expected}' in:\n{stderr}");
+    }
+    std::fs::write(&project, "[websocket]\ndebug = loud\n").unwrap();
+    let mut command = runner();
+    command.arg("examples/echo.lua").arg("--config").arg(&project);
+    let out = finish(command);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[websocket] debug: 'loud' is not an integer"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

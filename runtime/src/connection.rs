@@ -136,7 +136,7 @@ fn classify(err: Error) -> End {
 }
 
 /// A short, printable view of a message for the debug log.
-fn preview(data: &[u8], text: bool) -> String {
+pub(crate) fn preview(data: &[u8], text: bool) -> String {
     const MAX: usize = 64;
     let shown = &data[..data.len().min(MAX)];
     let more = if data.len() > MAX { "..." } else { "" };

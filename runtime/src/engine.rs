@@ -150,6 +150,10 @@ impl Runtime {
     pub fn send(&self, conn: ConnId, data: Vec<u8>, kind: DataKind) -> Result<(), SendError> {
         let conns = lock(&self.shared.conns);
         let entry = conns.get(&conn).filter(|e| e.visible == Visible::Open).ok_or(SendError::NotConnected)?;
+        if log::log_enabled!(log::Level::Debug) {
+            let preview = crate::connection::preview(&data, kind == DataKind::Text);
+            log::debug!("connection {conn}: sending {preview} ({} bytes)", data.len());
+        }
         let message = match kind {
             DataKind::Binary => Message::Binary(data.into()),
             DataKind::Text => Message::Text(String::from_utf8(data).map_err(|_| SendError::NotUtf8)?.into()),

@@ -37,7 +37,7 @@ local function client(self, conn, data)
     end
   elseif data.event == websocket.EVENT_MESSAGE then
     echoed = echoed + 1
-    local want = messages[echoed]
+    local want = assert(messages[echoed], "more echoes than messages")
     assert(data.message == want[1] and data.type == want[2], "echo differs from what was sent")
     print("client: echo " .. echoed .. ": " .. show(data))
     if echoed == #messages then

@@ -36,4 +36,5 @@ websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(self, conn, da
 end)
 
 websocket.run()
-print((_VERSION or "?") .. (jit and (" / " .. jit.version) or "") .. ": done")
+local jit = rawget(_G, "jit") -- LuaJIT only
+print(_VERSION .. (jit and (" / " .. jit.version) or "") .. ": done")

@@ -359,7 +359,7 @@ impl HandshakeResponse {
 pub struct CallbackData {
     /// The current event.
     pub event: i64,
-    /// The received data if the event is `EVENT_MESSAGE`; an error text otherwise (on `EVENT_DISCONNECTED` when the connection was lost abnormally).
+    /// The received data if the event is `EVENT_MESSAGE`; the error text if it is `EVENT_ERROR`.
     pub message: Option<Vec<u8>>,
     /// Whether the message was text or binary.
     pub r#type: Option<i64>,
@@ -367,7 +367,7 @@ pub struct CallbackData {
     pub handshake_response: Option<HandshakeResponse>,
     /// The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.
     pub code: Option<i64>,
-    /// The close reason text, empty if there was none.
+    /// The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection.
     pub reason: Option<String>,
     /// The HTTP method of the upgrade request. Server connections only.
     pub request_method: Option<String>,

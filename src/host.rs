@@ -123,9 +123,6 @@ fn callback_data(kind: EventKind) -> CallbackData {
         EventKind::Disconnected { code, reason } => {
             data.event = glue::EVENT_DISCONNECTED;
             data.code = Some(code.into());
-            if code == 1006 {
-                data.message = Some(reason.clone().into_bytes());
-            }
             data.reason = Some(reason);
         }
     }

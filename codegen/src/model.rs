@@ -116,7 +116,7 @@ pub struct Member {
     pub ty: String,
     /// The LuaLS type, e.g. `integer`, `websocket.connect_params`.
     pub lua_type: String,
-    /// The Lua side may leave it out (nil).
+    /// The Lua side may leave it out (nil); for callback data: even on the events it is on.
     pub optional: bool,
     /// Present in every value written to Lua.
     pub always: bool,
@@ -127,6 +127,9 @@ pub struct Member {
     pub constants: Option<String>,
     /// The events that carry it, for callback data; empty means all.
     pub events: Vec<String>,
+    /// Unit, default and events as a parenthetical for one-line docs (` (milliseconds; default
+    /// `3000`)`), or empty.
+    pub notes: String,
     pub extension: bool,
     /// 1-based position among the function's arguments.
     pub index: usize,
@@ -308,8 +311,9 @@ impl Builder<'_> {
         let rust_default = f.default.as_ref().map(|d| self.rust_literal(d, &f.ty));
         let events = f.events.clone().unwrap_or_default();
         let always = !f.optional && events.is_empty();
-        // A value read from Lua that has a default may be left out.
-        let optional = f.optional || events.len() > 0 || role == Role::Input && f.default.is_some();
+        // A value read from Lua that has a default may be left out. A callback data field is
+        // optional if it may be missing even on the events that carry it.
+        let optional = f.optional || role == Role::Input && f.default.is_some();
         let (rust_type, read) = match role {
             Role::Output if always => (base.clone(), String::new()),
             Role::Output => (format!("Option<{base}>"), String::new()),
@@ -333,6 +337,7 @@ impl Builder<'_> {
             default: f.default.as_ref().map(display_value),
             unit: f.unit.clone(),
             constants: f.constants.clone(),
+            notes: notes(f),
             events,
             extension: f.extension,
             index,
@@ -360,6 +365,21 @@ impl Builder<'_> {
             (Value::Number(n), "number") => format!("{:?}", n.as_f64().unwrap_or_default()),
             (other, _) => literal(other),
         }
+    }
+}
+
+fn notes(f: &Field) -> String {
+    let mut notes: Vec<String> = f.unit.iter().cloned().collect();
+    if let Some(default) = &f.default {
+        notes.push(format!("default `{}`", display_value(default)));
+    }
+    if let Some(events) = &f.events {
+        notes.push(format!("on {}", events.join(", ")));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
     }
 }
 

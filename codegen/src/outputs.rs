@@ -4,5 +4,10 @@ use crate::{render, Model};
 
 /// (path relative to `generated/`, contents)
 pub fn all(model: &Model) -> Result<Vec<(String, String)>, String> {
-    Ok(vec![("glue.rs".into(), render::glue::render(model)?)])
+    let name = &model.module.name;
+    Ok(vec![
+        ("glue.rs".into(), render::glue::render(model)?),
+        (format!("lua/{name}.lua"), render::stub::render(model)?),
+        (format!("defold/{name}.script_api"), render::script_api::render(model)?),
+    ])
 }

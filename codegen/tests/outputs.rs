@@ -83,3 +83,37 @@ fn check_passes_on_the_committed_tree_and_fails_after_a_description_changes() {
     assert!(stderr.contains("run `cargo run -p wslua-codegen`"), "{stderr}");
     assert!(stderr.contains("generated/glue.rs"), "{stderr}");
 }
+
+/// `theirs` (from the reference) is matched by `ours`: the same type, parameters in the same
+/// order (ours may add more after them), and every member and return value of theirs present
+/// in ours with the same type.
+fn matches(theirs: &serde_yaml::Value, ours: &serde_yaml::Value, path: &str) {
+    assert_eq!(ours["type"], theirs["type"], "{path}: type");
+    let list = |v: &serde_yaml::Value, key: &str| v[key].as_sequence().cloned().unwrap_or_default();
+    let (their_params, our_params) = (list(theirs, "parameters"), list(ours, "parameters"));
+    assert!(our_params.len() >= their_params.len(), "{path}: fewer parameters");
+    for (theirs, ours) in their_params.iter().zip(&our_params) {
+        assert_eq!(ours["name"], theirs["name"], "{path}: parameter order");
+        matches(theirs, ours, &format!("{path}.{}", theirs["name"].as_str().unwrap()));
+    }
+    for key in ["members", "returns"] {
+        let ours = list(ours, key);
+        for theirs in list(theirs, key) {
+            let name = theirs["name"].as_str().unwrap();
+            let found = ours.iter().find(|o| o["name"] == theirs["name"]).unwrap_or_else(|| panic!("{path}: no {key} '{name}'"));
+            matches(&theirs, found, &format!("{path}.{name}"));
+        }
+    }
+}
+
+#[test]
+fn the_defold_script_api_matches_the_reference_and_adds_ours() {
+    let read = |path: &Path| -> serde_yaml::Value { serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
+    let reference = read(&root().join("tests/reference/websocket.script_api"));
+    let ours = read(&root().join("generated/defold/websocket.script_api"));
+    matches(&reference[0], &ours[0], "websocket");
+    let names: Vec<&str> = ours[0]["members"].as_sequence().unwrap().iter().filter_map(|m| m["name"].as_str()).collect();
+    for added in ["listen", "stop_listening", "update", "run", "DATA_TYPE_TEXT", "DATA_TYPE_BINARY"] {
+        assert!(names.contains(&added), "{added} missing from {names:?}");
+    }
+}

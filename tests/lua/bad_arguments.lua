@@ -1,6 +1,7 @@
 -- Every wrong argument of the reference functions raises a clear error naming the function and
 -- the argument; using a connection that is not (or no longer) connected is an error too.
-package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
+---@diagnostic disable: param-type-mismatch, missing-parameter -- wrong on purpose
 local websocket = require "websocket"
 local check = require "check"
 

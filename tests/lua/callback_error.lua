@@ -1,6 +1,6 @@
 -- A callback that raises does not stop the events after it (the error goes to stderr with its
 -- traceback).
-package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
 

@@ -1,6 +1,6 @@
 -- A failed connection gets EVENT_ERROR then EVENT_DISCONNECTED and nothing else; a refused
 -- handshake carries handshake_response.
-package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
 
@@ -22,7 +22,9 @@ check.eq(events[2].code, 1006, "abnormal closure")
 
 -- max_connections 1: a second client's handshake is refused with 503.
 local port = check.echo_server(1)
-local first_open, refused = false, nil
+local first_open = false
+---@type websocket.callback_data?
+local refused
 local first = websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(_, _, data)
   if data.event == websocket.EVENT_CONNECTED then first_open = true end
 end)
@@ -31,9 +33,10 @@ websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(_, _, data)
   if data.event == websocket.EVENT_ERROR then refused = data end
 end)
 check.run_until(function() return refused ~= nil end)
-check.eq(refused.handshake_response.status, 503, "status")
-assert(refused.handshake_response.response:find("too many connections"), refused.handshake_response.response)
-assert(type(refused.handshake_response.headers) == "table", "headers table")
+local response = assert(assert(refused).handshake_response, "a handshake_response")
+check.eq(response.status, 503, "status")
+assert(response.response:find("too many connections"), response.response)
+assert(type(response.headers) == "table", "headers table")
 websocket.disconnect(first)
 websocket.stop_listening()
 websocket.run()

@@ -1,7 +1,7 @@
 -- Client ↔ own server: text, binary with NUL and 0xFF, a 1 MiB message, each echoed with its
 -- type; events in order (CONNECTED first, DISCONNECTED last, once); close code and reason
 -- reach both sides.
-package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
 
@@ -32,9 +32,10 @@ websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(_, conn, data)
     end
   elseif data.event == websocket.EVENT_MESSAGE then
     echoes = echoes + 1
-    check.eq(#data.message, #messages[echoes][1], "length of echo " .. echoes)
-    check.eq(data.message == messages[echoes][1], true, "bytes of echo " .. echoes)
-    check.eq(data.type, messages[echoes][2], "type of echo " .. echoes)
+    local want = assert(messages[echoes], "no more echoes than messages")
+    check.eq(#data.message, #want[1], "length of echo " .. echoes)
+    check.eq(data.message == want[1], true, "bytes of echo " .. echoes)
+    check.eq(data.type, want[2], "type of echo " .. echoes)
     if echoes == #messages then
       websocket.disconnect(conn, 4000, "finished")
     end

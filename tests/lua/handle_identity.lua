@@ -1,6 +1,6 @@
 -- A connection is one value for its whole life: the handle connect returns is the one every
 -- callback gets, so it can key a table; tostring names it.
-package.path = arg[0]:match("(.*/)") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
 

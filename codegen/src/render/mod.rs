@@ -1,14 +1,28 @@
 //! One small module per output; each turns the model into the text of one file.
 
 pub mod glue;
+pub mod script_api;
+pub mod stub;
 
 use minijinja::Environment;
+
+/// Renders one template with the shared filters; the output ends with one newline.
+fn render_template(name: &str, source: &str, context: minijinja::Value) -> Result<String, String> {
+    let mut env = environment();
+    env.add_template(name, source).map_err(|e| format!("{name}: {e:#}"))?;
+    let text = env.get_template(name).and_then(|t| t.render(context)).map_err(|e| format!("rendering {name}: {e:#}"))?;
+    Ok(format!("{}\n", text.trim_end()))
+}
 
 /// An environment with the formatting filters every template may use.
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.add_filter("doc", doc);
     env.add_filter("comment", comment);
+    env.add_filter("luadoc", luadoc);
+    env.add_filter("oneline", oneline);
+    env.add_filter("extension", extension);
+
     env
 }
 
@@ -28,4 +42,23 @@ fn prefix_lines(text: &str, prefix: &str) -> String {
         .map(|line| if line.is_empty() { prefix.to_string() } else { format!("{prefix} {line}") })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Formats a description as LuaLS `---` lines.
+fn luadoc(text: String) -> String {
+    prefix_lines(&text, "---")
+}
+
+/// A description on one line, for `@field`, `@param` and list items.
+pub fn oneline(text: String) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Marks the description of a wslua extension.
+pub fn extension(text: String, extension: bool) -> String {
+    if extension {
+        format!("*(wslua extension)* {text}")
+    } else {
+        text
+    }
 }

@@ -4,7 +4,7 @@
 local frames = 0
 
 function init(self)
-  self.url = arg[1]
+  self.url = assert(arg[1], "usage: wslua lifecycle_exit.lua -- URL")
   self.connection = websocket.connect(self.url, nil, function(s, conn, data)
     assert(rawequal(s, self), "callbacks get the instance as self")
     if data.event == websocket.EVENT_CONNECTED then

@@ -1,0 +1,91 @@
+//! Defold's `.script_api` (`generated/defold/<module>.script_api`), serialized with serde from a
+//! view of the model so YAML quoting is always right.
+
+use crate::model::{Member, Model};
+use crate::render::{extension, oneline};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Item {
+    name: String,
+    #[serde(rename = "type")]
+    ty: &'static str,
+    desc: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    members: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parameters: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    returns: Vec<Item>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    examples: Vec<Example>,
+}
+
+#[derive(Serialize)]
+struct Example {
+    desc: String,
+}
+
+impl Item {
+    fn new(name: &str, ty: &'static str, desc: String) -> Item {
+        Item { name: name.into(), ty, desc, members: vec![], parameters: vec![], returns: vec![], examples: vec![] }
+    }
+}
+
+pub fn render(model: &Model) -> Result<String, String> {
+    let mut module = Item::new(&model.module.name, "table", format!("{}\n\n{}", model.module.summary, model.module.description.trim_end()));
+    if let Some(config) = &model.config {
+        let keys: Vec<String> = config
+            .keys
+            .iter()
+            .map(|k| format!("- `{}`{}: {}", k.name, k.notes, extension(oneline(k.description.clone()), k.extension)))
+            .collect();
+        module.desc.push_str(&format!("\n\nConfiguration, `[{}]` in game.project: {}\n{}", config.section, oneline(config.description.clone()), keys.join("\n")));
+    }
+    for f in &model.functions {
+        let mut item = Item::new(&f.name, "function", extension(f.description.clone(), f.extension));
+        item.parameters = f.params.iter().map(|p| member(model, p)).collect();
+        item.returns = f.returns.iter().map(|r| member(model, r)).collect();
+        item.examples = f
+            .examples
+            .iter()
+            .map(|e| Example { desc: format!("{}\n```lua\n{}```", e.description, e.code) })
+            .collect();
+        module.members.push(item);
+    }
+    for group in &model.groups {
+        for c in &group.members {
+            let desc = extension(format!("{} ({})", c.description, group.description), c.extension);
+            module.members.push(Item::new(&c.name, "number", desc));
+        }
+    }
+    let yaml = serde_yaml::to_string(&vec![module]).map_err(|e| e.to_string())?;
+    Ok(format!("# Generated from api.yaml by wslua-codegen — do not edit.\n{yaml}"))
+}
+
+/// A parameter or field in Defold's types, with the members of a table and the parameters of a
+/// callback spelled out, and the description of the type it names.
+fn member(model: &Model, m: &Member) -> Item {
+    let desc = extension(format!("{}{}", oneline(m.description.clone()), m.notes), m.extension);
+    if let Some(table) = model.tables.iter().find(|t| t.name == m.ty) {
+        let mut item = Item::new(&m.name, "table", format!("{desc} {}", oneline(table.description.clone())));
+        item.members = table.fields.iter().map(|f| member(model, f)).collect();
+        return item;
+    }
+    if let Some(callback) = model.callbacks.iter().find(|c| c.name == m.ty) {
+        let mut item = Item::new(&m.name, "function", format!("{desc} {}", oneline(callback.description.clone())));
+        item.parameters = callback.params.iter().map(|p| member(model, p)).collect();
+        return item;
+    }
+    if let Some(handle) = model.handles.iter().find(|h| h.name == m.ty) {
+        return Item::new(&m.name, "object", format!("{desc} {}", oneline(handle.description.clone())));
+    }
+    let ty = match m.ty.as_str() {
+        "string" | "bytes" => "string",
+        "integer" | "number" => "number",
+        "boolean" => "boolean",
+        "map" => "table",
+        _ => "object",
+    };
+    Item::new(&m.name, ty, desc)
+}

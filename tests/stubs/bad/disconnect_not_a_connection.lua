@@ -1,0 +1,1 @@
+websocket.disconnect("conn") --! param-type-mismatch

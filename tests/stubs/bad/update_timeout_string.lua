@@ -1,0 +1,1 @@
+websocket.update("soon") --! param-type-mismatch

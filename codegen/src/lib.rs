@@ -26,3 +26,27 @@ pub fn load(path: &std::path::Path) -> Result<Model, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     load_str(&path.display().to_string(), &text)
 }
+
+/// The manual: the pages `docs/README.md` links to, in its order. A page it does not list is an
+/// error, so nothing is left out of the site silently.
+pub fn load_docs(dir: &std::path::Path) -> Result<Vec<render::site::Doc>, String> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let contents = read("README.md")?;
+    let mut docs = Vec::new();
+    for target in contents.split("](").skip(1).filter_map(|rest| rest.split_once(')')).map(|(target, _)| target) {
+        if let Some(name) = target.strip_suffix(".md") {
+            docs.push(render::site::Doc { name: name.to_string(), text: read(target)? });
+        }
+    }
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name().to_string_lossy().to_string();
+        let listed = docs.iter().any(|d| format!("{}.md", d.name) == name);
+        if name.ends_with(".md") && name != "README.md" && !listed {
+            return Err(format!("{}: {name} is not listed in README.md", dir.display()));
+        }
+    }
+    Ok(docs)
+}

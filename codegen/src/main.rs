@@ -17,6 +17,9 @@ struct Cli {
     /// The API description.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../api.yaml"))]
     api: PathBuf,
+    /// The manual, rendered into the site.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs"))]
+    docs: PathBuf,
     /// Where the generated files live.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated"))]
     out: PathBuf,
@@ -35,7 +38,8 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<(), String> {
     let model = wslua_codegen::load(&cli.api)?;
-    let outputs = wslua_codegen::outputs::all(&model)?;
+    let docs = wslua_codegen::load_docs(&cli.docs)?;
+    let outputs = wslua_codegen::outputs::all(&model, &docs)?;
     let mut stale = Vec::new();
     for (name, text) in &outputs {
         let path = cli.out.join(name);

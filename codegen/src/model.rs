@@ -116,6 +116,9 @@ pub struct Member {
     pub ty: String,
     /// The LuaLS type, e.g. `integer`, `websocket.connect_params`.
     pub lua_type: String,
+    /// The item its type refers to (a named type, or the constant group of its values), for
+    /// links in the reference.
+    pub type_link: Option<String>,
     /// The Lua side may leave it out (nil); for callback data: even on the events it is on.
     pub optional: bool,
     /// Present in every value written to Lua.
@@ -332,6 +335,7 @@ impl Builder<'_> {
             description: f.description.clone(),
             ty: f.ty.clone(),
             lua_type,
+            type_link: def.map(|d| d.name.clone()).or_else(|| f.constants.clone()),
             optional,
             always,
             default: f.default.as_ref().map(display_value),

@@ -85,6 +85,32 @@ impl<'a> Validator<'a> {
             check_identifier(self, "config.section", &config.section);
             self.fields("config.keys", &config.keys, Role::Config, None);
         }
+        self.anchors();
+    }
+
+    /// Functions, types, constant groups, constants and config keys share one namespace: each is
+    /// an anchor of the reference site (`#connect`, `#EVENT_CONNECTED`, `#debug`).
+    fn anchors(&mut self) {
+        const SECTIONS: &[&str] = &["functions", "types", "constants", "config", "manual"];
+        let api = self.api;
+        let mut seen: Vec<(&str, String)> = SECTIONS.iter().map(|s| (*s, "a section of the reference".to_string())).collect();
+        let items = api
+            .functions
+            .iter()
+            .map(|f| (f.name.as_str(), format!("functions.{}", f.name)))
+            .chain(api.types.iter().map(|t| (t.name.as_str(), format!("types.{}", t.name))))
+            .chain(api.constants.iter().map(|g| (g.group.as_str(), format!("constants.{}", g.group))))
+            .chain(api.constants.iter().flat_map(|g| g.members.iter().map(move |c| (c.name.as_str(), format!("constants.{}.members.{}", g.group, c.name)))))
+            .chain(api.config.iter().flat_map(|c| c.keys.iter().map(|k| (k.name.as_str(), format!("config.keys.{}", k.name)))));
+        for (name, path) in items {
+            match seen.iter().find(|(n, _)| *n == name) {
+                Some((_, other)) if other != &path => {
+                    let message = format!("'{name}' is also the name of {other}; reference anchors must be unique");
+                    self.error(&path, message)
+                }
+                _ => seen.push((name, path)),
+            }
+        }
     }
 
     fn unique<'n>(&mut self, path: &str, names: impl Iterator<Item = &'n str>) {

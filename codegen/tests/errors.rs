@@ -37,6 +37,7 @@ fn each_broken_variant_names_what_and_where() {
         (broken("      - name: url\n        type: string", "      - name: url\n        type: map"), "api.yaml: functions.open.params.url.type: 'map' can only be written to Lua, not read from it"),
         (broken("  - name: close\n", "  - name: close-it\n"), "api.yaml: functions.close-it.name: 'close-it' is not a Lua identifier"),
         (broken("      type: handle\n      description: SENTINEL-RETURN", "      type: callback\n      description: SENTINEL-RETURN"), "api.yaml: functions.open.returns.type: a function type can only be a parameter"),
+        (broken("    - name: level\n", "    - name: open\n"), "api.yaml: config.keys.open: 'open' is also the name of functions.open; reference anchors must be unique"),
     ];
     assert!(cases.len() >= 12);
     let wrong: Vec<String> = cases

@@ -7,6 +7,6 @@ const TEMPLATE: &str = include_str!("../../templates/glue.rs.jinja");
 const SUPPORT: &str = include_str!("../../templates/glue_support.rs");
 
 pub fn render(model: &Model) -> Result<String, String> {
-    let context = context! { support => SUPPORT, ..minijinja::Value::from(minijinja::value::Serde(model)) };
+    let context = context! { support => SUPPORT, ..super::value(model) };
     super::render_template("glue.rs.jinja", TEMPLATE, context)
 }

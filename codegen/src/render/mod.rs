@@ -1,10 +1,18 @@
 //! One small module per output; each turns the model into the text of one file.
 
 pub mod glue;
+mod highlight;
+mod markdown;
 pub mod script_api;
+pub mod site;
 pub mod stub;
 
 use minijinja::Environment;
+
+/// A serializable value for a template context.
+fn value<T: serde::Serialize>(data: &T) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(data))
+}
 
 /// Renders one template with the shared filters; the output ends with one newline.
 fn render_template(name: &str, source: &str, context: minijinja::Value) -> Result<String, String> {

@@ -6,5 +6,5 @@ use minijinja::context;
 const TEMPLATE: &str = include_str!("../../templates/stub.lua.jinja");
 
 pub fn render(model: &Model) -> Result<String, String> {
-    super::render_template("stub.lua.jinja", TEMPLATE, context! { ..minijinja::Value::from(minijinja::value::Serde(model)) })
+    super::render_template("stub.lua.jinja", TEMPLATE, context! { ..super::value(model) })
 }

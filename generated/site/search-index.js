@@ -1,0 +1,525 @@
+// Generated from api.yaml and docs/ by wslua-codegen — do not edit.
+window.WSLUA_SEARCH = [
+  {
+    "name": "websocket.connect",
+    "kind": "function",
+    "text": "Connects to a remote address.",
+    "href": "reference.html#connect"
+  },
+  {
+    "name": "connect.url",
+    "kind": "parameter",
+    "text": "URL of the remote connection: `ws://` or `wss://` (`http://` and `https://` are accepted and mean the same), with a host name, an IPv4 address or a bracketed IPv6 address, and an optional port, path and query.",
+    "href": "reference.html#connect.url"
+  },
+  {
+    "name": "connect.params",
+    "kind": "parameter",
+    "text": "Optional parameters as properties; may be `nil`.",
+    "href": "reference.html#connect.params"
+  },
+  {
+    "name": "connect.callback",
+    "kind": "parameter",
+    "text": "Callback that receives all events of the connection.",
+    "href": "reference.html#connect.callback"
+  },
+  {
+    "name": "websocket.send",
+    "kind": "function",
+    "text": "Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.",
+    "href": "reference.html#send"
+  },
+  {
+    "name": "send.connection",
+    "kind": "parameter",
+    "text": "The websocket connection.",
+    "href": "reference.html#send.connection"
+  },
+  {
+    "name": "send.message",
+    "kind": "parameter",
+    "text": "The message to send.",
+    "href": "reference.html#send.message"
+  },
+  {
+    "name": "send.options",
+    "kind": "parameter",
+    "text": "Options for this particular message; may be `nil`.",
+    "href": "reference.html#send.options"
+  },
+  {
+    "name": "websocket.disconnect",
+    "kind": "function",
+    "text": "Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.",
+    "href": "reference.html#disconnect"
+  },
+  {
+    "name": "disconnect.connection",
+    "kind": "parameter",
+    "text": "The websocket connection.",
+    "href": "reference.html#disconnect.connection"
+  },
+  {
+    "name": "disconnect.code",
+    "kind": "parameter",
+    "text": "The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4).",
+    "href": "reference.html#disconnect.code"
+  },
+  {
+    "name": "disconnect.reason",
+    "kind": "parameter",
+    "text": "The close reason, at most 123 bytes of UTF-8.",
+    "href": "reference.html#disconnect.reason"
+  },
+  {
+    "name": "websocket.listen",
+    "kind": "function",
+    "text": "Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.",
+    "href": "reference.html#listen"
+  },
+  {
+    "name": "listen.port",
+    "kind": "parameter",
+    "text": "The port to listen on; `0` picks a free port (*extension*).",
+    "href": "reference.html#listen.port"
+  },
+  {
+    "name": "listen.max_connections",
+    "kind": "parameter",
+    "text": "The most connections served at once; further clients are answered `503 Service Unavailable`.",
+    "href": "reference.html#listen.max_connections"
+  },
+  {
+    "name": "listen.connection_timeout",
+    "kind": "parameter",
+    "text": "How long a client may take to complete its handshake before it is dropped.",
+    "href": "reference.html#listen.connection_timeout"
+  },
+  {
+    "name": "listen.callback",
+    "kind": "parameter",
+    "text": "Callback that receives the events of every connection to the server.",
+    "href": "reference.html#listen.callback"
+  },
+  {
+    "name": "websocket.stop_listening",
+    "kind": "function",
+    "text": "Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).",
+    "href": "reference.html#stop_listening"
+  },
+  {
+    "name": "websocket.update",
+    "kind": "function",
+    "text": "Dispatches pending events to their callbacks, for scripts that `require \"websocket\"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.",
+    "href": "reference.html#update"
+  },
+  {
+    "name": "update.timeout",
+    "kind": "parameter",
+    "text": "How long to wait for a first event; `0` returns at once.",
+    "href": "reference.html#update.timeout"
+  },
+  {
+    "name": "websocket.run",
+    "kind": "function",
+    "text": "Dispatches events as they arrive until no connection and no server is left, for scripts that `require \"websocket\"` from a stock interpreter.",
+    "href": "reference.html#run"
+  },
+  {
+    "name": "websocket.connection",
+    "kind": "handle",
+    "text": "A websocket connection, client or server side. `tostring(connection)` gives `websocket.connection: <id>`; the same connection is always the same value, so it can key a table. Using it after its `EVENT_DISCONNECTED` raises an error.",
+    "href": "reference.html#connection"
+  },
+  {
+    "name": "websocket.connect_params",
+    "kind": "table",
+    "text": "Optional parameters of `connect`.",
+    "href": "reference.html#connect_params"
+  },
+  {
+    "name": "websocket.send_options",
+    "kind": "table",
+    "text": "Optional parameters of `send`.",
+    "href": "reference.html#send_options"
+  },
+  {
+    "name": "websocket.handshake_response",
+    "kind": "table",
+    "text": "The HTTP response of a refused websocket handshake.",
+    "href": "reference.html#handshake_response"
+  },
+  {
+    "name": "websocket.callback_data",
+    "kind": "table",
+    "text": "The event payload passed to a callback.",
+    "href": "reference.html#callback_data"
+  },
+  {
+    "name": "websocket.callback",
+    "kind": "callback",
+    "text": "Receives every event of a connection (for `listen`, of every connection to the server).",
+    "href": "reference.html#callback"
+  },
+  {
+    "name": "connect_params.timeout",
+    "kind": "field",
+    "text": "Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake.",
+    "href": "reference.html#connect_params.timeout"
+  },
+  {
+    "name": "connect_params.protocol",
+    "kind": "field",
+    "text": "The subprotocol to ask for (e.g. `\"chat\"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.",
+    "href": "reference.html#connect_params.protocol"
+  },
+  {
+    "name": "connect_params.headers",
+    "kind": "field",
+    "text": "Extra HTTP headers for the handshake request, as `\"Name: value\"` lines separated by `\"\\r\\n\"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.",
+    "href": "reference.html#connect_params.headers"
+  },
+  {
+    "name": "send_options.type",
+    "kind": "field",
+    "text": "The data type of the message.",
+    "href": "reference.html#send_options.type"
+  },
+  {
+    "name": "handshake_response.status",
+    "kind": "field",
+    "text": "The HTTP status code, e.g. `404`.",
+    "href": "reference.html#handshake_response.status"
+  },
+  {
+    "name": "handshake_response.headers",
+    "kind": "field",
+    "text": "The response headers, names in lower case. A header that appears more than once has its values joined with `\", \"`.",
+    "href": "reference.html#handshake_response.headers"
+  },
+  {
+    "name": "handshake_response.response",
+    "kind": "field",
+    "text": "The response body (at most 64 KiB of it).",
+    "href": "reference.html#handshake_response.response"
+  },
+  {
+    "name": "callback_data.event",
+    "kind": "field",
+    "text": "The current event.",
+    "href": "reference.html#callback_data.event"
+  },
+  {
+    "name": "callback_data.message",
+    "kind": "field",
+    "text": "The received data if the event is `EVENT_MESSAGE`; the error text if it is `EVENT_ERROR`.",
+    "href": "reference.html#callback_data.message"
+  },
+  {
+    "name": "callback_data.type",
+    "kind": "field",
+    "text": "Whether the message was text or binary.",
+    "href": "reference.html#callback_data.type"
+  },
+  {
+    "name": "callback_data.handshake_response",
+    "kind": "field",
+    "text": "Present when the server answered the handshake with something other than `101`.",
+    "href": "reference.html#callback_data.handshake_response"
+  },
+  {
+    "name": "callback_data.code",
+    "kind": "field",
+    "text": "The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.",
+    "href": "reference.html#callback_data.code"
+  },
+  {
+    "name": "callback_data.reason",
+    "kind": "field",
+    "text": "The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection.",
+    "href": "reference.html#callback_data.reason"
+  },
+  {
+    "name": "callback_data.request_method",
+    "kind": "field",
+    "text": "The HTTP method of the upgrade request. Server connections only.",
+    "href": "reference.html#callback_data.request_method"
+  },
+  {
+    "name": "callback_data.request_resource",
+    "kind": "field",
+    "text": "The path and query of the upgrade request. Server connections only.",
+    "href": "reference.html#callback_data.request_resource"
+  },
+  {
+    "name": "callback_data.request_headers",
+    "kind": "field",
+    "text": "The headers of the upgrade request, names in lower case, repeated headers joined with `\", \"`. Server connections only.",
+    "href": "reference.html#callback_data.request_headers"
+  },
+  {
+    "name": "callback_data.ip_address",
+    "kind": "field",
+    "text": "The IP address of the connecting client. Server connections only.",
+    "href": "reference.html#callback_data.ip_address"
+  },
+  {
+    "name": "callback_data.port",
+    "kind": "field",
+    "text": "The port of the connecting client. Server connections only.",
+    "href": "reference.html#callback_data.port"
+  },
+  {
+    "name": "websocket.EVENT_CONNECTED",
+    "kind": "constant",
+    "text": "The websocket was connected (for a server, a client connected to it).",
+    "href": "reference.html#EVENT_CONNECTED"
+  },
+  {
+    "name": "websocket.EVENT_DISCONNECTED",
+    "kind": "constant",
+    "text": "The websocket disconnected. This is always the last event of a connection.",
+    "href": "reference.html#EVENT_DISCONNECTED"
+  },
+  {
+    "name": "websocket.EVENT_MESSAGE",
+    "kind": "constant",
+    "text": "The websocket received a message.",
+    "href": "reference.html#EVENT_MESSAGE"
+  },
+  {
+    "name": "websocket.EVENT_ERROR",
+    "kind": "constant",
+    "text": "The websocket encountered an error, for example a refused or failed connection attempt. An `EVENT_DISCONNECTED` always follows.",
+    "href": "reference.html#EVENT_ERROR"
+  },
+  {
+    "name": "websocket.DATA_TYPE_TEXT",
+    "kind": "constant",
+    "text": "A text message; its payload must be valid UTF-8.",
+    "href": "reference.html#DATA_TYPE_TEXT"
+  },
+  {
+    "name": "websocket.DATA_TYPE_BINARY",
+    "kind": "constant",
+    "text": "A binary message; any bytes.",
+    "href": "reference.html#DATA_TYPE_BINARY"
+  },
+  {
+    "name": "debug",
+    "kind": "config key",
+    "text": "Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.",
+    "href": "reference.html#debug"
+  },
+  {
+    "name": "socket_timeout",
+    "kind": "config key",
+    "text": "Timeout of individual socket operations: a TCP connect attempt when the host name has further addresses to try, and the wait for the peer's answer to a close frame. The whole connection sequence is bounded by the `timeout` of `connect`.",
+    "href": "reference.html#socket_timeout"
+  },
+  {
+    "name": "max_message_size",
+    "kind": "config key",
+    "text": "The largest message accepted from a peer; a larger one closes that connection with code `1009`.",
+    "href": "reference.html#max_message_size"
+  },
+  {
+    "name": "buffer_size",
+    "kind": "config key",
+    "text": "Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.",
+    "href": "reference.html#buffer_size"
+  },
+  {
+    "name": "Getting started",
+    "kind": "manual",
+    "text": "Getting started",
+    "href": "getting-started.html"
+  },
+  {
+    "name": "Two commands",
+    "kind": "manual section",
+    "text": "Getting started: Two commands",
+    "href": "getting-started.html#two-commands"
+  },
+  {
+    "name": "Your first script",
+    "kind": "manual section",
+    "text": "Getting started: Your first script",
+    "href": "getting-started.html#your-first-script"
+  },
+  {
+    "name": "The runner",
+    "kind": "manual section",
+    "text": "Getting started: The runner",
+    "href": "getting-started.html#the-runner"
+  },
+  {
+    "name": "From a stock interpreter",
+    "kind": "manual section",
+    "text": "Getting started: From a stock interpreter",
+    "href": "getting-started.html#from-a-stock-interpreter"
+  },
+  {
+    "name": "Clients",
+    "kind": "manual",
+    "text": "Clients",
+    "href": "client.html"
+  },
+  {
+    "name": "Parameters",
+    "kind": "manual section",
+    "text": "Clients: Parameters",
+    "href": "client.html#parameters"
+  },
+  {
+    "name": "Sending",
+    "kind": "manual section",
+    "text": "Clients: Sending",
+    "href": "client.html#sending"
+  },
+  {
+    "name": "Closing",
+    "kind": "manual section",
+    "text": "Clients: Closing",
+    "href": "client.html#closing"
+  },
+  {
+    "name": "wss and certificates",
+    "kind": "manual section",
+    "text": "Clients: wss and certificates",
+    "href": "client.html#wss-and-certificates"
+  },
+  {
+    "name": "Refused handshakes",
+    "kind": "manual section",
+    "text": "Clients: Refused handshakes",
+    "href": "client.html#refused-handshakes"
+  },
+  {
+    "name": "Servers",
+    "kind": "manual",
+    "text": "Servers",
+    "href": "server.html"
+  },
+  {
+    "name": "Accepted connections",
+    "kind": "manual section",
+    "text": "Servers: Accepted connections",
+    "href": "server.html#accepted-connections"
+  },
+  {
+    "name": "Stopping",
+    "kind": "manual section",
+    "text": "Servers: Stopping",
+    "href": "server.html#stopping"
+  },
+  {
+    "name": "Events and callback data",
+    "kind": "manual",
+    "text": "Events and callback data",
+    "href": "events.html"
+  },
+  {
+    "name": "Order",
+    "kind": "manual section",
+    "text": "Events and callback data: Order",
+    "href": "events.html#order"
+  },
+  {
+    "name": "Fields of data",
+    "kind": "manual section",
+    "text": "Events and callback data: Fields of data",
+    "href": "events.html#fields-of-data"
+  },
+  {
+    "name": "Close codes",
+    "kind": "manual section",
+    "text": "Events and callback data: Close codes",
+    "href": "events.html#close-codes"
+  },
+  {
+    "name": "Errors in callbacks",
+    "kind": "manual section",
+    "text": "Events and callback data: Errors in callbacks",
+    "href": "events.html#errors-in-callbacks"
+  },
+  {
+    "name": "Configuration",
+    "kind": "manual",
+    "text": "Configuration",
+    "href": "configuration.html"
+  },
+  {
+    "name": "Module mode: stock Lua 5.4 and LuaJIT",
+    "kind": "manual",
+    "text": "Module mode: stock Lua 5.4 and LuaJIT",
+    "href": "module-mode.html"
+  },
+  {
+    "name": "Limits and errors",
+    "kind": "manual",
+    "text": "Limits and errors",
+    "href": "limits-and-errors.html"
+  },
+  {
+    "name": "What raises a Lua error",
+    "kind": "manual section",
+    "text": "Limits and errors: What raises a Lua error",
+    "href": "limits-and-errors.html#what-raises-a-lua-error"
+  },
+  {
+    "name": "What arrives as events",
+    "kind": "manual section",
+    "text": "Limits and errors: What arrives as events",
+    "href": "limits-and-errors.html#what-arrives-as-events"
+  },
+  {
+    "name": "Limits",
+    "kind": "manual section",
+    "text": "Limits and errors: Limits",
+    "href": "limits-and-errors.html#limits"
+  },
+  {
+    "name": "Migrating from Defold's extension-websocket",
+    "kind": "manual",
+    "text": "Migrating from Defold's extension-websocket",
+    "href": "migrating-from-defold.html"
+  },
+  {
+    "name": "Identical",
+    "kind": "manual section",
+    "text": "Migrating from Defold's extension-websocket: Identical",
+    "href": "migrating-from-defold.html#identical"
+  },
+  {
+    "name": "Extended (marked extension in the reference)",
+    "kind": "manual section",
+    "text": "Migrating from Defold's extension-websocket: Extended (marked extension in the reference)",
+    "href": "migrating-from-defold.html#extended-marked-extension-in-the-reference"
+  },
+  {
+    "name": "Different, and why",
+    "kind": "manual section",
+    "text": "Migrating from Defold's extension-websocket: Different, and why",
+    "href": "migrating-from-defold.html#different-and-why"
+  },
+  {
+    "name": "Editor support",
+    "kind": "manual",
+    "text": "Editor support",
+    "href": "editor-stubs.html"
+  },
+  {
+    "name": "LuaLS (lua-language-server) and EmmyLua",
+    "kind": "manual section",
+    "text": "Editor support: LuaLS (lua-language-server) and EmmyLua",
+    "href": "editor-stubs.html#luals-lua-language-server-and-emmylua"
+  },
+  {
+    "name": "Defold",
+    "kind": "manual section",
+    "text": "Editor support: Defold",
+    "href": "editor-stubs.html#defold"
+  }
+];

@@ -83,7 +83,7 @@ end";
             Args { function, values: values.into_vec().into_iter(), index: 0 }
         }
 
-        pub fn next(&mut self) -> (Value, At) {
+        pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
             let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
@@ -124,6 +124,7 @@ end";
 
     pub fn read_integer(value: Value, at: &At) -> mlua::Result<i64> {
         match value {
+            // mlua's Integer is i64 for Lua 5.4 and may be isize for LuaJIT.
             Value::Integer(i) => Ok(i as i64),
             Value::Number(n) if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => Ok(n as i64),
             Value::Number(_) => Err(at.error("number has no integer representation")),
@@ -663,15 +664,15 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("connect", args);
             let url = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_string(value, &at)?
             };
             let params = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, ConnectParams::read)?.unwrap_or_default()
             };
             let callback = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_function(value, &at)?
             };
             __wslua_api.connect(lua, url, params, callback)
@@ -684,15 +685,15 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("send", args);
             let connection = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 Connection::read(value, &at)?
             };
             let message = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_bytes(value, &at)?
             };
             let options = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
             };
             __wslua_api.send(lua, connection, message, options)
@@ -705,15 +706,15 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("disconnect", args);
             let connection = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 Connection::read(value, &at)?
             };
             let code = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(1000)
             };
             let reason = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, __wslua::read_string)?
             };
             __wslua_api.disconnect(lua, connection, code, reason)
@@ -726,19 +727,19 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("listen", args);
             let port = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_integer(value, &at)?
             };
             let max_connections = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_integer(value, &at)?
             };
             let connection_timeout = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_number(value, &at)?
             };
             let callback = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::read_function(value, &at)?
             };
             __wslua_api.listen(lua, port, max_connections, connection_timeout, callback)
@@ -760,7 +761,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("update", args);
             let timeout = {
-                let (value, at) = __wslua_args.next();
+                let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, __wslua::read_number)?.unwrap_or(0.0)
             };
             __wslua_api.update(lua, timeout)

@@ -71,7 +71,7 @@ end";
             Args { function, values: values.into_vec().into_iter(), index: 0 }
         }
 
-        pub fn next(&mut self) -> (Value, At) {
+        pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
             let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
@@ -112,6 +112,7 @@ end";
 
     pub fn read_integer(value: Value, at: &At) -> mlua::Result<i64> {
         match value {
+            // mlua's Integer is i64 for Lua 5.4 and may be isize for LuaJIT.
             Value::Integer(i) => Ok(i as i64),
             Value::Number(n) if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => Ok(n as i64),
             Value::Number(_) => Err(at.error("number has no integer representation")),

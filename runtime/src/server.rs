@@ -134,6 +134,8 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
     }
 }
 
+// The handshake callback's error type is tungstenite's HTTP response.
+#[allow(clippy::result_large_err)]
 async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
     let _ = stream.set_nodelay(true);
     let mut slot = None;

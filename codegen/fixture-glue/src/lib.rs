@@ -1,3 +1,4 @@
 //! The glue rendered from `codegen/tests/fixture/api.yaml`; its tests (in `tests/`) drive it
 //! from Lua 5.4.
+#![allow(clippy::let_and_return, clippy::redundant_closure_call, clippy::unnecessary_cast)]
 include!(concat!(env!("OUT_DIR"), "/glue.rs"));

@@ -79,8 +79,7 @@ pub fn next(rt: &Runtime) -> Event {
     rt.next_event(Some(WAIT)).expect("no event within the time limit")
 }
 
-/// The next event of `conn`, which must be of the kind `what` names; events of other
-/// connections are skipped.
+/// The next event of `conn`; events of other connections are skipped.
 pub fn next_of(rt: &Runtime, conn: ConnId) -> EventKind {
     loop {
         let event = next(rt);
@@ -90,8 +89,11 @@ pub fn next_of(rt: &Runtime, conn: ConnId) -> EventKind {
     }
 }
 
+/// A message's payload and whether it was text.
+pub type Received = (Vec<u8>, bool);
+
 /// Events until `conn` disconnects; returns its (code, reason) and the messages it got.
-pub fn until_disconnected(rt: &Runtime, conn: ConnId) -> ((u16, String), Vec<(Vec<u8>, bool)>) {
+pub fn until_disconnected(rt: &Runtime, conn: ConnId) -> ((u16, String), Vec<Received>) {
     let mut messages = Vec::new();
     loop {
         match next_of(rt, conn) {

@@ -457,6 +457,15 @@ pub struct WebsocketConfig {
     /// The largest message accepted from a peer; a larger one closes that connection with code `1009`.
     /// Unit: bytes.
     pub max_message_size: i64,
+    /// The most bytes given to `send` and not yet written to a connection. A peer that stops reading would otherwise make it grow without bound: past the limit the connection is closed with code `1008` and a reason that says so.
+    /// Unit: bytes.
+    pub max_send_queue: i64,
+    /// After this long without hearing from a peer, send it a ping; `0` never pings.
+    /// Unit: seconds.
+    pub ping_interval: f64,
+    /// A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.
+    /// Unit: seconds.
+    pub ping_timeout: f64,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -468,6 +477,9 @@ impl Default for WebsocketConfig {
             debug: 0,
             socket_timeout: 500000,
             max_message_size: 67108864,
+            max_send_queue: 67108864,
+            ping_interval: 30.0,
+            ping_timeout: 30.0,
             buffer_size: 0,
         }
     }
@@ -483,6 +495,9 @@ impl WebsocketConfig {
             "debug" => self.debug = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "socket_timeout" => self.socket_timeout = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "max_message_size" => self.max_message_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "max_send_queue" => self.max_send_queue = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "ping_interval" => self.ping_interval = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "ping_timeout" => self.ping_timeout = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "buffer_size" => self.buffer_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             _ => return Ok(false),
         }

@@ -58,9 +58,13 @@ impl Project {
     /// The engine's settings from the `[websocket]` keys.
     pub fn runtime_config(&self) -> wslua_runtime::Config {
         let ws = &self.websocket;
+        let seconds = |s: f64| Duration::try_from_secs_f64(s).unwrap_or(Duration::ZERO);
         wslua_runtime::Config {
             socket_timeout: Duration::from_micros(ws.socket_timeout.max(0) as u64),
             max_message_size: ws.max_message_size.max(0) as usize,
+            max_send_queue: ws.max_send_queue.max(0) as usize,
+            ping_interval: Some(seconds(ws.ping_interval)).filter(|d| !d.is_zero()),
+            ping_timeout: seconds(ws.ping_timeout),
         }
     }
 }

@@ -325,6 +325,24 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#max_message_size"
   },
   {
+    "name": "max_send_queue",
+    "kind": "config key",
+    "text": "The most bytes given to `send` and not yet written to a connection. A peer that stops reading would otherwise make it grow without bound: past the limit the connection is closed with code `1008` and a reason that says so.",
+    "href": "reference.html#max_send_queue"
+  },
+  {
+    "name": "ping_interval",
+    "kind": "config key",
+    "text": "After this long without hearing from a peer, send it a ping; `0` never pings.",
+    "href": "reference.html#ping_interval"
+  },
+  {
+    "name": "ping_timeout",
+    "kind": "config key",
+    "text": "A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.",
+    "href": "reference.html#ping_timeout"
+  },
+  {
     "name": "buffer_size",
     "kind": "config key",
     "text": "Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.",

@@ -2,10 +2,9 @@
 //! the caller's `timeout`, then [`crate::connection::drive`].
 
 use crate::config::MAX_RESPONSE_BODY;
-use crate::engine::{Command, ConnectOptions, Shared};
+use crate::engine::{ConnectOptions, Link, Shared};
 use crate::event::{ConnId, EventKind, HandshakeResponse};
 use crate::tls::{self, Io};
-use async_std::channel::Receiver;
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
@@ -73,7 +72,7 @@ pub(crate) async fn run(
     target: Target,
     options: ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-    commands: Receiver<Command>,
+    link: Link,
 ) {
     let open = open(&shared, &target, &options, headers);
     let opened = match options.timeout {
@@ -86,7 +85,7 @@ pub(crate) async fn run(
         Ok(ws) => {
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(None));
-            crate::connection::drive(shared, id, ws, commands).await;
+            crate::connection::drive(shared, id, ws, link).await;
         }
         Err(failure) => {
             log::info!("connection {id}: {}", failure.message);

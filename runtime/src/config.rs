@@ -10,11 +10,23 @@ pub struct Config {
     pub socket_timeout: Duration,
     /// The largest message (and frame) accepted from a peer; larger closes with 1009.
     pub max_message_size: usize,
+    /// Bytes given to `send` and not yet written; past it the connection closes with 1008.
+    pub max_send_queue: usize,
+    /// After this long without hearing from the peer, ping it; `None` never pings.
+    pub ping_interval: Option<Duration>,
+    /// A peer that answers nothing this long after a ping is closed as lost (1006).
+    pub ping_timeout: Duration,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { socket_timeout: Duration::from_micros(500_000), max_message_size: 64 << 20 }
+        Config {
+            socket_timeout: Duration::from_micros(500_000),
+            max_message_size: 64 << 20,
+            max_send_queue: 64 << 20,
+            ping_interval: Some(Duration::from_secs(30)),
+            ping_timeout: Duration::from_secs(30),
+        }
     }
 }
 

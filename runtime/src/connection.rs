@@ -1,7 +1,9 @@
-//! An open websocket, client or server side: one task reads and writes concurrently, so neither
-//! direction can stall the other, and reports what it receives and how it ended.
+//! An open websocket, client or server side: one task reads, writes and keeps the connection
+//! alive concurrently, so no direction can stall another, and reports what it receives and how
+//! it ended.
 
-use crate::engine::{Command, Shared};
+use crate::config::Config;
+use crate::engine::{data_len, Command, Link, Shared};
 use crate::event::{ConnId, EventKind};
 use async_std::channel::Receiver;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -11,7 +13,9 @@ use async_tungstenite::tungstenite::{Error, Message};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncWrite};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// How a connection ended, as its Disconnected event tells it.
 enum End {
@@ -23,18 +27,46 @@ enum End {
     Lost { reason: String },
 }
 
-pub(crate) async fn drive<S>(shared: Arc<Shared>, id: ConnId, ws: WebSocketStream<S>, commands: Receiver<Command>)
+/// When the peer was last heard from, as milliseconds since the connection opened.
+struct Heard {
+    start: Instant,
+    at: AtomicU64,
+}
+
+impl Heard {
+    fn now(&self) {
+        self.at.store(self.start.elapsed().as_millis() as u64, Ordering::Relaxed);
+    }
+
+    fn last(&self) -> Duration {
+        Duration::from_millis(self.at.load(Ordering::Relaxed))
+    }
+
+    fn since(&self) -> Duration {
+        self.start.elapsed().saturating_sub(self.last())
+    }
+}
+
+pub(crate) async fn drive<S>(shared: Arc<Shared>, id: ConnId, ws: WebSocketStream<S>, link: Link)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let close_wait = shared.config.socket_timeout;
+    let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let (mut sink, mut stream) = ws.split();
     let end = {
-        let read = read_all(&shared, id, &mut stream).fuse();
-        let write = write_all(&mut sink, commands).fuse();
-        pin_mut!(read, write);
+        let read = read_all(&shared, id, &mut stream, &heard).fuse();
+        let write = write_all(&mut sink, link.commands, &link.queued).fuse();
+        let keepalive = keepalive(&shared.config, &heard, &link.pings).fuse();
+        let abort = link.abort.recv().fuse();
+        pin_mut!(read, write, keepalive, abort);
         select! {
             end = read => end,
+            end = keepalive => end,
+            frame = abort => match frame {
+                Ok(frame) => End::Violation { code: frame.code.into(), reason: frame.reason.to_string() },
+                Err(_) => End::Lost { reason: "the engine stopped".into() },
+            },
             sent = write => match sent {
                 // Our close frame is out: wait (bounded) for the peer's answer, then report ours.
                 Ok(frame) => {
@@ -62,12 +94,13 @@ where
     shared.push(id, EventKind::Disconnected { code, reason });
 }
 
-async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>) -> End
+async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>, heard: &Heard) -> End
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let mut close: Option<(u16, String)> = None;
     while let Some(item) = stream.next().await {
+        heard.now();
         let (data, text) = match item {
             Ok(Message::Text(text)) => (Vec::from(bytes_of(text)), true),
             Ok(Message::Binary(data)) => (Vec::from(data), false),
@@ -96,7 +129,7 @@ fn bytes_of(text: async_tungstenite::tungstenite::Utf8Bytes) -> async_tungstenit
 }
 
 /// Writes commands in order until one closes the connection; returns the close frame sent.
-async fn write_all<S>(sink: &mut WebSocketSender<S>, commands: Receiver<Command>) -> Result<CloseFrame, Error>
+async fn write_all<S>(sink: &mut WebSocketSender<S>, commands: Receiver<Command>, queued: &AtomicUsize) -> Result<CloseFrame, Error>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -104,12 +137,15 @@ where
     while let Some(command) = commands.next().await {
         match command {
             Command::Send(message) => {
+                let size = data_len(&message);
                 // Flush once per burst, not once per message.
                 sink.feed(message).await?;
+                queued.fetch_sub(size, Ordering::SeqCst);
                 if commands.is_empty() {
                     sink.flush().await?;
                 }
             }
+            Command::Ping => sink.send(Message::Ping(Default::default())).await?,
             Command::Close(frame) => {
                 sink.send(Message::Close(Some(frame.clone()))).await?;
                 return Ok(frame);
@@ -120,6 +156,26 @@ where
     let frame = CloseFrame { code: CloseCode::Away, reason: "going away".into() };
     sink.send(Message::Close(Some(frame.clone()))).await?;
     Ok(frame)
+}
+
+/// Pings a peer that has been silent for `ping_interval`; a peer that then stays silent for
+/// `ping_timeout` is lost. Never ends when keepalive is off.
+async fn keepalive(config: &Config, heard: &Heard, pings: &async_std::channel::Sender<Command>) -> End {
+    let Some(interval) = config.ping_interval else { return futures::future::pending().await };
+    loop {
+        let silent = heard.since();
+        if silent < interval {
+            async_std::task::sleep(interval - silent).await;
+            continue;
+        }
+        let pinged = heard.start.elapsed();
+        let _ = pings.try_send(Command::Ping);
+        async_std::task::sleep(config.ping_timeout).await;
+        // Heard-at has millisecond resolution: a pong in the same millisecond counts.
+        if heard.last() + Duration::from_millis(1) < pinged {
+            return End::Lost { reason: format!("no answer to a ping within {} s", config.ping_timeout.as_secs_f64()) };
+        }
+    }
 }
 
 /// The close code a read error calls for (RFC 6455 7.4.1).

@@ -10,14 +10,27 @@ use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// What a connection task is asked to do, in order.
 pub(crate) enum Command {
     Send(Message),
+    Ping,
     Close(CloseFrame),
+}
+
+/// The connection task's ends of what the engine holds for it.
+pub(crate) struct Link {
+    /// Sends and closes from the host, in order.
+    pub commands: Receiver<Command>,
+    /// For the keepalive's pings.
+    pub pings: Sender<Command>,
+    /// Bytes sent by the host and not yet written.
+    pub queued: Arc<AtomicUsize>,
+    /// Closes at once, bypassing the queue (the send queue overflowed).
+    pub abort: Receiver<CloseFrame>,
 }
 
 /// A connection's state as the host has seen it: it changes when the host takes an event, so
@@ -31,6 +44,8 @@ enum Visible {
 
 struct Entry {
     commands: Sender<Command>,
+    queued: Arc<AtomicUsize>,
+    abort: Sender<CloseFrame>,
     visible: Visible,
     /// The `listen` that accepted it; `None` for client connections.
     listener: Option<u64>,
@@ -46,12 +61,15 @@ pub(crate) struct Shared {
 }
 
 impl Shared {
-    /// A new connection in the table; its task drains the returned receiver.
-    pub fn register(&self, listener: Option<u64>) -> (ConnId, Receiver<Command>) {
+    /// A new connection in the table, and the link its task drives it through.
+    pub fn register(&self, listener: Option<u64>) -> (ConnId, Link) {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (commands, receiver) = channel::unbounded();
-        lock(&self.conns).insert(id, Entry { commands, visible: Visible::Connecting, listener });
-        (id, receiver)
+        let (abort, aborted) = channel::bounded(1);
+        let queued = Arc::new(AtomicUsize::new(0));
+        let link = Link { commands: receiver, pings: commands.clone(), queued: queued.clone(), abort: aborted };
+        lock(&self.conns).insert(id, Entry { commands, queued, abort, visible: Visible::Connecting, listener });
+        (id, link)
     }
 
     pub fn push(&self, conn: ConnId, kind: EventKind) {
@@ -140,16 +158,18 @@ impl Runtime {
         if protocol_header && options.protocol.is_some() {
             return Err("the protocol is given both as 'protocol' and in 'headers'".into());
         }
-        let (id, commands) = self.shared.register(None);
+        let (id, link) = self.shared.register(None);
         log::info!("connection {id}: connecting to {url}");
         let shared = self.shared.clone();
-        async_std::task::spawn(client::run(shared, id, target, options, headers, commands));
+        async_std::task::spawn(client::run(shared, id, target, options, headers, link));
         Ok(id)
     }
 
+    /// Queues a message. Past `max_send_queue` bytes not yet written (a peer that does not
+    /// read), the connection is closed with 1008 instead, and the message dropped.
     pub fn send(&self, conn: ConnId, data: Vec<u8>, kind: DataKind) -> Result<(), SendError> {
-        let conns = lock(&self.shared.conns);
-        let entry = conns.get(&conn).filter(|e| e.visible == Visible::Open).ok_or(SendError::NotConnected)?;
+        let mut conns = lock(&self.shared.conns);
+        let entry = conns.get_mut(&conn).filter(|e| e.visible == Visible::Open).ok_or(SendError::NotConnected)?;
         if log::log_enabled!(log::Level::Debug) {
             let preview = crate::connection::preview(&data, kind == DataKind::Text);
             log::debug!("connection {conn}: sending {preview} ({} bytes)", data.len());
@@ -158,6 +178,14 @@ impl Runtime {
             DataKind::Binary => Message::Binary(data.into()),
             DataKind::Text => Message::Text(String::from_utf8(data).map_err(|_| SendError::NotUtf8)?.into()),
         };
+        let limit = self.shared.config.max_send_queue;
+        if entry.queued.fetch_add(data_len(&message), Ordering::SeqCst) + data_len(&message) > limit {
+            entry.visible = Visible::Closing;
+            let reason = format!("send queue over {limit} bytes: the peer is not reading");
+            log::info!("connection {conn}: {reason}");
+            let _ = entry.abort.try_send(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
+            return Ok(());
+        }
         // A closed channel means the task has ended and its Disconnected event is queued.
         let _ = entry.commands.try_send(Command::Send(message));
         Ok(())
@@ -247,6 +275,15 @@ impl Runtime {
 impl Drop for Runtime {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// The payload size of a data message, as the send queue counts it.
+pub(crate) fn data_len(message: &Message) -> usize {
+    match message {
+        Message::Text(text) => text.len(),
+        Message::Binary(data) => data.len(),
+        _ => 0,
     }
 }
 

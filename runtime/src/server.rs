@@ -173,10 +173,10 @@ async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits:
         let _ = ws.close(Some(frame)).await;
         return;
     }
-    let (id, commands) = shared.register(Some(limits.listener));
+    let (id, link) = shared.register(Some(limits.listener));
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Some(request)));
-    crate::connection::drive(shared, id, ws, commands).await;
+    crate::connection::drive(shared, id, ws, link).await;
 }
 
 fn refuse(status: StatusCode, body: &str) -> ErrorResponse {

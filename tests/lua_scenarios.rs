@@ -99,21 +99,24 @@ fn handle_identity() {
     scenario("handle_identity");
 }
 
-/// A child process whose stdout is read line by line; killed when dropped.
+/// A child process whose stdout is read line by line (each line within [`LIMIT`]); killed when
+/// dropped.
 struct Running {
     child: Child,
-    lines: std::io::Lines<BufReader<std::process::ChildStdout>>,
+    lines: std::sync::mpsc::Receiver<String>,
 }
 
 impl Running {
     fn start(mut command: Command) -> Running {
         let mut child = command.current_dir(repo()).stdout(Stdio::piped()).spawn().expect("starting");
-        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let (sender, lines) = std::sync::mpsc::channel();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|line| sender.send(line)));
         Running { child, lines }
     }
 
     fn line(&mut self) -> String {
-        self.lines.next().expect("the process ended early").unwrap()
+        self.lines.recv_timeout(LIMIT).expect("no line in time, or the process ended early")
     }
 
     fn json(&mut self) -> serde_json::Value {
@@ -125,10 +128,11 @@ impl Running {
         assert!(Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().unwrap().success());
     }
 
+    /// The exit status and the rest of the output, within [`LIMIT`].
     fn wait(mut self) -> (std::process::ExitStatus, String) {
         let mut rest = String::new();
-        for line in self.lines.by_ref() {
-            rest.push_str(&line.unwrap());
+        while let Ok(line) = self.lines.recv_timeout(LIMIT) {
+            rest.push_str(&line);
             rest.push('\n');
         }
         (self.child.wait().unwrap(), rest)

@@ -11,11 +11,13 @@ mod config;
 mod connection;
 mod engine;
 mod event;
+mod handshake;
 mod headers;
 mod server;
 mod tls;
 
 pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
+pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use engine::{ConnectOptions, DataKind, Interrupter, Runtime, SendError};
 pub use event::{ConnId, Event, EventKind, HandshakeResponse, Request};
 pub use headers::parse_headers;

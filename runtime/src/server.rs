@@ -4,6 +4,7 @@
 
 use crate::client::header_pairs;
 use crate::engine::Shared;
+use crate::handshake;
 use crate::event::{EventKind, Request};
 use async_std::net::{TcpListener, TcpStream};
 use async_std::task::JoinHandle;
@@ -136,12 +137,23 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
 
 // The handshake callback's error type is tungstenite's HTTP response.
 #[allow(clippy::result_large_err)]
-async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
+async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
     let _ = stream.set_nodelay(true);
+    let started = std::time::Instant::now();
+    let read = match async_std::future::timeout(limits.handshake_timeout, handshake::read_head(&mut stream)).await {
+        Ok(Ok(Ok(Some(read)))) => read,
+        Ok(Ok(Ok(None))) | Ok(Err(_)) => return,
+        Ok(Ok(Err(refusal))) => return refuse(&mut stream, peer, &refusal).await,
+        Err(_) => return log::info!("handshake from {peer} timed out"),
+    };
+    if let Err(refusal) = handshake::check(&read) {
+        return refuse(&mut stream, peer, &refusal).await;
+    }
+    let stream = handshake::Replay::new(read, stream);
     let mut slot = None;
     let mut request = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
-        slot = Some(Slot::take(&limits).ok_or_else(|| refuse(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?);
+        slot = Some(Slot::take(&limits).ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?);
         // The server has no protocol list of its own: it agrees to the client's first choice.
         let offered = http.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
         if let Some(first) = offered.and_then(|v| v.split(',').next()).map(str::trim).filter(|p| !p.is_empty()) {
@@ -162,7 +174,8 @@ async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits:
         .max_message_size(Some(shared.config.max_message_size))
         .max_frame_size(Some(shared.config.max_message_size));
     let handshake = async_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
-    let mut ws = match async_std::future::timeout(limits.handshake_timeout, handshake).await {
+    let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+    let mut ws = match async_std::future::timeout(left, handshake).await {
         Ok(Ok(ws)) => ws,
         Ok(Err(e)) => return log::info!("handshake from {peer} failed: {e}"),
         Err(_) => return log::info!("handshake from {peer} timed out"),
@@ -179,7 +192,12 @@ async fn serve(shared: Arc<Shared>, stream: TcpStream, peer: SocketAddr, limits:
     crate::connection::drive(shared, id, ws, link).await;
 }
 
-fn refuse(status: StatusCode, body: &str) -> ErrorResponse {
+async fn refuse(stream: &mut TcpStream, peer: SocketAddr, refusal: &handshake::Refusal) {
+    log::info!("refused {peer}: {} {}", refusal.status, refusal.detail);
+    handshake::refuse(stream, refusal).await;
+}
+
+fn refuse_upgrade(status: StatusCode, body: &str) -> ErrorResponse {
     let mut response = ErrorResponse::new(Some(body.to_string()));
     *response.status_mut() = status;
     response

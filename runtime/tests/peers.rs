@@ -120,23 +120,21 @@ fn our_client_and_server_over_ipv6_loopback() {
     let rt = Runtime::new(Config::default());
     let (port, _) = rt.listen(0, 4, Duration::from_secs(5)).unwrap();
     let client = rt.connect(&format!("ws://[::1]:{port}/six"), ConnectOptions::default()).unwrap();
-    let mut server = None;
-    while server.is_none() {
+    // Both ends' Connected events arrive, in either order.
+    let (mut server, mut client_open) = (None, false);
+    while server.is_none() || !client_open {
         let event = next(&rt);
-        if let EventKind::Connected(Some(request)) = &event.kind {
-            assert_eq!(request.peer.ip().to_string(), "::1");
-            assert_eq!(request.resource, "/six");
-            server = Some(event.conn);
+        match event.kind {
+            EventKind::Connected(Some(request)) => {
+                assert_eq!(request.peer.ip().to_string(), "::1");
+                assert_eq!(request.resource, "/six");
+                server = Some(event.conn);
+            }
+            EventKind::Connected(None) => client_open = event.conn == client,
+            other => panic!("unexpected {other:?}"),
         }
     }
-    // The client's Connected may come before or after the server's.
     let server = server.unwrap();
-    loop {
-        if let Some(e) = rt.next_event(Some(WAIT)).filter(|e| e.conn == client) {
-            assert_eq!(e.kind, EventKind::Connected(None));
-            break;
-        }
-    }
     rt.send(client, b"over six".to_vec(), DataKind::Text).unwrap();
     assert_eq!(next_of(&rt, server), EventKind::Message { data: b"over six".to_vec(), text: true });
     rt.disconnect(server, 1001, "").unwrap();

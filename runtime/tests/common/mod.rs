@@ -2,9 +2,10 @@
 //! events with a bound, so a broken build fails instead of hanging.
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Lines};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 use wslua_runtime::{ConnId, Event, EventKind, Runtime};
 
@@ -37,19 +38,22 @@ pub fn peer_script(name: &str) -> PathBuf {
 /// A child process speaking JSON lines on stdout; killed when dropped.
 pub struct Peer {
     child: Child,
-    lines: Lines<BufReader<ChildStdout>>,
+    lines: Receiver<String>,
 }
 
 impl Peer {
     pub fn spawn(mut command: Command) -> Peer {
         let mut child = command.stdout(Stdio::piped()).spawn().unwrap_or_else(|e| panic!("starting {command:?}: {e}"));
-        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // A reader thread, so waiting for a line can time out instead of hanging the test.
+        let (sender, lines) = std::sync::mpsc::channel();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|line| sender.send(line)));
         Peer { child, lines }
     }
 
-    /// The next JSON line the peer prints.
+    /// The next JSON line the peer prints, within [`WAIT`].
     pub fn json(&mut self) -> serde_json::Value {
-        let line = self.lines.next().expect("the peer ended without a line").expect("reading the peer");
+        let line = self.lines.recv_timeout(WAIT).expect("the peer printed no line in time, or ended");
         serde_json::from_str(&line).unwrap_or_else(|e| panic!("{line}: {e}"))
     }
 

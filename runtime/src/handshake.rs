@@ -1,0 +1,174 @@
+//! The server's first look at an upgrade request, before tungstenite's: bounded in size and
+//! header count, and a request that is not a websocket upgrade gets an HTTP error answer
+//! (tungstenite would only drop the connection) instead of silence.
+
+use async_std::net::TcpStream;
+use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+/// The most bytes of request line and headers read before answering 431.
+pub const MAX_REQUEST_HEAD: usize = 16 << 10;
+/// The most request headers accepted.
+pub const MAX_REQUEST_HEADERS: usize = 64;
+
+/// Why a request is refused: the status and a short explanation for the body.
+#[derive(Debug, PartialEq)]
+pub struct Refusal {
+    pub status: u16,
+    pub reason: &'static str,
+    pub detail: String,
+}
+
+fn refusal(status: u16, reason: &'static str, detail: impl Into<String>) -> Refusal {
+    Refusal { status, reason, detail: detail.into() }
+}
+
+/// Reads until the end of the request head. Returns everything read (the head and whatever
+/// followed it), `Ok(None)` if the peer closed first, or a 431 refusal past the size limit.
+pub async fn read_head(stream: &mut TcpStream) -> io::Result<Result<Option<Vec<u8>>, Refusal>> {
+    let mut buffer = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            return Ok(Ok(None));
+        }
+        let scan_from = buffer.len().saturating_sub(3);
+        buffer.extend_from_slice(&chunk[..n]);
+        if buffer[scan_from..].windows(4).any(|w| w == b"\r\n\r\n") {
+            return Ok(Ok(Some(buffer)));
+        }
+        if buffer.len() > MAX_REQUEST_HEAD {
+            return Ok(Err(refusal(431, "Request Header Fields Too Large", format!("the request head is over {MAX_REQUEST_HEAD} bytes"))));
+        }
+    }
+}
+
+/// Checks that `head` is a websocket upgrade request (RFC 6455 4.2.1).
+pub fn check(head: &[u8]) -> Result<(), Refusal> {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
+    let mut request = httparse::Request::new(&mut headers);
+    match request.parse(head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) => return Err(refusal(400, "Bad Request", "incomplete request")),
+        Err(httparse::Error::TooManyHeaders) => {
+            return Err(refusal(431, "Request Header Fields Too Large", format!("more than {MAX_REQUEST_HEADERS} headers")))
+        }
+        Err(e) => return Err(refusal(400, "Bad Request", format!("malformed request: {e}"))),
+    }
+    if request.version != Some(1) {
+        return Err(refusal(400, "Bad Request", "a websocket upgrade needs HTTP/1.1"));
+    }
+    if request.method != Some("GET") {
+        return Err(refusal(405, "Method Not Allowed", "a websocket upgrade is a GET request"));
+    }
+    let header = |name: &str| {
+        request.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| String::from_utf8_lossy(h.value).trim().to_string())
+    };
+    let has_token = |name: &str, token: &str| {
+        header(name).is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
+    };
+    if !has_token("upgrade", "websocket") || !has_token("connection", "upgrade") {
+        return Err(refusal(400, "Bad Request", "not a websocket upgrade (Upgrade: websocket, Connection: Upgrade)"));
+    }
+    if header("sec-websocket-version").as_deref() != Some("13") {
+        return Err(refusal(426, "Upgrade Required", "only Sec-WebSocket-Version 13 is supported"));
+    }
+    let key = header("sec-websocket-key").unwrap_or_default();
+    if !is_nonce(&key) {
+        return Err(refusal(400, "Bad Request", "Sec-WebSocket-Key must be 16 bytes in base64"));
+    }
+    Ok(())
+}
+
+/// 16 bytes in base64: 22 base64 characters and "==".
+fn is_nonce(key: &str) -> bool {
+    key.len() == 24 && key.ends_with("==") && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+}
+
+/// Answers with the refusal and closes.
+pub async fn refuse(stream: &mut TcpStream, refusal: &Refusal) {
+    let body = format!("{}\n", refusal.detail);
+    let version = if refusal.status == 426 { "Sec-WebSocket-Version: 13\r\n" } else { "" };
+    let response = format!(
+        "HTTP/1.1 {} {}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n{version}Content-Length: {}\r\n\r\n{body}",
+        refusal.status,
+        refusal.reason,
+        body.len()
+    );
+    let _ = stream.write_all(response.as_bytes()).await;
+    let _ = stream.close().await;
+}
+
+/// A stream that first gives back bytes already read from it, so tungstenite sees the request.
+pub struct Replay<S> {
+    read: Vec<u8>,
+    at: usize,
+    inner: S,
+}
+
+impl<S> Replay<S> {
+    pub fn new(read: Vec<u8>, inner: S) -> Self {
+        Replay { read, at: 0, inner }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Replay<S> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+        if self.at < self.read.len() {
+            let n = buf.len().min(self.read.len() - self.at);
+            buf[..n].copy_from_slice(&self.read[self.at..self.at + n]);
+            self.at += n;
+            if self.at == self.read.len() {
+                self.read = Vec::new();
+                self.at = 0;
+            }
+            return Poll::Ready(Ok(n));
+        }
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Replay<S> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_close(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    const GOOD: &str = "GET /x HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n\
+                        Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+
+    #[test]
+    fn accepts_an_upgrade_and_refuses_the_rest_with_the_right_status() {
+        assert_eq!(check(GOOD.as_bytes()), Ok(()));
+        for (from, to, status) in [
+            ("GET /x HTTP/1.1", "GARBAGE", 400),
+            ("HTTP/1.1", "HTTP/1.0", 400),
+            ("GET", "POST", 405),
+            ("Upgrade: websocket", "Upgrade: h2c", 400),
+            ("keep-alive, Upgrade", "keep-alive", 400),
+            ("Version: 13", "Version: 8", 426),
+            ("dGhlIHNhbXBsZSBub25jZQ==", "short", 400),
+            ("Host: h", "Host h", 400),
+        ] {
+            let request = GOOD.replacen(from, to, 1);
+            assert_eq!(check(request.as_bytes()).map_err(|r| r.status), Err(status), "{from} -> {to}");
+        }
+        let crowded = GOOD.replacen("Host: h\r\n", &"X-A: b\r\n".repeat(65), 1);
+        assert_eq!(check(crowded.as_bytes()).map_err(|r| r.status), Err(431));
+    }
+}

@@ -25,8 +25,9 @@ fn refusal(status: u16, reason: &'static str, detail: impl Into<String>) -> Refu
     Refusal { status, reason, detail: detail.into() }
 }
 
-/// Reads until the end of the request head. Returns everything read (the head and whatever
-/// followed it), `Ok(None)` if the peer closed first, or a 431 refusal past the size limit.
+/// Reads until the request head is complete or cannot be one. Returns everything read (the
+/// head and whatever followed it), `Ok(None)` if the peer closed first, or a 431 refusal past
+/// the size limit.
 pub async fn read_head(stream: &mut TcpStream) -> io::Result<Result<Option<Vec<u8>>, Refusal>> {
     let mut buffer = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
@@ -35,9 +36,10 @@ pub async fn read_head(stream: &mut TcpStream) -> io::Result<Result<Option<Vec<u
         if n == 0 {
             return Ok(Ok(None));
         }
-        let scan_from = buffer.len().saturating_sub(3);
         buffer.extend_from_slice(&chunk[..n]);
-        if buffer[scan_from..].windows(4).any(|w| w == b"\r\n\r\n") {
+        // Complete, or already malformed (garbage need not wait for a blank line): let `check` judge.
+        let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
+        if !matches!(httparse::Request::new(&mut headers).parse(&buffer), Ok(httparse::Status::Partial)) {
             return Ok(Ok(Some(buffer)));
         }
         if buffer.len() > MAX_REQUEST_HEAD {

@@ -1,0 +1,217 @@
+//! Hostile clients against the server, on raw TCP: each malformed request gets its HTTP status,
+//! each protocol violation its close code (RFC 6455 7.4.1), only on that connection; after every
+//! case a bystander connection still echoes and the server still accepts.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Runtime};
+
+const WAIT: Duration = Duration::from_secs(10);
+const UPGRADE: &[u8] = b"GET /adversary HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+
+/// An echo server on its own thread, and a bystander client connected to it.
+struct Setup {
+    port: u16,
+    client: Runtime,
+    bystander: ConnId,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let server = Runtime::new(Config { max_message_size: 1 << 20, ..Config::default() });
+        let (port, _) = server.listen(0, 64, Duration::from_secs(2)).unwrap();
+        std::thread::spawn(move || loop {
+            let Some(event) = server.next_event(None) else { continue };
+            if let EventKind::Message { data, text } = event.kind {
+                let _ = server.send(event.conn, data, if text { DataKind::Text } else { DataKind::Binary });
+            }
+        });
+        let client = Runtime::new(Config::default());
+        let bystander = client.connect(&format!("ws://127.0.0.1:{port}/bystander"), ConnectOptions::default()).unwrap();
+        assert_eq!(client.next_event(Some(WAIT)).map(|e| e.kind), Some(EventKind::Connected(None)));
+        Setup { port, client, bystander }
+    }
+
+    /// The bystander still gets its echo.
+    fn bystander_works(&self, case: &str) {
+        let payload = format!("still fine after {case}").into_bytes();
+        self.client.send(self.bystander, payload.clone(), DataKind::Text).unwrap();
+        let event = self.client.next_event(Some(WAIT)).unwrap_or_else(|| panic!("{case}: the bystander got nothing"));
+        assert_eq!(event.kind, EventKind::Message { data: payload, text: true }, "{case}");
+    }
+
+    fn connect(&self) -> TcpStream {
+        let socket = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        socket.set_read_timeout(Some(WAIT)).unwrap();
+        socket
+    }
+
+    /// A raw connection past the handshake.
+    fn upgraded(&self) -> TcpStream {
+        let mut socket = self.connect();
+        socket.write_all(UPGRADE).unwrap();
+        assert_eq!(status_of(&mut socket), 101);
+        socket
+    }
+}
+
+/// Reads an HTTP response head; returns its status.
+fn status_of(socket: &mut TcpStream) -> u16 {
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let mut byte = [0u8; 1];
+        if socket.read(&mut byte).unwrap_or(0) == 0 {
+            panic!("the server closed without an answer after {:?}", String::from_utf8_lossy(&head));
+        }
+        head.push(byte[0]);
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("not a response: {text}"))
+}
+
+/// A client frame: `first` is the FIN/RSV/opcode byte; masked unless `unmasked`.
+fn frame(first: u8, payload: &[u8], unmasked: bool) -> Vec<u8> {
+    let mut out = vec![first];
+    let mask_bit = if unmasked { 0 } else { 0x80 };
+    match payload.len() {
+        n if n < 126 => out.push(mask_bit | n as u8),
+        n if n < 65536 => {
+            out.push(mask_bit | 126);
+            out.extend_from_slice(&(n as u16).to_be_bytes());
+        }
+        n => {
+            out.push(mask_bit | 127);
+            out.extend_from_slice(&(n as u64).to_be_bytes());
+        }
+    }
+    if unmasked {
+        out.extend_from_slice(payload);
+    } else {
+        let key = [0x37, 0xfa, 0x21, 0x3d];
+        out.extend_from_slice(&key);
+        out.extend(payload.iter().enumerate().map(|(i, b)| b ^ key[i % 4]));
+    }
+    out
+}
+
+/// Reads server frames until a close frame; returns its code (None: closed without one).
+fn close_code(socket: &mut TcpStream) -> Option<u16> {
+    loop {
+        let mut head = [0u8; 2];
+        socket.read_exact(&mut head).ok()?;
+        let mut len = u64::from(head[1] & 0x7f);
+        if len == 126 {
+            let mut b = [0u8; 2];
+            socket.read_exact(&mut b).ok()?;
+            len = u64::from(u16::from_be_bytes(b));
+        } else if len == 127 {
+            let mut b = [0u8; 8];
+            socket.read_exact(&mut b).ok()?;
+            len = u64::from_be_bytes(b);
+        }
+        let mut payload = vec![0u8; len as usize];
+        socket.read_exact(&mut payload).ok()?;
+        if head[0] & 0x0f == 0x8 {
+            return payload.get(..2).map(|c| u16::from_be_bytes([c[0], c[1]]));
+        }
+    }
+}
+
+#[test]
+fn malformed_upgrade_requests_get_their_http_status() {
+    let setup = Setup::new();
+    let upgrade = String::from_utf8(UPGRADE.to_vec()).unwrap();
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("a malformed request line", b"GET\r\n\r\n".to_vec(), 400),
+        ("garbage bytes", (0..=255u8).cycle().take(2000).collect(), 400),
+        ("a malformed header", upgrade.replacen("Host: x", "Host x", 1).into_bytes(), 400),
+        ("HTTP/1.0", upgrade.replacen("HTTP/1.1", "HTTP/1.0", 1).into_bytes(), 400),
+        ("POST", upgrade.replacen("GET", "POST", 1).into_bytes(), 405),
+        ("no Upgrade header", upgrade.replacen("Upgrade: websocket\r\n", "", 1).into_bytes(), 400),
+        ("no Sec-WebSocket-Key", upgrade.replacen("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "", 1).into_bytes(), 400),
+        ("a key that is not 16 bytes", upgrade.replacen("dGhlIHNhbXBsZSBub25jZQ==", "c2hvcnQ=", 1).into_bytes(), 400),
+        ("no Sec-WebSocket-Version", upgrade.replacen("Sec-WebSocket-Version: 13\r\n", "", 1).into_bytes(), 426),
+        ("version 8", upgrade.replacen("Version: 13", "Version: 8", 1).into_bytes(), 426),
+        ("100 headers", upgrade.replacen("Host: x\r\n", &"X-Filler: y\r\n".repeat(100), 1).into_bytes(), 431),
+        ("a 64 KiB header", upgrade.replacen("Host: x", &format!("X-Big: {}", "a".repeat(64 << 10)), 1).into_bytes(), 431),
+    ];
+    for (case, request, status) in cases {
+        let mut socket = setup.connect();
+        let _ = socket.write_all(&request); // the server may answer and close before all is sent
+        assert_eq!(status_of(&mut socket), status, "{case}");
+        setup.bystander_works(case);
+    }
+    // A request written one byte at a time is still a request.
+    let mut socket = setup.connect();
+    for byte in UPGRADE {
+        socket.write_all(&[*byte]).unwrap();
+    }
+    assert_eq!(status_of(&mut socket), 101, "one byte at a time");
+    setup.bystander_works("one byte at a time");
+}
+
+#[test]
+fn protocol_violations_close_only_that_connection_with_their_code() {
+    let setup = Setup::new();
+    let close = |code: u16| frame(0x88, &code.to_be_bytes(), false);
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("an unmasked client frame", frame(0x81, b"hi", true), 1002),
+        ("reserved data opcode 3", frame(0x83, b"x", false), 1002),
+        ("reserved control opcode 0xB", frame(0x8B, b"", false), 1002),
+        ("RSV1 without an extension", frame(0xC1, b"x", false), 1002),
+        ("RSV3 set", frame(0x91, b"x", false), 1002),
+        ("a ping over 125 bytes", frame(0x89, &[0; 126], false), 1002),
+        ("a fragmented ping", frame(0x09, b"x", false), 1002),
+        ("a continuation without a start", frame(0x80, b"x", false), 1002),
+        ("a new message inside a fragmented one", [frame(0x01, b"a", false), frame(0x81, b"b", false)].concat(), 1002),
+        ("text that is not UTF-8", frame(0x81, b"ok \xff\xfe", false), 1007),
+        ("invalid UTF-8 split across fragments", [frame(0x01, b"\xe2\x82", false), frame(0x80, b"\x28", false)].concat(), 1007),
+        ("close code 0", close(0), 1002),
+        ("close code 999", close(999), 1002),
+        ("close code 1004", close(1004), 1002),
+        ("close code 1005", close(1005), 1002),
+        ("close code 1006", close(1006), 1002),
+        ("close code 5000", close(5000), 1002),
+        ("a close payload of 1 byte", frame(0x88, &[3], false), 1002),
+        ("a length of 2^63 - 1", [vec![0x82, 0xff], (u64::MAX >> 1).to_be_bytes().to_vec(), vec![1, 2, 3, 4]].concat(), 1009),
+        ("a message over max_message_size", frame(0x82, &vec![0; (1 << 20) + 1], false), 1009),
+        ("garbage after the handshake", vec![0xff; 64], 1002),
+    ];
+    for (case, bytes, code) in cases {
+        let mut socket = setup.upgraded();
+        let _ = socket.write_all(&bytes);
+        assert_eq!(close_code(&mut socket), Some(code), "{case}");
+        setup.bystander_works(case);
+    }
+}
+
+#[test]
+fn a_ping_flood_is_answered_and_hurts_nobody_else() {
+    let setup = Setup::new();
+    let mut socket = setup.upgraded();
+    const PINGS: usize = 10_000;
+    let writer = {
+        let mut socket = socket.try_clone().unwrap();
+        std::thread::spawn(move || {
+            let ping = frame(0x89, b"flood", false);
+            for _ in 0..PINGS {
+                socket.write_all(&ping).unwrap();
+            }
+        })
+    };
+    let mut pongs = 0;
+    while pongs < PINGS {
+        let mut head = [0u8; 2];
+        socket.read_exact(&mut head).unwrap();
+        let mut payload = vec![0u8; usize::from(head[1] & 0x7f)];
+        socket.read_exact(&mut payload).unwrap();
+        assert_eq!((head[0] & 0x0f, payload.as_slice()), (0xA, &b"flood"[..]));
+        pongs += 1;
+    }
+    writer.join().unwrap();
+    setup.bystander_works("a ping flood");
+    socket.write_all(&frame(0x88, &1000u16.to_be_bytes(), false)).unwrap();
+    assert_eq!(close_code(&mut socket), Some(1000));
+}

@@ -65,3 +65,30 @@ fn any_prefix_of_a_valid_file_gives_an_error_or_a_model_never_a_panic() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Any text at all: a model or an error, never a panic.
+    #[test]
+    fn any_text_gives_an_error_or_a_model(text in "\\PC*") {
+        let _ = wslua_codegen::load_str("api.yaml", &text);
+    }
+
+    /// api.yaml with bytes of it replaced, removed or duplicated: still never a panic, and an
+    /// error always names the file.
+    #[test]
+    fn mutated_api_files_give_an_error_or_a_model(edits in proptest::collection::vec((0usize..1 << 16, 0u8..3, proptest::char::any()), 1..8)) {
+        let mut text: Vec<char> = include_str!("../../api.yaml").chars().collect();
+        for (at, kind, c) in edits {
+            let at = at % text.len();
+            match kind {
+                0 => text[at] = c,
+                1 => { text.remove(at); }
+                _ => text.insert(at, text[at]),
+            }
+        }
+        let text: String = text.into_iter().collect();
+        if let Err(err) = wslua_codegen::load_str("api.yaml", &text) {
+            proptest::prop_assert!(err.lines().all(|l| l.starts_with("api.yaml")), "{}", err);
+        }
+    }
+}

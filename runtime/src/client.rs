@@ -7,7 +7,9 @@ use crate::event::{ConnId, EventKind, HandshakeResponse};
 use crate::tls::{self, Io};
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
+use async_tungstenite::tungstenite::http::uri::PathAndQuery;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
+use std::str::FromStr;
 use async_tungstenite::tungstenite::protocol::WebSocketConfig;
 use async_tungstenite::tungstenite::Error;
 use async_tungstenite::WebSocketStream;
@@ -47,9 +49,16 @@ impl Target {
             Some(url::Host::Ipv6(_)) => format!("[{host}]"),
             _ => host.clone(),
         };
+        if url.fragment().is_some() {
+            return Err(format!("invalid url '{text}': a websocket url has no #fragment"));
+        }
         let port_part = url.port().map(|p| format!(":{p}")).unwrap_or_default();
-        let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
-        let request = format!("{scheme}://{authority}{port_part}{}{query}", url.path());
+        // The path and query exactly as written (the url crate would normalize them).
+        let after_scheme = &text[text.find("://").map_or(0, |i| i + 3)..];
+        let resource = after_scheme.find(['/', '?']).map_or("/", |i| &after_scheme[i..]);
+        let resource = if resource.starts_with('?') { format!("/{resource}") } else { resource.to_string() };
+        PathAndQuery::from_str(&resource).map_err(|e| format!("invalid url '{text}': {e}"))?;
+        let request = format!("{scheme}://{authority}{port_part}{resource}");
         Ok(Target { tls, host, port, request })
     }
 }
@@ -191,6 +200,9 @@ mod tests {
         let t = Target::parse("ws://[::1]:8080/").unwrap();
         assert_eq!((t.host.as_str(), t.port, t.request.as_str()), ("::1", 8080, "ws://[::1]:8080/"));
         assert_eq!(Target::parse("http://h/").unwrap().port, 80);
+        // Sent as written: no dot-segment removal, no re-encoding.
+        assert_eq!(Target::parse("ws://h/a/./b/../c?x=%41").unwrap().request, "ws://h/a/./b/../c?x=%41");
+        assert_eq!(Target::parse("ws://h?q=1").unwrap().request, "ws://h/?q=1");
     }
 
     #[test]
@@ -200,9 +212,37 @@ mod tests {
             ("not a url", "invalid url"),
             ("ws://user:pw@h/", "credentials"),
             ("ws://h:99999/", "invalid url"),
+            ("ws://h/#top", "no #fragment"),
+            ("ws://h/a b", "invalid url"),
         ] {
             let err = Target::parse(url).unwrap_err();
             assert!(err.contains(expected), "{url}: {err}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_a_target_or_an_error_never_a_panic(text in "\\PC*|(ws|wss|http|https|ftp)://[\\[\\]:@a-z0-9./?#%-]*") {
+            let _ = Target::parse(&text);
+        }
+
+        #[test]
+        fn generated_urls_keep_host_port_path_and_query(
+            secure in proptest::bool::ANY,
+            host in "[a-z][a-z0-9-]{0,10}(\\.[a-z]{2,5})?|127\\.0\\.0\\.[1-9][0-9]?",
+            port in 1u16..,
+            path in "(/[a-zA-Z0-9_.~-]{0,8}){0,3}",
+            query in proptest::option::of("[a-z0-9=&]{0,12}"),
+        ) {
+            let scheme = if secure { "wss" } else { "ws" };
+            let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+            let url = format!("{scheme}://{host}:{port}{path}{query}");
+            let target = Target::parse(&url).unwrap();
+            proptest::prop_assert_eq!((target.tls, target.host.as_str(), target.port), (secure, host.as_str(), port));
+            let default_port = if secure { 443 } else { 80 };
+            let authority = if port == default_port { host.clone() } else { format!("{host}:{port}") };
+            let path = if path.is_empty() { "/".to_string() } else { path };
+            proptest::prop_assert_eq!(target.request, format!("{scheme}://{authority}{path}{query}"));
         }
     }
 }

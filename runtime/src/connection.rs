@@ -202,3 +202,90 @@ pub(crate) fn preview(data: &[u8], text: bool) -> String {
         format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The frame path fed arbitrary byte streams through an in-memory stream: whatever a peer
+    //! sends, the connection ends with exactly one Disconnected event, last, and nothing panics.
+
+    use super::drive;
+    use crate::event::{Event, EventKind};
+    use crate::{Config, Runtime};
+    use async_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
+    use async_tungstenite::WebSocketStream;
+    use futures::io::{AsyncRead, AsyncWrite};
+    use proptest::prelude::*;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use std::time::Duration;
+
+    /// Reads the scripted bytes then EOF; swallows writes.
+    struct Scripted(std::io::Cursor<Vec<u8>>);
+
+    impl AsyncRead for Scripted {
+        fn poll_read(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut [u8]) -> Poll<std::io::Result<usize>> {
+            Poll::Ready(std::io::Read::read(&mut self.0, buf))
+        }
+    }
+
+    impl AsyncWrite for Scripted {
+        fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+            Poll::Ready(Ok(buf.len()))
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_close(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    /// A client frame with the given first byte (FIN, RSV, opcode), masked or not.
+    fn frame(first: u8, masked: bool, payload: &[u8]) -> Vec<u8> {
+        let mut out = vec![first];
+        let bit = if masked { 0x80 } else { 0 };
+        match payload.len() {
+            n if n < 126 => out.push(bit | n as u8),
+            n => {
+                out.push(bit | 126);
+                out.extend_from_slice(&(n as u16).to_be_bytes());
+            }
+        }
+        if masked {
+            out.extend_from_slice(&[9, 8, 7, 6]);
+            out.extend(payload.iter().enumerate().map(|(i, b)| b ^ [9, 8, 7, 6][i % 4]));
+        } else {
+            out.extend_from_slice(payload);
+        }
+        out
+    }
+
+    fn streams() -> impl Strategy<Value = Vec<u8>> {
+        let raw = proptest::collection::vec(any::<u8>(), 0..2048);
+        // Mostly well-formed frames with any flags and opcodes, to get past the framing.
+        let first = prop_oneof![Just(0x81u8), Just(0x82), Just(0x01), Just(0x80), Just(0x89), Just(0x8A), Just(0x88), any::<u8>()];
+        let framed = proptest::collection::vec((first, prop::bool::weighted(0.9), proptest::collection::vec(any::<u8>(), 0..300)), 0..12)
+            .prop_map(|frames| frames.iter().flat_map(|(f, m, p)| frame(*f, *m, p)).collect());
+        prop_oneof![raw, framed]
+    }
+
+    proptest! {
+        #[test]
+        fn any_byte_stream_ends_with_exactly_one_disconnect(bytes in streams()) {
+            let rt = Runtime::new(Config { socket_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
+            let shared = rt.shared().clone();
+            let (id, link) = shared.register(None);
+            let config = WebSocketConfig::default().max_message_size(Some(1 << 16)).max_frame_size(Some(1 << 16));
+            async_std::task::block_on(async {
+                let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
+                drive(shared.clone(), id, ws, link).await;
+            });
+            let events: Vec<Event> = std::iter::from_fn(|| rt.next_event(Some(Duration::ZERO))).collect();
+            let disconnects = events.iter().filter(|e| matches!(e.kind, EventKind::Disconnected { .. })).count();
+            prop_assert_eq!(disconnects, 1);
+            let last_is_disconnect = matches!(events.last().map(|e| &e.kind), Some(EventKind::Disconnected { .. }));
+            prop_assert!(last_is_disconnect, "the last event is not Disconnected: {:?}", events.last());
+            prop_assert!(events.iter().all(|e| e.conn == id));
+        }
+    }
+}

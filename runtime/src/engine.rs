@@ -142,6 +142,11 @@ impl Runtime {
         Runtime { shared: Arc::new(shared), next_listener: AtomicU64::new(1) }
     }
 
+    #[cfg(test)]
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+
     pub fn config(&self) -> &Config {
         &self.shared.config
     }

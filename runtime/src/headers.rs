@@ -74,4 +74,26 @@ mod tests {
         }
         assert!(parse_headers("").unwrap().is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_parsed_or_refused_never_a_panic(text in "\\PC*|[A-Za-z:\r\n -]*") {
+            let _ = parse_headers(&text);
+        }
+
+        #[test]
+        fn well_formed_headers_come_back_as_given(
+            pairs in proptest::collection::vec(("X-[A-Za-z0-9-]{1,12}", "[!-~]([ -~]{0,30}[!-~])?"), 0..8),
+            trailing in proptest::bool::ANY,
+        ) {
+            let mut text = pairs.iter().map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>().join("\r\n");
+            if trailing && !pairs.is_empty() {
+                text.push_str("\r\n");
+            }
+            let parsed = parse_headers(&text).unwrap();
+            let got: Vec<(String, String)> = parsed.iter().map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_string())).collect();
+            let want: Vec<(String, String)> = pairs.iter().map(|(n, v)| (n.to_lowercase(), v.clone())).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }

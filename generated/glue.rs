@@ -451,7 +451,7 @@ pub fn call_callback(
 pub struct WebsocketConfig {
     /// Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.
     pub debug: i64,
-    /// Timeout of individual socket operations: a TCP connect attempt when the host name has further addresses to try, and the wait for the peer's answer to a close frame. The whole connection sequence is bounded by the `timeout` of `connect`.
+    /// Timeout of a TCP connect attempt when the host name has further addresses to try, so that one unreachable address does not use up the whole connection sequence, which is bounded by the `timeout` of `connect`.
     /// Unit: microseconds.
     pub socket_timeout: i64,
     /// The largest message accepted from a peer; a larger one closes that connection with code `1009`.
@@ -466,6 +466,9 @@ pub struct WebsocketConfig {
     /// A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.
     /// Unit: seconds.
     pub ping_timeout: f64,
+    /// How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
+    /// Unit: seconds.
+    pub close_timeout: f64,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -480,6 +483,7 @@ impl Default for WebsocketConfig {
             max_send_queue: 67108864,
             ping_interval: 30.0,
             ping_timeout: 30.0,
+            close_timeout: 5.0,
             buffer_size: 0,
         }
     }
@@ -498,6 +502,7 @@ impl WebsocketConfig {
             "max_send_queue" => self.max_send_queue = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "ping_interval" => self.ping_interval = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "ping_timeout" => self.ping_timeout = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "close_timeout" => self.close_timeout = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             "buffer_size" => self.buffer_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
             _ => return Ok(false),
         }

@@ -61,6 +61,7 @@ impl Project {
         let seconds = |s: f64| Duration::try_from_secs_f64(s).unwrap_or(Duration::ZERO);
         wslua_runtime::Config {
             socket_timeout: Duration::from_micros(ws.socket_timeout.max(0) as u64),
+            close_timeout: seconds(ws.close_timeout),
             max_message_size: ws.max_message_size.max(0) as usize,
             max_send_queue: ws.max_send_queue.max(0) as usize,
             ping_interval: Some(seconds(ws.ping_interval)).filter(|d| !d.is_zero()),

@@ -73,8 +73,8 @@ proptest::proptest! {
         let _ = wslua_codegen::load_str("api.yaml", &text);
     }
 
-    /// api.yaml with bytes of it replaced, removed or duplicated: still never a panic, and an
-    /// error always names the file.
+    /// api.yaml with characters of it replaced, removed or duplicated: still never a panic, and
+    /// an error always starts with the file's name.
     #[test]
     fn mutated_api_files_give_an_error_or_a_model(edits in proptest::collection::vec((0usize..1 << 16, 0u8..3, proptest::char::any()), 1..8)) {
         let mut text: Vec<char> = include_str!("../../api.yaml").chars().collect();
@@ -88,7 +88,7 @@ proptest::proptest! {
         }
         let text: String = text.into_iter().collect();
         if let Err(err) = wslua_codegen::load_str("api.yaml", &text) {
-            proptest::prop_assert!(err.lines().all(|l| l.starts_with("api.yaml")), "{}", err);
+            proptest::prop_assert!(err.starts_with("api.yaml"), "{}", err);
         }
     }
 }

@@ -15,11 +15,12 @@
 ---
 ---Configuration, `[websocket]` in game.project: Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).
 ---* `debug` (integer, default `0`): Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.
----* `socket_timeout` (integer, microseconds, default `500000`): Timeout of individual socket operations: a TCP connect attempt when the host name has further addresses to try, and the wait for the peer's answer to a close frame. The whole connection sequence is bounded by the `timeout` of `connect`.
+---* `socket_timeout` (integer, microseconds, default `500000`): Timeout of a TCP connect attempt when the host name has further addresses to try, so that one unreachable address does not use up the whole connection sequence, which is bounded by the `timeout` of `connect`.
 ---* `max_message_size` (integer, bytes, default `67108864`) *(wslua extension)*: The largest message accepted from a peer; a larger one closes that connection with code `1009`.
 ---* `max_send_queue` (integer, bytes, default `67108864`) *(wslua extension)*: The most bytes given to `send` and not yet written to a connection. A peer that stops reading would otherwise make it grow without bound: past the limit the connection is closed with code `1008` and a reason that says so.
 ---* `ping_interval` (number, seconds, default `30`) *(wslua extension)*: After this long without hearing from a peer, send it a ping; `0` never pings.
 ---* `ping_timeout` (number, seconds, default `30`) *(wslua extension)*: A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.
+---* `close_timeout` (number, seconds, default `5`) *(wslua extension)*: How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
 ---@class websocket
 websocket = {}

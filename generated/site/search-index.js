@@ -315,7 +315,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "socket_timeout",
     "kind": "config key",
-    "text": "Timeout of individual socket operations: a TCP connect attempt when the host name has further addresses to try, and the wait for the peer's answer to a close frame. The whole connection sequence is bounded by the `timeout` of `connect`.",
+    "text": "Timeout of a TCP connect attempt when the host name has further addresses to try, so that one unreachable address does not use up the whole connection sequence, which is bounded by the `timeout` of `connect`.",
     "href": "reference.html#socket_timeout"
   },
   {
@@ -341,6 +341,12 @@ window.WSLUA_SEARCH = [
     "kind": "config key",
     "text": "A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.",
     "href": "reference.html#ping_timeout"
+  },
+  {
+    "name": "close_timeout",
+    "kind": "config key",
+    "text": "How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.",
+    "href": "reference.html#close_timeout"
   },
   {
     "name": "buffer_size",
@@ -497,6 +503,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Limits and errors: Limits",
     "href": "limits-and-errors.html#limits"
+  },
+  {
+    "name": "Hostile or broken peers",
+    "kind": "manual section",
+    "text": "Limits and errors: Hostile or broken peers",
+    "href": "limits-and-errors.html#hostile-or-broken-peers"
   },
   {
     "name": "Migrating from Defold's extension-websocket",

@@ -229,7 +229,8 @@ mod tests {
         #[test]
         fn generated_urls_keep_host_port_path_and_query(
             secure in proptest::bool::ANY,
-            host in "[a-z][a-z0-9-]{0,10}(\\.[a-z]{2,5})?|127\\.0\\.0\\.[1-9][0-9]?",
+            // No "xx--" label: that prefix makes an (invalid) internationalized name.
+            host in "[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,4})?(\\.[a-z]{2,5})?|127\\.0\\.0\\.[1-9][0-9]?",
             port in 1u16..,
             path in "(/[a-zA-Z0-9_.~-]{0,8}){0,3}",
             query in proptest::option::of("[a-z0-9=&]{0,12}"),

@@ -5,9 +5,11 @@ use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// A TCP connect attempt when a name has more addresses to try, and the wait for the peer's
-    /// answer to our close frame.
+    /// A TCP connect attempt when a name has more addresses to try.
     pub socket_timeout: Duration,
+    /// How long a closing connection waits for the peer's answer to its close frame (and for
+    /// the close frame to be written) before dropping the socket.
+    pub close_timeout: Duration,
     /// The largest message (and frame) accepted from a peer; larger closes with 1009.
     pub max_message_size: usize,
     /// Bytes given to `send` and not yet written; past it the connection closes with 1008.
@@ -22,6 +24,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             socket_timeout: Duration::from_micros(500_000),
+            close_timeout: Duration::from_secs(5),
             max_message_size: 64 << 20,
             max_send_queue: 64 << 20,
             ping_interval: Some(Duration::from_secs(30)),

@@ -51,7 +51,7 @@ pub(crate) async fn drive<S>(shared: Arc<Shared>, id: ConnId, ws: WebSocketStrea
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let close_wait = shared.config.socket_timeout;
+    let close_wait = shared.config.close_timeout;
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let (mut sink, mut stream) = ws.split();
     let end = {
@@ -76,7 +76,12 @@ where
                         _ => End::Closed { code: frame.code.into(), reason: frame.reason.to_string() },
                     }
                 }
-                Err(err) => End::Lost { reason: err.to_string() },
+                // The peer's close frame makes further sends fail: then the reader, which has
+                // it, tells how the connection ended.
+                Err(err) => match async_std::future::timeout(close_wait, read).await {
+                    Ok(closed @ End::Closed { .. }) => closed,
+                    _ => End::Lost { reason: err.to_string() },
+                },
             },
         }
     };
@@ -272,7 +277,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_byte_stream_ends_with_exactly_one_disconnect(bytes in streams()) {
-            let rt = Runtime::new(Config { socket_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
+            let rt = Runtime::new(Config { close_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
             let shared = rt.shared().clone();
             let (id, link) = shared.register(None);
             let config = WebSocketConfig::default().max_message_size(Some(1 << 16)).max_frame_size(Some(1 << 16));

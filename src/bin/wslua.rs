@@ -26,8 +26,8 @@ struct Cli {
     args: Vec<String>,
 }
 
-/// How long closing connections may take once the script is done.
-const CLOSE_GRACE: Duration = Duration::from_secs(3);
+/// How long closing connections may take once the script is done: a little more than each
+/// connection's own close timeout, so they can all end cleanly.
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -46,6 +46,9 @@ fn run(cli: &Cli) -> Result<u8, String> {
         None => Project::load_default()?,
     };
     wslua::logger::init(project.websocket.debug);
+    if let Err(e) = rlimit::increase_nofile_limit(u64::MAX) {
+        log::warn!("cannot raise the open file limit: {e}");
+    }
     let lua = Lua::new();
     let host = Host::new(project.runtime_config());
     let exit = Exit::install(&host).map_err(|e| format!("installing signal handlers: {e}"))?;
@@ -105,7 +108,7 @@ fn lifecycle(lua: &Lua, host: &Host, exit: &Exit, init: Function, frequency: f64
 fn close_all(host: &Host) {
     let runtime = host.runtime();
     runtime.shutdown();
-    let deadline = Instant::now() + CLOSE_GRACE;
+    let deadline = Instant::now() + runtime.config().close_timeout + Duration::from_secs(1);
     while !runtime.is_idle() {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else { break };
         runtime.next_event(Some(left));

@@ -1,0 +1,198 @@
+//! Faults and load, end to end: the listener stopped while clients send, the runner receiving
+//! SIGTERM under load, and a Lua echo server in the runner serving 1,000 concurrent clients with
+//! numbered messages. Each ends with exactly one DISCONNECTED per connection and no leaked file
+//! descriptor.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Runtime};
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// The tests count this process's descriptors, so they run one at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn open_fds(pid: &str) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map(|d| d.count()).unwrap_or(0)
+}
+
+/// Waits until `pid` has `want` open descriptors (sockets close asynchronously); returns the
+/// last count seen.
+fn settle_fds(pid: &str, want: usize) -> usize {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = open_fds(pid);
+        if now <= want || Instant::now() > deadline {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Opens `n` client connections to `port`; returns them once all are connected.
+fn connect_all(rt: &Runtime, port: u16, n: usize) -> Vec<ConnId> {
+    let conns: Vec<ConnId> = (0..n)
+        .map(|_| rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions { timeout: Some(WAIT), ..Default::default() }).unwrap())
+        .collect();
+    let mut open = 0;
+    while open < n {
+        let event = rt.next_event(Some(WAIT)).expect("connecting stalled");
+        match event.kind {
+            EventKind::Connected(None) => open += 1,
+            other => panic!("connection {} while connecting: {other:?}", event.conn),
+        }
+    }
+    conns
+}
+
+/// Drains events until every connection in `conns` has disconnected; asserts each did exactly
+/// once, with `code`.
+fn expect_disconnects(rt: &Runtime, conns: &[ConnId], code: u16) {
+    let mut seen: HashMap<ConnId, u16> = HashMap::new();
+    while seen.len() < conns.len() {
+        let event = rt.next_event(Some(WAIT)).expect("disconnects stalled");
+        if let EventKind::Disconnected { code, .. } = event.kind {
+            assert!(seen.insert(event.conn, code).is_none(), "connection {} disconnected twice", event.conn);
+        }
+    }
+    assert!(seen.values().all(|c| *c == code), "codes: {seen:?}");
+    assert!(rt.next_event(Some(Duration::from_millis(200))).is_none(), "events after the last disconnect");
+    assert!(rt.is_idle());
+}
+
+#[test]
+fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_every_fd() {
+    let _serial = serial();
+    let server = Runtime::new(Config::default());
+    let client = Runtime::new(Config::default());
+    // Warm up the engine (its reactor's descriptors), then take the baseline.
+    let (port, _) = server.listen(0, 200, Duration::from_secs(5)).unwrap();
+    let warm = connect_all(&client, port, 1);
+    client.disconnect(warm[0], 1000, "").unwrap();
+    expect_disconnects(&client, &warm, 1000);
+    while server.next_event(Some(Duration::from_millis(200))).is_some() {}
+    server.stop_listening();
+    let baseline = settle_fds("self", open_fds("self"));
+
+    let (port, _) = server.listen(0, 200, Duration::from_secs(5)).unwrap();
+    let conns = connect_all(&client, port, 100);
+    let mut server_conns = Vec::new();
+    while server_conns.len() < 100 {
+        if let Some(EventKind::Connected(Some(_))) = server.next_event(Some(WAIT)).map(|e| {
+            server_conns.push(e.conn);
+            e.kind
+        }) {}
+    }
+    for round in 0..50 {
+        for conn in &conns {
+            client.send(*conn, format!("message {round}").into_bytes(), DataKind::Text).unwrap();
+        }
+    }
+    // Stop while the messages are still arriving.
+    assert!(server.stop_listening());
+    expect_disconnects(&client, &conns, 1001);
+    let mut ended = HashMap::new();
+    while ended.len() < server_conns.len() {
+        let event = server.next_event(Some(WAIT)).expect("server disconnects stalled");
+        if let EventKind::Disconnected { code, .. } = event.kind {
+            assert!(ended.insert(event.conn, code).is_none(), "server connection {} ended twice", event.conn);
+        }
+    }
+    assert!(server.is_idle());
+    assert_eq!(settle_fds("self", baseline), baseline, "descriptors leaked");
+}
+
+/// The runner with examples/echo_server.lua on a free port; returns it and the port.
+fn echo_runner() -> (Child, u16, std::sync::mpsc::Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wslua"))
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .args(["examples/echo_server.lua", "--", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (sender, lines) = std::sync::mpsc::channel();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|l| sender.send(l)));
+    let first = lines.recv_timeout(WAIT).expect("the echo server did not start");
+    let port = first.trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("a port");
+    (child, port, lines)
+}
+
+#[test]
+fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks() {
+    let _serial = serial();
+    const CLIENTS: usize = 1000;
+    const MESSAGES: u32 = 20;
+    let (mut runner, port, _lines) = echo_runner();
+    let pid = runner.id().to_string();
+    let baseline = open_fds(&pid);
+    let client = Runtime::new(Config::default());
+    let conns = connect_all(&client, port, CLIENTS);
+    for i in 0..MESSAGES {
+        for conn in &conns {
+            client.send(*conn, format!("{conn}:{i}").into_bytes(), DataKind::Text).unwrap();
+        }
+    }
+    let mut next: HashMap<ConnId, u32> = conns.iter().map(|c| (*c, 0)).collect();
+    let mut replies = 0;
+    while replies < CLIENTS * MESSAGES as usize {
+        let event = client.next_event(Some(WAIT)).expect("replies stalled");
+        match event.kind {
+            EventKind::Message { data, text: true } => {
+                let expected = next.get_mut(&event.conn).unwrap();
+                assert_eq!(String::from_utf8(data).unwrap(), format!("{}:{expected}", event.conn), "lost, repeated or out of order");
+                *expected += 1;
+                replies += 1;
+            }
+            other => panic!("connection {}: {other:?}", event.conn),
+        }
+    }
+    assert!(open_fds(&pid) >= baseline + CLIENTS, "the runner holds a descriptor per client");
+    for conn in &conns {
+        client.disconnect(*conn, 1000, "done").unwrap();
+    }
+    expect_disconnects(&client, &conns, 1000);
+    assert_eq!(settle_fds(&pid, baseline), baseline, "the runner leaked descriptors");
+    runner.kill().unwrap();
+    runner.wait().unwrap();
+}
+
+#[test]
+fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
+    let _serial = serial();
+    let (mut runner, port, _lines) = echo_runner();
+    let client = Runtime::new(Config::default());
+    let conns = connect_all(&client, port, 200);
+    for round in 0..20 {
+        for conn in &conns {
+            client.send(*conn, vec![round; 1024], DataKind::Binary).unwrap();
+        }
+    }
+    assert!(Command::new("kill").args(["-TERM", &runner.id().to_string()]).status().unwrap().success());
+    // Echoes may still arrive first; then exactly one 1001 per connection.
+    let mut seen: HashMap<ConnId, (u16, String)> = HashMap::new();
+    while seen.len() < conns.len() {
+        let event = client.next_event(Some(WAIT)).expect("disconnects stalled");
+        if let EventKind::Disconnected { code, reason } = event.kind {
+            assert!(seen.insert(event.conn, (code, reason)).is_none(), "connection {} disconnected twice", event.conn);
+        }
+    }
+    let unclean: Vec<_> = seen.values().filter(|(code, _)| *code != 1001).collect();
+    assert!(unclean.is_empty(), "{} of {} not closed with 1001, e.g. {:?}", unclean.len(), seen.len(), unclean.first());
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = runner.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the runner did not exit after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+}

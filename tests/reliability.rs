@@ -196,3 +196,62 @@ fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
     };
     assert!(status.success(), "{status}");
 }
+
+/// A peer killed with SIGKILL in the middle of a message, and one paused with SIGSTOP while the
+/// server keeps sending to it: keepalive or the send limit ends each, once, and every
+/// descriptor is given back.
+#[test]
+fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
+    let _serial = serial();
+    let server = Runtime::new(Config {
+        ping_interval: Some(Duration::from_millis(300)),
+        ping_timeout: Duration::from_millis(500),
+        max_send_queue: 1 << 20,
+        ..Config::default()
+    });
+    let (port, _) = server.listen(0, 8, Duration::from_secs(5)).unwrap();
+    let baseline = settle_fds("self", open_fds("self"));
+    let peer = |script: &str| {
+        let mut command = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
+        command.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers").join(script));
+        command.stdout(Stdio::piped());
+        command
+    };
+    let mut killed = peer("partial_frame.py").args(["127.0.0.1", &port.to_string()]).spawn().expect("the venv python (scripts/test installs it)");
+    let mut paused = peer("watch_close.py").arg(format!("ws://127.0.0.1:{port}/")).spawn().unwrap();
+    let mut opened = Vec::new();
+    while opened.len() < 2 {
+        let event = server.next_event(Some(WAIT)).expect("the peers did not connect");
+        assert!(matches!(event.kind, EventKind::Connected(Some(_))));
+        opened.push(event.conn);
+    }
+    // Let the killed peer write its half frame first.
+    let mut line = String::new();
+    BufReader::new(killed.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    killed.kill().unwrap();
+    killed.wait().unwrap();
+    assert!(Command::new("kill").args(["-STOP", &paused.id().to_string()]).status().unwrap().success());
+    // Send to both until the engine refuses: the paused one fills its send queue.
+    for conn in &opened {
+        while server.send(*conn, vec![1; 64 << 10], DataKind::Binary).is_ok() {
+            std::thread::sleep(Duration::from_millis(1));
+            if server.pending() > 0 {
+                break;
+            }
+        }
+    }
+    let mut ended: HashMap<ConnId, u16> = HashMap::new();
+    while ended.len() < 2 {
+        let event = server.next_event(Some(WAIT)).expect("a dead peer went unnoticed");
+        if let EventKind::Disconnected { code, .. } = event.kind {
+            assert!(ended.insert(event.conn, code).is_none(), "connection {} ended twice", event.conn);
+        }
+    }
+    assert!(ended.values().all(|code| [1006, 1008].contains(code)), "{ended:?}");
+    paused.kill().unwrap();
+    paused.wait().unwrap();
+    drop(paused); // its stdout pipe is a descriptor of ours
+    assert!(server.next_event(Some(Duration::from_millis(300))).is_none(), "events after the end");
+    // Still listening, as at the baseline: only the peers' sockets are gone.
+    assert_eq!(settle_fds("self", baseline), baseline, "descriptors leaked");
+}

@@ -10,7 +10,6 @@ use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
 use std::str::FromStr;
-use async_tungstenite::tungstenite::protocol::WebSocketConfig;
 use async_tungstenite::tungstenite::Error;
 use async_tungstenite::WebSocketStream;
 use std::sync::Arc;
@@ -121,9 +120,7 @@ async fn open(
         let value = HeaderValue::from_str(protocol).map_err(|_| format!("invalid protocol '{protocol}'"))?;
         request_headers.insert("sec-websocket-protocol", value);
     }
-    let config = WebSocketConfig::default()
-        .max_message_size(Some(shared.config.max_message_size))
-        .max_frame_size(Some(shared.config.max_message_size));
+    let config = shared.config.websocket();
     match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
         Ok((ws, _response)) => Ok(ws),
         Err(Error::Http(response)) => {

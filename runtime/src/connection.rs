@@ -216,7 +216,7 @@ mod tests {
     use super::drive;
     use crate::event::{Event, EventKind};
     use crate::{Config, Runtime};
-    use async_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
+    use async_tungstenite::tungstenite::protocol::Role;
     use async_tungstenite::WebSocketStream;
     use futures::io::{AsyncRead, AsyncWrite};
     use proptest::prelude::*;
@@ -280,7 +280,7 @@ mod tests {
             let rt = Runtime::new(Config { close_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
             let shared = rt.shared().clone();
             let (id, link) = shared.register(None);
-            let config = WebSocketConfig::default().max_message_size(Some(1 << 16)).max_frame_size(Some(1 << 16));
+            let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
                 drive(shared.clone(), id, ws, link).await;

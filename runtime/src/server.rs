@@ -11,7 +11,7 @@ use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
 use async_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use async_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use async_tungstenite::tungstenite::protocol::CloseFrame;
 use socket2::{Domain, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -170,9 +170,7 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
         });
         Ok(response)
     };
-    let config = WebSocketConfig::default()
-        .max_message_size(Some(shared.config.max_message_size))
-        .max_frame_size(Some(shared.config.max_message_size));
+    let config = shared.config.websocket();
     let handshake = async_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
     let left = limits.handshake_timeout.saturating_sub(started.elapsed());
     let mut ws = match async_std::future::timeout(left, handshake).await {

@@ -26,8 +26,6 @@ struct Cli {
     args: Vec<String>,
 }
 
-/// How long closing connections may take once the script is done: a little more than each
-/// connection's own close timeout, so they can all end cleanly.
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -108,6 +106,7 @@ fn lifecycle(lua: &Lua, host: &Host, exit: &Exit, init: Function, frequency: f64
 fn close_all(host: &Host) {
     let runtime = host.runtime();
     runtime.shutdown();
+    // A little more than each connection's own close timeout, so they can all end cleanly.
     let deadline = Instant::now() + runtime.config().close_timeout + Duration::from_secs(1);
     while !runtime.is_idle() {
         let Some(left) = deadline.checked_duration_since(Instant::now()) else { break };

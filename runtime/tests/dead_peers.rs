@@ -5,7 +5,6 @@
 mod common;
 
 use common::*;
-use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 use wslua_runtime::{Config, ConnectOptions, DataKind, EventKind, Runtime, SendError};
@@ -21,20 +20,12 @@ fn pinging(max_send_queue: usize) -> Config {
 
 /// A client that completes the handshake by hand, then never reads or writes again.
 fn mute_client(port: u16) -> TcpStream {
-    let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    socket
-        .write_all(
-            b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
-              Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
-        )
-        .unwrap();
-    let mut head = Vec::new();
-    while !head.ends_with(b"\r\n\r\n") {
-        let mut byte = [0u8; 1];
-        socket.read_exact(&mut byte).unwrap();
-        head.push(byte[0]);
-    }
-    assert!(head.starts_with(b"HTTP/1.1 101"));
+    let (socket, head) = raw_upgrade(
+        port,
+        b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+          Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 101"), "{head}");
     socket
 }
 

@@ -34,21 +34,11 @@ fn read_frame(socket: &mut TcpStream) -> (u8, Vec<u8>) {
 fn tolerant_upgrade_pings_and_fragments() {
     let rt = Runtime::new(Config::default());
     let (port, _) = rt.listen(0, 4, Duration::from_secs(5)).unwrap();
-    let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    socket.set_read_timeout(Some(WAIT)).unwrap();
-    socket
-        .write_all(
-            b"GET /raw HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n\
-              Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
-        )
-        .unwrap();
-    let mut response = Vec::new();
-    while !response.ends_with(b"\r\n\r\n") {
-        let mut byte = [0u8; 1];
-        socket.read_exact(&mut byte).unwrap();
-        response.push(byte[0]);
-    }
-    let response = String::from_utf8(response).unwrap();
+    let (mut socket, response) = raw_upgrade(
+        port,
+        b"GET /raw HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n\
+          Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+    );
     assert!(response.starts_with("HTTP/1.1 101"), "{response}");
     assert!(response.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), "the RFC 6455 sample accept key: {response}");
     let conn = next(&rt).conn;

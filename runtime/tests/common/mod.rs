@@ -78,6 +78,22 @@ impl Drop for Peer {
     }
 }
 
+/// Opens a raw TCP connection to the server on `port`, writes `request` and returns the socket
+/// and the HTTP response head.
+pub fn raw_upgrade(port: u16, request: &[u8]) -> (std::net::TcpStream, String) {
+    use std::io::{Read, Write};
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    socket.set_read_timeout(Some(WAIT)).unwrap();
+    socket.write_all(request).unwrap();
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let mut byte = [0u8; 1];
+        socket.read_exact(&mut byte).unwrap();
+        head.push(byte[0]);
+    }
+    (socket, String::from_utf8_lossy(&head).into_owned())
+}
+
 /// The next event, failing the test after [`WAIT`].
 pub fn next(rt: &Runtime) -> Event {
     rt.next_event(Some(WAIT)).expect("no event within the time limit")

@@ -17,6 +17,9 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The reason of a 1006 when the peer's socket ended without a close frame (EOF or reset).
+const NO_CLOSE_FRAME: &str = "connection lost without a close frame";
+
 /// How a connection ended, as its Disconnected event tells it.
 enum End {
     /// The close handshake happened (or we gave up waiting for its answer).
@@ -125,7 +128,7 @@ where
     }
     match close {
         Some((code, reason)) => End::Closed { code, reason },
-        None => End::Lost { reason: "connection lost without a close frame".into() },
+        None => End::Lost { reason: NO_CLOSE_FRAME.into() },
     }
 }
 
@@ -187,7 +190,7 @@ async fn keepalive(config: &Config, heard: &Heard, pings: &async_std::channel::S
 fn classify(err: Error) -> End {
     match err {
         Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => {
-            End::Lost { reason: "connection lost without a close frame".into() }
+            End::Lost { reason: NO_CLOSE_FRAME.into() }
         }
         Error::Capacity(e) => End::Violation { code: 1009, reason: format!("message too big: {e}") },
         Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },

@@ -184,7 +184,8 @@ impl Runtime {
             DataKind::Text => Message::Text(String::from_utf8(data).map_err(|_| SendError::NotUtf8)?.into()),
         };
         let limit = self.shared.config.max_send_queue;
-        if entry.queued.fetch_add(data_len(&message), Ordering::SeqCst) + data_len(&message) > limit {
+        let size = data_len(&message);
+        if entry.queued.fetch_add(size, Ordering::SeqCst) + size > limit {
             entry.visible = Visible::Closing;
             let reason = format!("send queue over {limit} bytes: the peer is not reading");
             log::info!("connection {conn}: {reason}");

@@ -134,8 +134,6 @@ pub struct Member {
     /// `3000`)`), or empty.
     pub notes: String,
     pub extension: bool,
-    /// 1-based position among the function's arguments.
-    pub index: usize,
     /// Its Rust type in generated structs and signatures.
     pub rust_type: String,
     /// A Rust expression reading it from `value` (an `mlua::Value`) at argument position `at`.
@@ -250,7 +248,7 @@ impl Builder<'_> {
     }
 
     fn function(&self, f: &schema::Function) -> Function {
-        let returns = f.returns.as_ref().map(|r| self.member(r, 0, Role::Output));
+        let returns = f.returns.as_ref().map(|r| self.member(r, Role::Output));
         Function {
             name: f.name.clone(),
             description: f.description.clone(),
@@ -267,10 +265,10 @@ impl Builder<'_> {
     }
 
     fn members(&self, fields: &[Field], role: Role) -> Vec<Member> {
-        fields.iter().enumerate().map(|(i, f)| self.member(f, i + 1, role)).collect()
+        fields.iter().map(|f| self.member(f, role)).collect()
     }
 
-    fn member(&self, f: &Field, index: usize, role: Role) -> Member {
+    fn member(&self, f: &Field, role: Role) -> Member {
         let def = self.type_def(&f.ty);
         let kind = def.map(|d| &d.kind);
         let (base, reader, write, lua_type) = match (f.ty.as_str(), kind) {
@@ -344,7 +342,6 @@ impl Builder<'_> {
             notes: notes(f),
             events,
             extension: f.extension,
-            index,
             rust_type,
             read,
             write,

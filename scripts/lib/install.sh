@@ -1,0 +1,37 @@
+# Idempotent installers shared by scripts/test and scripts/bench; source it from the repository root.
+# Each prints what it installs, and nothing when everything is already there.
+
+# apt-installs the Debian packages whose check fails: pairs of CHECK:PACKAGE, where CHECK is a
+# command to look for or, when it starts with "lua:", a Lua module LuaJIT must find.
+install_debian() {
+  local missing=() pair check
+  for pair in "$@"; do
+    check=${pair%%:*}
+    case "$check" in
+      lua) check=${pair#lua:}; check=${check%%:*}; luajit -e "require '$check'" 2>/dev/null || missing+=("${pair##*:}") ;;
+      *) command -v "$check" >/dev/null || missing+=("${pair#*:}") ;;
+    esac
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "${0##*/}: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# python `websockets` (tests/peers/requirements.txt) in .venv.
+install_python_peers() {
+  if ! .venv/bin/python -c 'import websockets' 2>/dev/null; then
+    echo "${0##*/}: installing python websockets into .venv"
+    python3 -m venv .venv || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv .venv; }
+    .venv/bin/pip install -q -r tests/peers/requirements.txt
+  fi
+}
+
+# node `ws` and playwright-core (tests/peers/package-lock.json) in tests/peers/node_modules.
+install_node_peers() {
+  if [ ! -d tests/peers/node_modules/ws ] || [ ! -d tests/peers/node_modules/playwright-core ]; then
+    echo "${0##*/}: installing node ws and playwright-core into tests/peers/node_modules"
+    (cd tests/peers && npm ci --silent --no-audit --no-fund)
+  fi
+}

@@ -248,15 +248,16 @@ impl Runtime {
     /// The next event, waiting up to `timeout` (`None`: until one arrives or an interrupt).
     pub fn next_event(&self, timeout: Option<Duration>) -> Option<Event> {
         let event = self.shared.queue.pop(timeout)?;
-        let mut conns = lock(&self.shared.conns);
+        // What the script may do with a connection changes as it learns of it, not before.
         match event.kind {
             EventKind::Connected(_) => {
+                let mut conns = lock(&self.shared.conns);
                 if let Some(entry) = conns.get_mut(&event.conn).filter(|e| e.visible == Visible::Connecting) {
                     entry.visible = Visible::Open;
                 }
             }
             EventKind::Disconnected { .. } => {
-                conns.remove(&event.conn);
+                lock(&self.shared.conns).remove(&event.conn);
             }
             _ => {}
         }

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// Identifies a connection for its whole life; never reused.
@@ -48,59 +48,87 @@ pub struct HandshakeResponse {
 }
 
 /// Many producers (connection tasks), one consumer (the host thread), which blocks on a condition
-/// variable while the queue is empty: no polling, so an idle host uses no CPU.
+/// variable while the queue is empty: no polling, so an idle host uses no CPU. Producers wake the
+/// consumer only when it waits, and the consumer takes everything queued at once, so a busy
+/// queue costs neither a futex call per event nor a lock handover per event.
 #[derive(Default)]
 pub(crate) struct EventQueue {
-    state: Mutex<QueueState>,
+    incoming: Mutex<Incoming>,
     ready: Condvar,
+    /// Events the consumer took in its last batch and has not popped yet.
+    taken: Mutex<VecDeque<Event>>,
 }
 
 #[derive(Default)]
-struct QueueState {
+struct Incoming {
     events: VecDeque<Event>,
     interrupted: bool,
+    /// The consumer is blocked on `ready`.
+    waiting: bool,
 }
 
 impl EventQueue {
     pub fn push(&self, event: Event) {
-        self.lock().events.push_back(event);
-        self.ready.notify_one();
+        let mut incoming = lock(&self.incoming);
+        incoming.events.push_back(event);
+        if incoming.waiting {
+            self.ready.notify_one();
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.lock().events.len()
+        let taken = lock(&self.taken).len();
+        taken + lock(&self.incoming).events.len()
     }
 
     /// Wakes a waiting [`Self::pop`] without an event (e.g. on a signal).
     pub fn interrupt(&self) {
-        self.lock().interrupted = true;
+        lock(&self.incoming).interrupted = true;
         self.ready.notify_one();
     }
 
     /// The next event; waits up to `timeout` (forever if `None`) for one to arrive. Returns
     /// `None` on timeout or interruption.
     pub fn pop(&self, timeout: Option<Duration>) -> Option<Event> {
-        let deadline = timeout.map(|t| Instant::now() + t);
-        let mut state = self.lock();
-        loop {
-            if let Some(event) = state.events.pop_front() {
-                return Some(event);
-            }
-            if std::mem::take(&mut state.interrupted) {
-                return None;
-            }
-            state = match deadline {
-                None => self.ready.wait(state).unwrap_or_else(|e| e.into_inner()),
-                Some(deadline) => {
-                    let left = deadline.checked_duration_since(Instant::now())?;
-                    self.ready.wait_timeout(state, left).unwrap_or_else(|e| e.into_inner()).0
-                }
-            };
+        if let Some(event) = lock(&self.taken).pop_front() {
+            return Some(event);
         }
+        let mut incoming = self.wait(timeout)?;
+        let mut taken = lock(&self.taken);
+        // `taken` is empty: the swap hands its buffer back to the producers for reuse.
+        std::mem::swap(&mut incoming.events, &mut *taken);
+        taken.pop_front()
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
-        // A panic elsewhere while holding the lock leaves a queue that is still consistent.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    /// The lock on a non-empty queue, or `None` on timeout or interruption.
+    fn wait(&self, timeout: Option<Duration>) -> Option<MutexGuard<'_, Incoming>> {
+        let mut incoming = lock(&self.incoming);
+        let mut deadline = None;
+        loop {
+            if !incoming.events.is_empty() {
+                return Some(incoming);
+            }
+            if std::mem::take(&mut incoming.interrupted) || timeout == Some(Duration::ZERO) {
+                return None;
+            }
+            incoming.waiting = true;
+            incoming = match timeout {
+                None => self.ready.wait(incoming).unwrap_or_else(|e| e.into_inner()),
+                Some(timeout) => {
+                    let deadline = *deadline.get_or_insert_with(|| Instant::now() + timeout);
+                    let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                        incoming.waiting = false;
+                        return None;
+                    };
+                    self.ready.wait_timeout(incoming, left).unwrap_or_else(|e| e.into_inner()).0
+                }
+            };
+            incoming.waiting = false;
+        }
     }
+}
+
+/// A panic elsewhere while holding the lock leaves a queue that is still consistent.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -27,6 +27,22 @@ pub mod __wslua {
   end
 end";
 
+    /// The compiled form of a table constructor's source, compiled once per Lua state.
+    pub fn constructor(lua: &Lua, source: &'static str) -> mlua::Result<mlua::Function> {
+        // Keyed by address, which is cheap to hash; a constant found at two addresses is only
+        // compiled twice.
+        type Compiled = std::collections::HashMap<usize, mlua::Function>;
+        let key = source.as_ptr() as usize;
+        if let Some(function) = lua.app_data_ref::<Compiled>().and_then(|c| c.get(&key).cloned()) {
+            return Ok(function);
+        }
+        let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
+        let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
+        compiled.insert(key, function.clone());
+        lua.set_app_data(compiled);
+        Ok(function)
+    }
+
     /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
     pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
         let (ok, mut values) = match result {
@@ -343,15 +359,25 @@ pub struct HandshakeResponse {
 }
 
 impl HandshakeResponse {
+    /// Builds the table from its fields in order. One call into Lua costs less than a C API
+    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3) return { status = v1, headers = v2, response = v3, } end";
+
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let table = lua.create_table()?;
-        let v = self.status;
-        table.raw_set("status", v)?;
-        let v = self.headers;
-        table.raw_set("headers", __wslua::write_map(lua, v)?)?;
-        let v = self.response;
-        table.raw_set("response", lua.create_string(&v)?)?;
-        Ok(table)
+        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+            {
+                let v = self.status;
+                v
+            },
+            {
+                let v = self.headers;
+                __wslua::write_map(lua, v)?
+            },
+            {
+                let v = self.response;
+                lua.create_string(&v)?
+            },
+        ))
     }
 }
 
@@ -383,41 +409,36 @@ pub struct CallbackData {
 }
 
 impl CallbackData {
+    /// Builds the table from its fields in order. One call into Lua costs less than a C API
+    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, reason = v6, request_method = v7, request_resource = v8, request_headers = v9, ip_address = v10, port = v11, } end";
+
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let table = lua.create_table()?;
-        let v = self.event;
-        table.raw_set("event", v)?;
-        if let Some(v) = self.message {
-            table.raw_set("message", lua.create_string(&v)?)?;
-        }
-        if let Some(v) = self.r#type {
-            table.raw_set("type", v)?;
-        }
-        if let Some(v) = self.handshake_response {
-            table.raw_set("handshake_response", v.into_lua_table(lua)?)?;
-        }
-        if let Some(v) = self.code {
-            table.raw_set("code", v)?;
-        }
-        if let Some(v) = self.reason {
-            table.raw_set("reason", v)?;
-        }
-        if let Some(v) = self.request_method {
-            table.raw_set("request_method", v)?;
-        }
-        if let Some(v) = self.request_resource {
-            table.raw_set("request_resource", v)?;
-        }
-        if let Some(v) = self.request_headers {
-            table.raw_set("request_headers", __wslua::write_map(lua, v)?)?;
-        }
-        if let Some(v) = self.ip_address {
-            table.raw_set("ip_address", v)?;
-        }
-        if let Some(v) = self.port {
-            table.raw_set("port", v)?;
-        }
-        Ok(table)
+        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+            {
+                let v = self.event;
+                v
+            },
+            match self.message {
+                Some(v) => Some(lua.create_string(&v)?),
+                None => None,
+            },
+            self.r#type,
+            match self.handshake_response {
+                Some(v) => Some(v.into_lua_table(lua)?),
+                None => None,
+            },
+            self.code,
+            self.reason,
+            self.request_method,
+            self.request_resource,
+            match self.request_headers {
+                Some(v) => Some(__wslua::write_map(lua, v)?),
+                None => None,
+            },
+            self.ip_address,
+            self.port,
+        ))
     }
 }
 

@@ -6,6 +6,16 @@ use crate::schema::{Api, Field, TypeKind};
 use serde_yaml::Value;
 use std::collections::HashSet;
 
+/// The most fields a table written to Lua, or params a callback, may have: the glue passes them
+/// in one call, as a tuple, and mlua converts tuples of up to 16 values.
+const MAX_WRITTEN_FIELDS: usize = 16;
+
+/// Lua's reserved words, which cannot name a field (`data.end` does not parse).
+const LUA_KEYWORDS: &[&str] = &[
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil", "not", "or",
+    "repeat", "return", "then", "true", "until", "while",
+];
+
 /// The built-in types a field may name besides the `types:` entries.
 pub const PRIMITIVES: &[&str] = &["string", "bytes", "integer", "number", "boolean", "any", "map"];
 
@@ -65,6 +75,10 @@ impl<'a> Validator<'a> {
                 _ if api.is_read_from_lua(&def.name) => Role::Input,
                 _ => Role::Output,
             };
+            if role == Role::Output && fields.len() > MAX_WRITTEN_FIELDS {
+                let what = format!("{} {key}; a value written to Lua has at most {MAX_WRITTEN_FIELDS}", fields.len());
+                self.error(&format!("{path}.{key}"), format!("{what} (the glue passes them in one Lua call)"));
+            }
             let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
             self.fields(&format!("{path}.{key}"), fields, role, event_group.as_deref());
         }
@@ -239,6 +253,8 @@ fn check_identifier(v: &mut Validator, path: &str, name: &str) {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
         v.error(path, format!("'{name}' is not a Lua identifier"));
+    } else if LUA_KEYWORDS.contains(&name) {
+        v.error(path, format!("'{name}' is a Lua keyword"));
     }
 }
 

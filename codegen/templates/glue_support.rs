@@ -15,6 +15,22 @@ pub mod __wslua {
   end
 end";
 
+    /// The compiled form of a table constructor's source, compiled once per Lua state.
+    pub fn constructor(lua: &Lua, source: &'static str) -> mlua::Result<mlua::Function> {
+        // Keyed by address, which is cheap to hash; a constant found at two addresses is only
+        // compiled twice.
+        type Compiled = std::collections::HashMap<usize, mlua::Function>;
+        let key = source.as_ptr() as usize;
+        if let Some(function) = lua.app_data_ref::<Compiled>().and_then(|c| c.get(&key).cloned()) {
+            return Ok(function);
+        }
+        let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
+        let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
+        compiled.insert(key, function.clone());
+        lua.set_app_data(compiled);
+        Ok(function)
+    }
+
     /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
     pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
         let (ok, mut values) = match result {

@@ -34,11 +34,20 @@ pub fn load_docs(dir: &std::path::Path) -> Result<Vec<render::site::Doc>, String
         let path = dir.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let contents = read("README.md")?;
+    let targets = |text: &str| -> Vec<String> {
+        text.split("](").skip(1).filter_map(|rest| rest.split_once(')')).map(|(target, _)| target.to_string()).collect()
+    };
     let mut docs = Vec::new();
-    for target in contents.split("](").skip(1).filter_map(|rest| rest.split_once(')')).map(|(target, _)| target) {
+    for target in targets(&read("README.md")?) {
         if let Some(name) = target.strip_suffix(".md") {
-            docs.push(render::site::Doc { name: name.to_string(), text: read(target)? });
+            let text = read(&target)?;
+            // The figures a page shows (SVG, which is text) are published beside it.
+            let mut images = Vec::new();
+            for path in targets(&text).into_iter().filter(|t| t.ends_with(".svg") && !t.contains("://")) {
+                let image = read(&path)?;
+                images.push((path, image));
+            }
+            docs.push(render::site::Doc { name: name.to_string(), text, images });
         }
     }
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {

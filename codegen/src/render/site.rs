@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct Doc {
     pub name: String,
     pub text: String,
+    /// (path relative to docs/, contents) of the SVG figures the page shows.
+    pub images: Vec<(String, String)>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +70,11 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
     files.push(("search-index.js".into(), format!("// Generated from api.yaml and docs/ by wslua-codegen — do not edit.\nwindow.WSLUA_SEARCH = {index};\n")));
     files.push(("search.js".into(), SEARCH.into()));
     files.push(("style.css".into(), STYLE.into()));
+    for image in docs.iter().flat_map(|doc| &doc.images) {
+        if !files.iter().any(|(path, _)| *path == image.0) {
+            files.push(image.clone());
+        }
+    }
     Ok(files)
 }
 

@@ -1,0 +1,114 @@
+//! `wslua-bench`: wslua side by side with the ceiling and its peers, in one run on one machine.
+//! `scripts/bench` builds and installs what it needs, then runs `wslua-bench all`.
+
+mod load;
+mod peers;
+mod plot;
+mod procfs;
+mod report;
+mod scenarios;
+mod serve;
+mod stats;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[derive(Parser)]
+#[command(about = "Benchmarks wslua against async-tungstenite, node ws, python websockets and lua-http")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Every scenario on every peer; writes the results table and the plot. Run from the
+    /// repository root.
+    All {
+        /// Runs of each measurement (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// A few seconds of everything instead of the real loads: checks the bench, not wslua.
+        #[arg(long)]
+        smoke: bool,
+        #[arg(long, default_value = "bench/results/latest.md")]
+        table: PathBuf,
+        #[arg(long, default_value = "docs/img/bench.svg")]
+        plot: PathBuf,
+        /// The manual page whose <!-- bench:start --> … <!-- bench:end --> part gets the results.
+        #[arg(long, default_value = "docs/performance.md")]
+        page: PathBuf,
+    },
+    /// The ceiling: a plain async-tungstenite echo server. Prints its port.
+    EchoServer,
+    /// Streams COUNT numbered messages to the first client that connects, then prints the rate:
+    /// for profiling a client. Prints its port first.
+    StreamServer {
+        #[arg(long, default_value_t = 1_000_000)]
+        count: usize,
+        #[arg(long, default_value_t = 32)]
+        size: usize,
+    },
+    /// Echo load against a running server, for profiling it.
+    Echo {
+        url: String,
+        #[arg(long, default_value_t = 100)]
+        clients: usize,
+        #[arg(long, default_value_t = 32)]
+        size: usize,
+        #[arg(long, default_value_t = 100_000)]
+        count: usize,
+    },
+}
+
+fn main() {
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("wslua-bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::EchoServer => async_std::task::block_on(serve::echo_server()),
+        Command::StreamServer { count, size } => async_std::task::block_on(async {
+            let listener = async_std::net::TcpListener::bind("127.0.0.1:0").await?;
+            println!("{}", listener.local_addr()?.port());
+            let elapsed = serve::stream_to_one(listener, count, size).await?;
+            println!("{:.0} messages/s", count as f64 / elapsed.as_secs_f64());
+            Ok(())
+        }),
+        Command::Echo { url, clients, size, count } => {
+            let result = async_std::task::block_on(load::echo(&url, clients, size, count))?;
+            println!("{:.0} messages/s, {:.1} MB/s in {:.2} s", result.per_second(), result.megabytes_per_second(), result.elapsed.as_secs_f64());
+            Ok(())
+        }
+        Command::All { runs, smoke, table, plot, page } => {
+            rlimit::increase_nofile_limit(u64::MAX)?;
+            let paths = peers::Paths::new(std::env::current_dir()?)?;
+            // Read before the run, so a wrong path fails in a second, not after minutes.
+            let manual = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let plan = if smoke { scenarios::Plan::smoke() } else { scenarios::Plan::full(runs) };
+            let started = std::time::Instant::now();
+            let results = scenarios::run_all(plan, &paths);
+            let elapsed = started.elapsed();
+            let markdown = report::markdown(&results, &report::Context::collect(&paths, elapsed));
+            let manual = report::splice(&manual, &markdown).map_err(|e| format!("{}: {e}", page.display()))?;
+            write(&table, &markdown)?;
+            write(&plot, &plot::svg(&results))?;
+            write(&page, &manual)?;
+            eprintln!("wslua-bench: wrote {}, {} and {} after {:.0} s", table.display(), plot.display(), page.display(), elapsed.as_secs_f64());
+            Ok(())
+        }
+    }
+}
+
+fn write(path: &PathBuf, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()).into())
+}

@@ -1,0 +1,187 @@
+//! The programs under test and how to start them. Every server prints its port on its first line
+//! of output; every Lua client takes a URL and a count, and answers "done" after the last message.
+
+use crate::Result;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+/// Where the programs are, relative to the repository root.
+pub struct Paths {
+    pub root: PathBuf,
+    pub logs: PathBuf,
+}
+
+impl Paths {
+    pub fn new(root: PathBuf) -> Result<Paths> {
+        let logs = root.join("target/bench-logs");
+        std::fs::create_dir_all(&logs)?;
+        Ok(Paths { root, logs })
+    }
+
+    fn peer(&self, file: &str) -> String {
+        self.root.join("bench/peers").join(file).display().to_string()
+    }
+
+    fn program(&self, path: &str) -> Result<PathBuf> {
+        let path = self.root.join(path);
+        if path.exists() {
+            Ok(path)
+        } else {
+            Err(format!("{} is missing (scripts/bench builds it)", path.display()).into())
+        }
+    }
+
+    fn wslua(&self) -> Result<Command> {
+        Ok(Command::new(self.program("target/release/wslua")?))
+    }
+
+    /// LuaJIT with wslua's loadable module first on its C path.
+    fn luajit_module(&self) -> Result<Command> {
+        let dir = self.program("target/lua-modules/luajit")?;
+        let mut command = Command::new("luajit");
+        command.env("LUA_CPATH", format!("{}/?.so;;", dir.display()));
+        Ok(command)
+    }
+}
+
+/// The echo servers.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Server {
+    Ceiling,
+    WsluaRunner,
+    WsluaModule,
+    NodeWs,
+    PythonWebsockets,
+    LuaHttp,
+}
+
+impl Server {
+    pub const ALL: [Server; 6] =
+        [Server::Ceiling, Server::WsluaRunner, Server::WsluaModule, Server::NodeWs, Server::PythonWebsockets, Server::LuaHttp];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Server::Ceiling => "ceiling: async-tungstenite",
+            Server::WsluaRunner => "wslua runner",
+            Server::WsluaModule => "wslua module, LuaJIT",
+            Server::NodeWs => "node ws",
+            Server::PythonWebsockets => "python websockets",
+            Server::LuaHttp => "lua-http, LuaJIT",
+        }
+    }
+
+    fn command(self, paths: &Paths) -> Result<Command> {
+        Ok(match self {
+            Server::Ceiling => with_args(Command::new(std::env::current_exe()?), ["echo-server".to_string()]),
+            Server::WsluaRunner => with_args(paths.wslua()?, [paths.peer("echo.lua")]),
+            Server::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("echo.lua")]),
+            Server::NodeWs => {
+                let mut command = with_args(Command::new("node"), [paths.peer("echo_ws.js")]);
+                command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
+                command
+            }
+            Server::PythonWebsockets => with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("echo_websockets.py")]),
+            Server::LuaHttp => with_args(Command::new("luajit"), [paths.peer("echo_luahttp.lua")]),
+        })
+    }
+}
+
+fn with_args(mut command: Command, args: impl IntoIterator<Item = String>) -> Command {
+    command.args(args);
+    command
+}
+
+/// The Lua clients of the receive scenario (the ceiling's client runs in this process).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Client {
+    Ceiling,
+    WsluaRunner,
+    WsluaModule,
+    LuaHttp,
+}
+
+impl Client {
+    pub const ALL: [Client; 4] = [Client::Ceiling, Client::WsluaRunner, Client::WsluaModule, Client::LuaHttp];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Client::Ceiling => "ceiling: async-tungstenite",
+            Client::WsluaRunner => "wslua runner",
+            Client::WsluaModule => "wslua module, LuaJIT",
+            Client::LuaHttp => "lua-http, LuaJIT",
+        }
+    }
+
+    /// The command of an out-of-process client; `None` for the ceiling.
+    pub fn command(self, paths: &Paths, url: &str, count: usize) -> Result<Option<Command>> {
+        let (url, count) = (url.to_string(), count.to_string());
+        Ok(Some(match self {
+            Client::Ceiling => return Ok(None),
+            Client::WsluaRunner => with_args(paths.wslua()?, [paths.peer("receive.lua"), "--".into(), url, count]),
+            Client::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("receive.lua"), url, count]),
+            Client::LuaHttp => with_args(Command::new("luajit"), [paths.peer("receive_luahttp.lua"), url, count]),
+        }))
+    }
+}
+
+/// A child process whose stderr goes to a log file; killed when dropped.
+pub struct Running {
+    pub child: Child,
+    log: PathBuf,
+}
+
+impl Running {
+    pub fn spawn(mut command: Command, paths: &Paths, name: &str) -> Result<Running> {
+        let log = paths.logs.join(format!("{}.log", name.replace([' ', ',', ':'], "_")));
+        command.current_dir(&paths.root).stdin(Stdio::null()).stderr(File::create(&log)?);
+        let child = command.spawn().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
+        Ok(Running { child, log })
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The end of what the process wrote to stderr, to explain a failure.
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(5)..].join("\n")
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A running echo server and its port.
+pub struct Started {
+    pub process: Running,
+    pub port: u16,
+}
+
+impl Started {
+    pub fn url(&self) -> String {
+        format!("ws://127.0.0.1:{}/", self.port)
+    }
+}
+
+pub fn start(server: Server, paths: &Paths) -> Result<Started> {
+    let mut command = server.command(paths)?;
+    command.stdout(Stdio::piped());
+    let mut process = Running::spawn(command, paths, server.name())?;
+    let mut stdout = BufReader::new(process.child.stdout.take().ok_or("no stdout")?);
+    let mut line = String::new();
+    stdout.read_line(&mut line)?;
+    let port = line.trim().parse().map_err(|_| {
+        format!("{} did not print its port (printed {line:?}); its stderr: {}", server.name(), process.log_tail())
+    })?;
+    // Nobody reads what a server prints later; keep its pipe from filling up.
+    std::thread::spawn(move || std::io::copy(&mut stdout.into_inner().take(u64::MAX), &mut std::io::sink()));
+    Ok(Started { process, port })
+}

@@ -1,0 +1,245 @@
+//! The five scenarios, each run on every peer, and what they measured. A peer that fails keeps
+//! its place in the results with the reason.
+
+use crate::load::{self, Throughput};
+use crate::peers::{self, Client, Paths, Running, Server};
+use crate::stats::percentile;
+use crate::{procfs, Result};
+use async_std::future::timeout;
+use async_std::net::TcpListener;
+use async_std::task;
+use futures::future::Either;
+use std::future::Future;
+use std::time::Duration;
+
+/// How much each scenario does.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub runs: usize,
+    /// (clients, message size, messages in all)
+    pub echo: Vec<(usize, usize, usize)>,
+    pub receive_count: usize,
+    pub rtt_count: usize,
+    pub scale_connections: usize,
+    pub idle_connections: usize,
+    pub idle_seconds: u64,
+}
+
+impl Plan {
+    pub fn full(runs: usize) -> Plan {
+        Plan {
+            runs,
+            echo: vec![
+                (1, 32, 20_000),
+                (1, 1024, 10_000),
+                (1, 65536, 200),
+                (100, 32, 40_000),
+                (100, 1024, 10_000),
+                (100, 65536, 200),
+            ],
+            receive_count: 100_000,
+            rtt_count: 10_000,
+            scale_connections: 10_000,
+            idle_connections: 1_000,
+            idle_seconds: 10,
+        }
+    }
+
+    /// A few seconds' worth of everything, to check that the bench itself works.
+    pub fn smoke() -> Plan {
+        let full = Plan::full(1);
+        Plan {
+            echo: full.echo.iter().map(|&(clients, size, count)| (clients, size, count / 20)).collect(),
+            receive_count: 5_000,
+            rtt_count: 500,
+            scale_connections: 500,
+            idle_connections: 100,
+            idle_seconds: 1,
+            ..full
+        }
+    }
+}
+
+/// Each run's figures, or why there are none.
+pub type Runs<T> = std::result::Result<Vec<T>, String>;
+
+pub struct Results {
+    pub plan: Plan,
+    /// Per echo load (as in the plan), per server.
+    pub echo: Vec<Vec<(Server, Runs<Throughput>)>>,
+    /// Messages per second delivered to the client's code.
+    pub receive: Vec<(Client, Runs<f64>)>,
+    /// (p50, p99) in microseconds.
+    pub rtt: Vec<(Server, Runs<(f64, f64)>)>,
+    /// (seconds to open them all, bytes of resident memory per connection)
+    pub scale: Vec<(Server, Runs<(f64, f64)>)>,
+    /// Per cent of one core used by the runner while its connections are idle, per window.
+    pub idle: Runs<f64>,
+}
+
+/// A run that takes longer than this has hung.
+const LIMIT: Duration = Duration::from_secs(120);
+
+async fn bounded<T>(what: &str, work: impl Future<Output = Result<T>>) -> Result<T> {
+    timeout(LIMIT, work).await.map_err(|_| format!("{what}: no result within {} s", LIMIT.as_secs()))?
+}
+
+fn note(result: &Runs<impl Sized>, what: &str, peer: &str) {
+    match result {
+        Ok(_) => eprintln!("bench: {what}, {peer}: done"),
+        Err(reason) => eprintln!("bench: {what}, {peer}: FAILED: {reason}"),
+    }
+}
+
+pub fn run_all(plan: Plan, paths: &Paths) -> Results {
+    let mut echo: Vec<Vec<(Server, Runs<Throughput>)>> = plan.echo.iter().map(|_| Vec::new()).collect();
+    let mut rtt = Vec::new();
+    for server in Server::ALL {
+        let (loads, times) = echo_and_rtt(server, &plan, paths);
+        for (slot, runs) in echo.iter_mut().zip(loads) {
+            slot.push((server, runs));
+        }
+        rtt.push((server, times));
+    }
+    let receive = Client::ALL.iter().map(|&client| (client, receive(client, &plan, paths))).collect();
+    let scale = Server::ALL.iter().map(|&server| (server, scale(server, &plan, paths))).collect();
+    let idle = idle(&plan, paths);
+    note(&idle, "idle CPU", Server::WsluaRunner.name());
+    Results { plan, echo, receive, rtt, scale, idle }
+}
+
+/// Scenarios 1 and 3 on one server process: every echo load, then the round trips.
+fn echo_and_rtt(server: Server, plan: &Plan, paths: &Paths) -> (Vec<Runs<Throughput>>, Runs<(f64, f64)>) {
+    let mut started = peers::start(server, paths);
+    let mut loads = Vec::new();
+    for &(clients, size, count) in &plan.echo {
+        let runs = match &started {
+            Err(e) => Err(e.to_string()),
+            Ok(s) => {
+                let url = s.url();
+                // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
+                task::block_on(bounded("echo", load::echo(&url, clients, size, (count / 5).max(clients))))
+                    .and_then(|_| {
+                        (0..plan.runs).map(|_| task::block_on(bounded("echo", load::echo(&url, clients, size, count)))).collect()
+                    })
+                    .map_err(|e| explain(e, &s.process))
+            }
+        };
+        note(&runs, &format!("echo {clients} × {size} B"), server.name());
+        if runs.is_err() {
+            // The next load gets a server in a known state.
+            started = peers::start(server, paths);
+        }
+        loads.push(runs);
+    }
+    let times = started.map_err(|e| e.to_string()).and_then(|s| {
+        let url = s.url();
+        (0..plan.runs)
+            .map(|_| {
+                let times = task::block_on(bounded("round trips", load::round_trips(&url, 32, plan.rtt_count)))?;
+                let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
+                micros.sort_by(f64::total_cmp);
+                Ok((percentile(&micros, 0.5), percentile(&micros, 0.99)))
+            })
+            .collect::<Result<Vec<_>>>()
+            .map_err(|e| explain(e, &s.process))
+    });
+    note(&times, "round trips", server.name());
+    (loads, times)
+}
+
+/// Scenario 2: a fast server streams to the client under test, which answers when it has all.
+fn receive(client: Client, plan: &Plan, paths: &Paths) -> Runs<f64> {
+    let runs = (0..plan.runs)
+        .map(|_| task::block_on(receive_once(client, plan.receive_count, paths)).map(|t| plan.receive_count as f64 / t.as_secs_f64()))
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| e.to_string());
+    note(&runs, "client receive", client.name());
+    runs
+}
+
+async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Duration> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("ws://127.0.0.1:{}/", listener.local_addr()?.port());
+    let streaming = task::spawn(crate::serve::stream_to_one(listener, count, 32));
+    let Some(command) = client.command(paths, &url, count)? else {
+        bounded("ceiling client", load::receive(&url, count)).await?;
+        return bounded("streaming", streaming).await;
+    };
+    let mut process = Running::spawn(command, paths, client.name())?;
+    let child = &mut process.child;
+    let exited = Box::pin(async move {
+        loop {
+            if let Some(status) = child.try_wait()? {
+                return Result::Ok(status);
+            }
+            task::sleep(Duration::from_millis(20)).await;
+        }
+    });
+    // The server's clock stops at the client's answer; a client that exits first has failed,
+    // unless it exited cleanly just after answering.
+    let failed = bounded("client", async {
+        match futures::future::select(Box::pin(streaming), exited).await {
+            Either::Left((elapsed, _)) => Ok(Ok(elapsed?)),
+            Either::Right((status, streaming)) => match status? {
+                status if status.success() => Ok(Ok(streaming.await?)),
+                status => Ok(Err(status)),
+            },
+        }
+    })
+    .await?;
+    failed.map_err(|status| format!("{} exited with {status}: {}", client.name(), process.log_tail()).into())
+}
+
+/// Scenario 4: a fresh server per run, opened to the plan's connection count.
+fn scale(server: Server, plan: &Plan, paths: &Paths) -> Runs<(f64, f64)> {
+    let runs = (0..plan.runs).map(|_| scale_once(server, plan.scale_connections, paths)).collect::<Result<Vec<_>>>().map_err(|e| e.to_string());
+    note(&runs, "connection scale", server.name());
+    runs
+}
+
+fn scale_once(server: Server, count: usize, paths: &Paths) -> Result<(f64, f64)> {
+    let started = peers::start(server, paths)?;
+    let pid = started.process.pid();
+    let before = procfs::rss(pid)?;
+    let (conns, elapsed) = task::block_on(bounded("opening connections", load::open_idle(&started.url(), count, 64)))
+        .map_err(|e| explain(e, &started.process))?;
+    // Let the server finish what each connection starts (e.g. the Lua side's CONNECTED events).
+    std::thread::sleep(Duration::from_secs(1));
+    let after = procfs::rss(pid)?;
+    drop(conns);
+    Ok((elapsed.as_secs_f64(), after.saturating_sub(before) as f64 / count as f64))
+}
+
+/// Scenario 5: the runner's CPU use over consecutive windows while its connections are idle.
+fn idle(plan: &Plan, paths: &Paths) -> Runs<f64> {
+    let measure = || -> Result<Vec<f64>> {
+        let started = peers::start(Server::WsluaRunner, paths)?;
+        let pid = started.process.pid();
+        let (conns, _) = task::block_on(bounded("opening connections", load::open_idle(&started.url(), plan.idle_connections, 64)))?;
+        // Idle clients as a real one would be: they answer the server's keepalive pings.
+        let answering = task::spawn(load::answer_pings(conns));
+        std::thread::sleep(Duration::from_secs(1));
+        let window = Duration::from_secs(plan.idle_seconds);
+        let windows = (0..plan.runs)
+            .map(|_| {
+                let before = procfs::cpu_time(pid)?;
+                std::thread::sleep(window);
+                Ok((procfs::cpu_time(pid)? - before).as_secs_f64() / window.as_secs_f64() * 100.0)
+            })
+            .collect();
+        task::block_on(answering.cancel());
+        windows
+    };
+    measure().map_err(|e| e.to_string())
+}
+
+/// An error with what the server said about it.
+fn explain(error: crate::Error, process: &Running) -> String {
+    let tail = process.log_tail();
+    if tail.is_empty() {
+        error.to_string()
+    } else {
+        format!("{error}; the server's stderr: {tail}")
+    }
+}

@@ -551,5 +551,71 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Editor support: Defold",
     "href": "editor-stubs.html#defold"
+  },
+  {
+    "name": "Performance",
+    "kind": "manual",
+    "text": "Performance",
+    "href": "performance.html"
+  },
+  {
+    "name": "How it is measured",
+    "kind": "manual section",
+    "text": "Performance: How it is measured",
+    "href": "performance.html#how-it-is-measured"
+  },
+  {
+    "name": "What the numbers say",
+    "kind": "manual section",
+    "text": "Performance: What the numbers say",
+    "href": "performance.html#what-the-numbers-say"
+  },
+  {
+    "name": "What profiling changed",
+    "kind": "manual section",
+    "text": "Performance: What profiling changed",
+    "href": "performance.html#what-profiling-changed"
+  },
+  {
+    "name": "Results",
+    "kind": "manual section",
+    "text": "Performance: Results",
+    "href": "performance.html#results"
+  },
+  {
+    "name": "Key ratios",
+    "kind": "manual section",
+    "text": "Performance: Key ratios",
+    "href": "performance.html#key-ratios"
+  },
+  {
+    "name": "1. Server echo throughput",
+    "kind": "manual section",
+    "text": "Performance: 1. Server echo throughput",
+    "href": "performance.html#1-server-echo-throughput"
+  },
+  {
+    "name": "2. Client receive rate",
+    "kind": "manual section",
+    "text": "Performance: 2. Client receive rate",
+    "href": "performance.html#2-client-receive-rate"
+  },
+  {
+    "name": "3. Round-trip latency",
+    "kind": "manual section",
+    "text": "Performance: 3. Round-trip latency",
+    "href": "performance.html#3-round-trip-latency"
+  },
+  {
+    "name": "4. Connection scale",
+    "kind": "manual section",
+    "text": "Performance: 4. Connection scale",
+    "href": "performance.html#4-connection-scale"
+  },
+  {
+    "name": "5. Idle CPU",
+    "kind": "manual section",
+    "text": "Performance: 5. Idle CPU",
+    "href": "performance.html#5-idle-cpu"
   }
 ];

@@ -34,6 +34,9 @@ enum Command {
         /// A few seconds of everything instead of the real loads: checks the bench, not wslua.
         #[arg(long)]
         smoke: bool,
+        /// Only the peers whose name contains this (e.g. "wslua"); the others are listed as left out.
+        #[arg(long)]
+        only: Option<String>,
         #[arg(long, default_value = "bench/results/latest.md")]
         table: PathBuf,
         #[arg(long, default_value = "docs/img/bench.svg")]
@@ -86,14 +89,14 @@ fn run(cli: Cli) -> Result<()> {
             println!("{:.0} messages/s, {:.1} MB/s in {:.2} s", result.per_second(), result.megabytes_per_second(), result.elapsed.as_secs_f64());
             Ok(())
         }
-        Command::All { runs, smoke, table, plot, page } => {
+        Command::All { runs, smoke, only, table, plot, page } => {
             rlimit::increase_nofile_limit(u64::MAX)?;
             let paths = peers::Paths::new(std::env::current_dir()?)?;
             // Read before the run, so a wrong path fails in a second, not after minutes.
             let manual = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
             let plan = if smoke { scenarios::Plan::smoke() } else { scenarios::Plan::full(runs) };
             let started = std::time::Instant::now();
-            let results = scenarios::run_all(plan, &paths);
+            let results = scenarios::run_all(plan, &paths, only.as_deref());
             let elapsed = started.elapsed();
             let markdown = report::markdown(&results, &report::Context::collect(&paths, elapsed));
             let manual = report::splice(&manual, &markdown).map_err(|e| format!("{}: {e}", page.display()))?;

@@ -91,19 +91,31 @@ fn note(result: &Runs<impl Sized>, what: &str, peer: &str) {
     }
 }
 
-pub fn run_all(plan: Plan, paths: &Paths) -> Results {
+pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
+    const LEFT_OUT: &str = "left out by --only";
+    let wanted = |name: &str| only.is_none_or(|only| name.contains(only));
     let mut echo: Vec<Vec<(Server, Runs<Throughput>)>> = plan.echo.iter().map(|_| Vec::new()).collect();
     let mut rtt = Vec::new();
     for server in Server::ALL {
-        let (loads, times) = echo_and_rtt(server, &plan, paths);
+        let (loads, times) = if wanted(server.name()) {
+            echo_and_rtt(server, &plan, paths)
+        } else {
+            (plan.echo.iter().map(|_| Err(LEFT_OUT.into())).collect(), Err(LEFT_OUT.into()))
+        };
         for (slot, runs) in echo.iter_mut().zip(loads) {
             slot.push((server, runs));
         }
         rtt.push((server, times));
     }
-    let receive = Client::ALL.iter().map(|&client| (client, receive(client, &plan, paths))).collect();
-    let scale = Server::ALL.iter().map(|&server| (server, scale(server, &plan, paths))).collect();
-    let idle = idle(&plan, paths);
+    let receive = Client::ALL
+        .iter()
+        .map(|&client| (client, if wanted(client.name()) { receive(client, &plan, paths) } else { Err(LEFT_OUT.into()) }))
+        .collect();
+    let scale = Server::ALL
+        .iter()
+        .map(|&server| (server, if wanted(server.name()) { scale(server, &plan, paths) } else { Err(LEFT_OUT.into()) }))
+        .collect();
+    let idle = if wanted(Server::WsluaRunner.name()) { idle(&plan, paths) } else { Err(LEFT_OUT.into()) };
     note(&idle, "idle CPU", Server::WsluaRunner.name());
     Results { plan, echo, receive, rtt, scale, idle }
 }

@@ -175,8 +175,10 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let _ = writeln!(
         out,
         "Clients send numbered text messages and check each echo; each keeps up to 32 messages in flight (fewer \
-         for 64 KiB: 256 KiB in flight per client). Messages in all per run: {}. Messages/s, then MB/s one way.\n",
-        plan.echo.iter().map(|&(c, s, n)| format!("{} {}", load_name(c, s), grouped(n as f64))).collect::<Vec<_>>().join(", ")
+         for 64 KiB: 256 KiB in flight per client). Messages in all per batch: {}; a run repeats its batch until it \
+         has lasted {} ms. Messages/s, then MB/s one way.\n",
+        plan.echo.iter().map(|&(c, s, n)| format!("{} {}", load_name(c, s), grouped(n as f64))).collect::<Vec<_>>().join(", "),
+        plan.min_run.as_millis()
     );
     let rows = server_rows(|server| {
         let loads = results.echo.iter().map(|servers| {

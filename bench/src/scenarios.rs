@@ -18,6 +18,8 @@ pub struct Plan {
     pub runs: usize,
     /// (clients, message size, messages in all)
     pub echo: Vec<(usize, usize, usize)>,
+    /// An echo run repeats its count until it has lasted this long.
+    pub min_run: Duration,
     pub receive_count: usize,
     pub rtt_count: usize,
     pub scale_connections: usize,
@@ -37,7 +39,8 @@ impl Plan {
                 (100, 1024, 10_000),
                 (100, 65536, 200),
             ],
-            receive_count: 100_000,
+            min_run: Duration::from_millis(500),
+            receive_count: 300_000,
             rtt_count: 10_000,
             scale_connections: 10_000,
             idle_connections: 1_000,
@@ -50,6 +53,7 @@ impl Plan {
         let full = Plan::full(1);
         Plan {
             echo: full.echo.iter().map(|&(clients, size, count)| (clients, size, count / 20)).collect(),
+            min_run: Duration::ZERO,
             receive_count: 5_000,
             rtt_count: 500,
             scale_connections: 500,
@@ -132,7 +136,7 @@ fn echo_and_rtt(server: Server, plan: &Plan, paths: &Paths) -> (Vec<Runs<Through
                 // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
                 task::block_on(bounded("echo", load::echo(&url, clients, size, (count / 5).max(clients))))
                     .and_then(|_| {
-                        (0..plan.runs).map(|_| task::block_on(bounded("echo", load::echo(&url, clients, size, count)))).collect()
+                        (0..plan.runs).map(|_| task::block_on(bounded("echo", echo_run(&url, clients, size, count, plan.min_run)))).collect()
                     })
                     .map_err(|e| explain(e, &s.process))
             }
@@ -158,6 +162,17 @@ fn echo_and_rtt(server: Server, plan: &Plan, paths: &Paths) -> (Vec<Runs<Through
     });
     note(&times, "round trips", server.name());
     (loads, times)
+}
+
+/// One run of an echo load: the fixed count, again until the run has lasted `min_run`, so that a
+/// fast server's run is long enough to measure and a slow one's is still a single batch.
+async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run: Duration) -> Result<Throughput> {
+    let mut total = load::echo(url, clients, size, count).await?;
+    while total.elapsed < min_run {
+        let batch = load::echo(url, clients, size, count).await?;
+        total = Throughput { messages: total.messages + batch.messages, bytes: total.bytes + batch.bytes, elapsed: total.elapsed + batch.elapsed };
+    }
+    Ok(total)
 }
 
 /// Scenario 2: a fast server streams to the client under test, which answers when it has all.

@@ -229,7 +229,7 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let _ = writeln!(
         out,
         "A fresh server per run; {} connections opened (64 handshakes at a time) and held idle. Time until the last \
-         handshake completed; growth of the server's resident memory (VmRSS) one second later, per connection.\n",
+         handshake completed; growth of the server's resident memory (VmRSS) half a second later, per connection.\n",
         grouped(plan.scale_connections as f64)
     );
     let scale = |server, pick: fn(&(f64, f64)) -> f64| summary(by_server(&results.scale, server), pick);

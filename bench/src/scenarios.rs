@@ -34,13 +34,13 @@ impl Plan {
             echo: vec![
                 (1, 32, 20_000),
                 (1, 1024, 10_000),
-                (1, 65536, 200),
+                (1, 65536, 100),
                 (100, 32, 40_000),
                 (100, 1024, 10_000),
                 (100, 65536, 200),
             ],
-            min_run: Duration::from_millis(500),
-            receive_count: 300_000,
+            min_run: Duration::from_millis(300),
+            receive_count: 200_000,
             rtt_count: 10_000,
             scale_connections: 10_000,
             idle_connections: 1_000,
@@ -232,7 +232,7 @@ fn scale_once(server: Server, count: usize, paths: &Paths) -> Result<(f64, f64)>
     let (conns, elapsed) = task::block_on(bounded("opening connections", load::open_idle(&started.url(), count, 64)))
         .map_err(|e| explain(e, &started.process))?;
     // Let the server finish what each connection starts (e.g. the Lua side's CONNECTED events).
-    std::thread::sleep(Duration::from_secs(1));
+    std::thread::sleep(Duration::from_millis(500));
     let after = procfs::rss(pid)?;
     drop(conns);
     Ok((elapsed.as_secs_f64(), after.saturating_sub(before) as f64 / count as f64))

@@ -3,7 +3,7 @@
 
 use crate::client;
 use crate::config::{Config, MAX_CLOSE_REASON};
-use crate::event::{ConnId, Event, EventKind, EventQueue};
+use crate::event::{lock, ConnId, Event, EventKind, EventQueue};
 use crate::server::{self, Listening};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -11,7 +11,7 @@ use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// What a connection task is asked to do, in order.
@@ -75,10 +75,6 @@ impl Shared {
     pub fn push(&self, conn: ConnId, kind: EventKind) {
         self.queue.push(Event { conn, kind });
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

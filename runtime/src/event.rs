@@ -128,7 +128,8 @@ impl EventQueue {
     }
 }
 
-/// A panic elsewhere while holding the lock leaves a queue that is still consistent.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+/// Locks one of the engine's mutexes; a panic elsewhere while it was held does not make the engine
+/// unusable.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }

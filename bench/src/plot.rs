@@ -2,9 +2,8 @@
 //! bar labelled with its peer and its value, so the figure reads without the table.
 
 use crate::peers::{Client, Server};
-use crate::report::size_name;
+use crate::report::{by_server, size_name, summary};
 use crate::scenarios::{Results, Runs};
-use crate::stats::summarize;
 use std::fmt::Write;
 
 const WIDTH: f64 = 820.0;
@@ -24,8 +23,7 @@ struct Panel {
 }
 
 fn median<T>(runs: &Runs<T>, value: impl Fn(&T) -> f64) -> Option<f64> {
-    let values: Vec<f64> = runs.as_ref().ok()?.iter().map(value).collect();
-    Some(summarize(&values).median)
+    summary(runs, value).map(|s| s.median)
 }
 
 fn color(name: &str) -> &'static str {
@@ -52,9 +50,7 @@ fn label(value: f64, unit: &str) -> String {
 
 fn panels(results: &Results) -> Vec<Panel> {
     let servers = |pick: &dyn Fn(Server) -> Option<f64>| Server::ALL.iter().map(|&s| (s.name(), pick(s))).collect::<Vec<_>>();
-    let find = |rows: &[(Server, Runs<(f64, f64)>)], server: Server, pick: fn(&(f64, f64)) -> f64| {
-        rows.iter().find(|(s, _)| *s == server).and_then(|(_, runs)| median(runs, pick))
-    };
+    let find = |rows: &[(Server, Runs<(f64, f64)>)], server: Server, pick: fn(&(f64, f64)) -> f64| median(by_server(rows, server), pick);
     vec![
         Panel {
             title: "Server echo throughput: messages/s (higher is better)".into(),
@@ -64,7 +60,7 @@ fn panels(results: &Results) -> Vec<Panel> {
                 .iter()
                 .zip(&results.echo)
                 .map(|(&(clients, size, _), rows)| {
-                    let rate = |server: Server| rows.iter().find(|(s, _)| *s == server).and_then(|(_, runs)| median(runs, |t| t.per_second()));
+                    let rate = |server: Server| median(by_server(rows, server), |t| t.per_second());
                     (format!("{clients} {}, {} messages", if clients == 1 { "client" } else { "clients" }, size_name(size)), servers(&rate))
                 })
                 .collect(),

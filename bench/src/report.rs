@@ -57,7 +57,7 @@ fn machine() -> String {
     format!("{model}, {cores} cores, {:.0} GiB, Linux {}", kib / 1048576.0, output("uname", &["-r"]))
 }
 
-fn summary<T>(runs: &Runs<T>, value: impl Fn(&T) -> f64) -> Option<Summary> {
+pub(crate) fn summary<T>(runs: &Runs<T>, value: impl Fn(&T) -> f64) -> Option<Summary> {
     let values: Vec<f64> = runs.as_ref().ok()?.iter().map(value).collect();
     Some(summarize(&values))
 }
@@ -114,11 +114,10 @@ pub fn load_name(clients: usize, size: usize) -> String {
 }
 
 fn echo_rate(results: &Results, load: usize, server: Server) -> Option<Summary> {
-    let runs = &results.echo[load].iter().find(|(s, _)| *s == server)?.1;
-    summary(runs, |t| t.per_second())
+    summary(by_server(&results.echo[load], server), |t| t.per_second())
 }
 
-fn by_server<T>(rows: &[(Server, Runs<T>)], server: Server) -> &Runs<T> {
+pub(crate) fn by_server<T>(rows: &[(Server, Runs<T>)], server: Server) -> &Runs<T> {
     &rows.iter().find(|(s, _)| *s == server).expect("every server has a row").1
 }
 

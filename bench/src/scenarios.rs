@@ -96,31 +96,23 @@ fn note(result: &Runs<impl Sized>, what: &str, peer: &str) {
 }
 
 pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
-    const LEFT_OUT: &str = "left out by --only";
-    let wanted = |name: &str| only.is_none_or(|only| name.contains(only));
+    // A peer left out by --only keeps its rows, with the reason, like a peer that failed.
+    let unless_left_out = |name: &str| only.is_none_or(|only| name.contains(only)).then_some(()).ok_or("left out by --only".to_string());
     let mut echo: Vec<Vec<(Server, Runs<Throughput>)>> = plan.echo.iter().map(|_| Vec::new()).collect();
     let mut rtt = Vec::new();
     for server in Server::ALL {
-        let (loads, times) = if wanted(server.name()) {
-            echo_and_rtt(server, &plan, paths)
-        } else {
-            (plan.echo.iter().map(|_| Err(LEFT_OUT.into())).collect(), Err(LEFT_OUT.into()))
+        let (loads, times) = match unless_left_out(server.name()) {
+            Ok(()) => echo_and_rtt(server, &plan, paths),
+            Err(reason) => (plan.echo.iter().map(|_| Err(reason.clone())).collect(), Err(reason)),
         };
         for (slot, runs) in echo.iter_mut().zip(loads) {
             slot.push((server, runs));
         }
         rtt.push((server, times));
     }
-    let receive = Client::ALL
-        .iter()
-        .map(|&client| (client, if wanted(client.name()) { receive(client, &plan, paths) } else { Err(LEFT_OUT.into()) }))
-        .collect();
-    let scale = Server::ALL
-        .iter()
-        .map(|&server| (server, if wanted(server.name()) { scale(server, &plan, paths) } else { Err(LEFT_OUT.into()) }))
-        .collect();
-    let idle = if wanted(Server::WsluaRunner.name()) { idle(&plan, paths) } else { Err(LEFT_OUT.into()) };
-    note(&idle, "idle CPU", Server::WsluaRunner.name());
+    let receive = Client::ALL.iter().map(|&c| (c, unless_left_out(c.name()).and_then(|()| receive(c, &plan, paths)))).collect();
+    let scale = Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
+    let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
     Results { plan, echo, receive, rtt, scale, idle }
 }
 
@@ -205,7 +197,7 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
     });
     // The server's clock stops at the client's answer; a client that exits first has failed,
     // unless it exited cleanly just after answering.
-    let failed = bounded("client", async {
+    let outcome = bounded("client", async {
         match futures::future::select(Box::pin(streaming), exited).await {
             Either::Left((elapsed, _)) => Ok(Ok(elapsed?)),
             Either::Right((status, streaming)) => match status? {
@@ -215,7 +207,7 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
         }
     })
     .await?;
-    failed.map_err(|status| format!("{} exited with {status}: {}", client.name(), process.log_tail()).into())
+    outcome.map_err(|status| format!("{} exited with {status}: {}", client.name(), process.log_tail()).into())
 }
 
 /// Scenario 4: a fresh server per run, opened to the plan's connection count.
@@ -258,7 +250,9 @@ fn idle(plan: &Plan, paths: &Paths) -> Runs<f64> {
         task::block_on(answering.cancel());
         windows
     };
-    measure().map_err(|e| e.to_string())
+    let runs = measure().map_err(|e| e.to_string());
+    note(&runs, "idle CPU", Server::WsluaRunner.name());
+    runs
 }
 
 /// An error with what the server said about it.

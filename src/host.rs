@@ -60,7 +60,9 @@ impl Host {
         // Only what is queued now: a callback that keeps a peer talking cannot starve the caller.
         let pending = self.runtime().pending();
         let mut count = 0;
-        for event in std::iter::once(first).chain(std::iter::from_fn(|| self.runtime().next_event(Some(Duration::ZERO))).take(pending)) {
+        for event in std::iter::once(first)
+            .chain(std::iter::from_fn(|| self.runtime().next_event(Some(Duration::ZERO))).take(pending))
+        {
             if let Err(err) = self.deliver(lua, event) {
                 report_callback_error(&err);
             }
@@ -114,11 +116,8 @@ fn callback_data(kind: EventKind) -> CallbackData {
         EventKind::Error { message, response } => {
             data.event = glue::EVENT_ERROR;
             data.message = Some(message.into_bytes());
-            data.handshake_response = response.map(|r| HandshakeResponse {
-                status: r.status.into(),
-                headers: r.headers,
-                response: r.body,
-            });
+            data.handshake_response =
+                response.map(|r| HandshakeResponse { status: r.status.into(), headers: r.headers, response: r.body });
         }
         EventKind::Disconnected { code, reason } => {
             data.event = glue::EVENT_DISCONNECTED;
@@ -157,22 +156,30 @@ impl WebsocketApi for Host {
     }
 
     fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
-        let code = u16::try_from(code).map_err(|_| runtime_error(format!("disconnect: close code {code} is out of range")))?;
+        let code =
+            u16::try_from(code).map_err(|_| runtime_error(format!("disconnect: close code {code} is out of range")))?;
         let reason = reason.unwrap_or_default();
         self.runtime().disconnect(connection.0, code, &reason).map_err(|e| runtime_error(format!("disconnect: {e}")))
     }
 
-    fn listen(&self, _: &Lua, port: i64, max_connections: i64, connection_timeout: f64, callback: Function) -> mlua::Result<i64> {
+    fn listen(
+        &self,
+        _: &Lua,
+        port: i64,
+        max_connections: i64,
+        connection_timeout: f64,
+        callback: Function,
+    ) -> mlua::Result<i64> {
         let port = u16::try_from(port).map_err(|_| runtime_error(format!("listen: port {port} is not 0..65535")))?;
-        let max = usize::try_from(max_connections)
-            .ok()
-            .filter(|m| *m > 0)
-            .ok_or_else(|| runtime_error(format!("listen: max_connections must be at least 1, got {max_connections}")))?;
-        let timeout = Duration::try_from_secs_f64(connection_timeout)
-            .ok()
-            .filter(|t| !t.is_zero())
-            .ok_or_else(|| runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}")))?;
-        let (bound, listener) = self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
+        let max = usize::try_from(max_connections).ok().filter(|m| *m > 0).ok_or_else(|| {
+            runtime_error(format!("listen: max_connections must be at least 1, got {max_connections}"))
+        })?;
+        let timeout =
+            Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
+                runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
+            })?;
+        let (bound, listener) =
+            self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
         self.state().listeners.insert(listener, callback);
         Ok(bound.into())
     }

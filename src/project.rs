@@ -81,7 +81,9 @@ mod tests {
 
     #[test]
     fn reads_the_reference_configuration() {
-        let project = Project::parse("[websocket]\ndebug = 1\nsocket_timeout = 10000000\n[display]\nupdate_frequency = 30\n").unwrap();
+        let project =
+            Project::parse("[websocket]\ndebug = 1\nsocket_timeout = 10000000\n[display]\nupdate_frequency = 30\n")
+                .unwrap();
         assert_eq!(project.websocket.debug, 1);
         assert_eq!(project.runtime_config().socket_timeout.as_secs(), 10);
         assert_eq!(project.update_frequency, 30.0);

@@ -30,13 +30,19 @@ fn stock(interpreter: &str) -> Command {
         dir.display()
     );
     let mut command = Command::new(interpreter);
-    command.env("LUA_CPATH", format!("{}/?.so;;", dir.display())).env("LUA_CPATH_5_4", format!("{}/?.so;;", dir.display()));
+    command
+        .env("LUA_CPATH", format!("{}/?.so;;", dir.display()))
+        .env("LUA_CPATH_5_4", format!("{}/?.so;;", dir.display()));
     command
 }
 
 fn python_peer(script: &str) -> Command {
     let python = repo().join(".venv/bin/python");
-    assert!(python.exists(), "{} is missing: run scripts/test, which installs the python websockets peer", python.display());
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/test, which installs the python websockets peer",
+        python.display()
+    );
     let mut command = Command::new(python);
     command.arg(repo().join("tests/peers").join(script));
     command
@@ -44,7 +50,8 @@ fn python_peer(script: &str) -> Command {
 
 /// Runs to completion within [`LIMIT`].
 fn finish(mut command: Command) -> Output {
-    let mut child = command.current_dir(repo()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("starting");
+    let mut child =
+        command.current_dir(repo()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("starting");
     let started = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if started.elapsed() > LIMIT {
@@ -62,9 +69,16 @@ fn scenario(name: &str) {
         command.arg(&script);
         let out = finish(command);
         let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(out.status.success() && stdout.contains(&format!("ok {name}")), "{name} under {label}: {}\nstdout:\n{stdout}\nstderr:\n{stderr}", out.status);
+        assert!(
+            out.status.success() && stdout.contains(&format!("ok {name}")),
+            "{name} under {label}: {}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+            out.status
+        );
         if name == "callback_error" {
-            assert!(stderr.contains("deliberate failure in a callback") && stderr.contains("stack traceback"), "{label}: {stderr}");
+            assert!(
+                stderr.contains("deliberate failure in a callback") && stderr.contains("stack traceback"),
+                "{label}: {stderr}"
+            );
         }
     }
 }
@@ -125,7 +139,12 @@ impl Running {
     }
 
     fn signal(&self, signal: &str) {
-        assert!(Command::new("kill").arg(format!("-{signal}")).arg(self.child.id().to_string()).status().unwrap().success());
+        assert!(Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.child.id().to_string())
+            .status()
+            .unwrap()
+            .success());
     }
 
     /// The exit status and the rest of the output, within [`LIMIT`].
@@ -232,20 +251,29 @@ fn the_examples_run() {
     let out = finish(command);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "echo.lua: {stdout}");
-    assert!(stdout.contains("client: echo 3: text") && stdout.contains("code 4000, reason \"demo finished\""), "{stdout}");
+    assert!(
+        stdout.contains("client: echo 3: text") && stdout.contains("code 4000, reason \"demo finished\""),
+        "{stdout}"
+    );
 
     let mut command = runner();
     command.arg("examples/defold_style.lua");
     let out = finish(command);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.matches("echo: tick at").count() == 3 && stdout.contains("finalize"), "{stdout}");
+    assert!(
+        out.status.success() && stdout.matches("echo: tick at").count() == 3 && stdout.contains("finalize"),
+        "{stdout}"
+    );
 
     for interpreter in ["lua5.4", "luajit"] {
         let mut command = stock(interpreter);
         command.arg("examples/module_echo.lua").arg("/nonexistent"); // the module comes from LUA_CPATH
         let out = finish(command);
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success() && stdout.contains("echo: message 3") && stdout.contains("done"), "{interpreter}: {stdout}");
+        assert!(
+            out.status.success() && stdout.contains("echo: message 3") && stdout.contains("done"),
+            "{interpreter}: {stdout}"
+        );
     }
 
     let mut server = Running::start({
@@ -259,7 +287,10 @@ fn the_examples_run() {
     command.args(["examples/echo_client.lua", "--", url]);
     let out = finish(command);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.contains("echo: third") && stdout.contains("disconnected: 1000"), "{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("echo: third") && stdout.contains("disconnected: 1000"),
+        "{stdout}"
+    );
     server.signal("TERM");
     assert!(server.wait().0.success());
 }
@@ -279,7 +310,10 @@ fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
         let out = finish(command);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains(&format!("{name}:1: broken")) && stderr.contains("stack traceback"), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("{name}:1: broken")) && stderr.contains("stack traceback"),
+            "{name}: {stderr}"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -307,7 +341,13 @@ fn debug_2_in_game_project_logs_state_changes_and_messages() {
     let out = finish(command);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    for expected in ["listening on port", "connected to ws://127.0.0.1", "sending text \"Hello, websocket!\"", "received binary 000102ff", "disconnected with 4000"] {
+    for expected in [
+        "listening on port",
+        "connected to ws://127.0.0.1",
+        "sending text \"Hello, websocket!\"",
+        "received binary 000102ff",
+        "disconnected with 4000",
+    ] {
         assert!(stderr.contains(expected), "no '{expected}' in:\n{stderr}");
     }
     std::fs::write(&project, "[websocket]\ndebug = loud\n").unwrap();

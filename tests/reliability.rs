@@ -39,7 +39,10 @@ fn settle_fds(pid: &str, want: usize) -> usize {
 /// Opens `n` client connections to `port`; returns them once all are connected.
 fn connect_all(rt: &Runtime, port: u16, n: usize) -> Vec<ConnId> {
     let conns: Vec<ConnId> = (0..n)
-        .map(|_| rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions { timeout: Some(WAIT), ..Default::default() }).unwrap())
+        .map(|_| {
+            rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions { timeout: Some(WAIT), ..Default::default() })
+                .unwrap()
+        })
         .collect();
     let mut open = 0;
     while open < n {
@@ -147,7 +150,11 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
         match event.kind {
             EventKind::Message { data, text: true } => {
                 let expected = next.get_mut(&event.conn).unwrap();
-                assert_eq!(String::from_utf8(data).unwrap(), format!("{}:{expected}", event.conn), "lost, repeated or out of order");
+                assert_eq!(
+                    String::from_utf8(data).unwrap(),
+                    format!("{}:{expected}", event.conn),
+                    "lost, repeated or out of order"
+                );
                 *expected += 1;
                 replies += 1;
             }
@@ -217,7 +224,10 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
         command.stdout(Stdio::piped());
         command
     };
-    let mut killed = peer("partial_frame.py").args(["127.0.0.1", &port.to_string()]).spawn().expect("the venv python (scripts/test installs it)");
+    let mut killed = peer("partial_frame.py")
+        .args(["127.0.0.1", &port.to_string()])
+        .spawn()
+        .expect("the venv python (scripts/test installs it)");
     let mut paused = peer("watch_close.py").arg(format!("ws://127.0.0.1:{port}/")).spawn().unwrap();
     let mut opened = Vec::new();
     while opened.len() < 2 {

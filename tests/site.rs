@@ -43,8 +43,14 @@ fn expected_ids() -> Vec<String> {
 #[test]
 fn the_site_works_in_a_browser() {
     let modules = repo().join("tests/peers/node_modules");
-    assert!(modules.join("playwright-core").exists(), "playwright-core is missing: run scripts/test, which installs it");
-    assert!(Path::new("/usr/bin/chromium").exists(), "/usr/bin/chromium is missing: run scripts/test, which installs Debian's chromium");
+    assert!(
+        modules.join("playwright-core").exists(),
+        "playwright-core is missing: run scripts/test, which installs it"
+    );
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "/usr/bin/chromium is missing: run scripts/test, which installs Debian's chromium"
+    );
     let dir = std::env::temp_dir().join(format!("wslua-site-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let expected = dir.join("ids.json");

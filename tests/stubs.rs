@@ -25,7 +25,11 @@ fn emmylua_check() -> PathBuf {
 /// Runs the checker with the generated stub (and the runner's globals) as libraries; returns
 /// (file name, 1-based line, code) of every error and warning.
 fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
-    let dir = std::env::temp_dir().join(format!("wslua-stubs-{}-{}", std::process::id(), targets.join("-").replace('/', "_")));
+    let dir = std::env::temp_dir().join(format!(
+        "wslua-stubs-{}-{}",
+        std::process::id(),
+        targets.join("-").replace('/', "_")
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let config = serde_json::json!({
         "workspace": { "library": [repo().join("generated/lua"), repo().join("tests/stubs/runner.lua")] },
@@ -41,7 +45,9 @@ fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
         .arg(&output)
         .args(targets)
         .status()
-        .unwrap_or_else(|e| panic!("emmylua_check could not run ({e}): scripts/test installs it with `cargo install emmylua_check`"));
+        .unwrap_or_else(|e| {
+            panic!("emmylua_check could not run ({e}): scripts/test installs it with `cargo install emmylua_check`")
+        });
     let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     let mut found = BTreeSet::new();
@@ -50,7 +56,11 @@ fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
         for d in file["diagnostics"].as_array().unwrap() {
             // LSP severities: 1 error, 2 warning, 3 information, 4 hint.
             if d["severity"].as_u64().unwrap() <= 2 {
-                found.insert((name.clone(), d["range"]["start"]["line"].as_u64().unwrap() + 1, d["code"].as_str().unwrap().to_string()));
+                found.insert((
+                    name.clone(),
+                    d["range"]["start"]["line"].as_u64().unwrap() + 1,
+                    d["code"].as_str().unwrap().to_string(),
+                ));
             }
         }
     }
@@ -75,7 +85,9 @@ fn each_wrong_script_is_flagged_where_it_says() {
         let marks: Vec<_> = text
             .lines()
             .enumerate()
-            .filter_map(|(i, line)| line.split_once("--! ").map(|(_, code)| (name.clone(), i as u64 + 1, code.trim().to_string())))
+            .filter_map(|(i, line)| {
+                line.split_once("--! ").map(|(_, code)| (name.clone(), i as u64 + 1, code.trim().to_string()))
+            })
             .collect();
         assert_eq!(marks.len(), 1, "{name} marks one line with --! CODE");
         expected.extend(marks);

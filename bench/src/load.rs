@@ -105,7 +105,11 @@ async fn echo_one(mut ws: Ws, count: usize, size: usize, window: usize) -> Resul
     for received in 0..count {
         let reply = next_text(&mut ws).await?;
         if reply != payload(received, size) {
-            return Err(format!("echo {received}: got {:?}…, expected message {received}", &reply[..reply.len().min(16)]).into());
+            return Err(format!(
+                "echo {received}: got {:?}…, expected message {received}",
+                &reply[..reply.len().min(16)]
+            )
+            .into());
         }
         if sent < count {
             ws.send(Message::text(payload(sent, size))).await?;
@@ -139,7 +143,8 @@ pub async fn round_trips(url: &str, size: usize, count: usize) -> Result<Vec<Dur
 /// Returns them and the time until the last handshake completed.
 pub async fn open_idle(url: &str, count: usize, in_flight: usize) -> Result<(Vec<Ws>, Duration)> {
     let start = Instant::now();
-    let conns: Vec<Ws> = futures::stream::iter(0..count).map(|_| connect(url)).buffer_unordered(in_flight).try_collect().await?;
+    let conns: Vec<Ws> =
+        futures::stream::iter(0..count).map(|_| connect(url)).buffer_unordered(in_flight).try_collect().await?;
     Ok((conns, start.elapsed()))
 }
 

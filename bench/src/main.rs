@@ -86,7 +86,12 @@ fn run(cli: Cli) -> Result<()> {
         }),
         Command::Echo { url, clients, size, count } => {
             let result = async_std::task::block_on(load::echo(&url, clients, size, count))?;
-            println!("{:.0} messages/s, {:.1} MB/s in {:.2} s", result.per_second(), result.megabytes_per_second(), result.elapsed.as_secs_f64());
+            println!(
+                "{:.0} messages/s, {:.1} MB/s in {:.2} s",
+                result.per_second(),
+                result.megabytes_per_second(),
+                result.elapsed.as_secs_f64()
+            );
             Ok(())
         }
         Command::All { runs, smoke, only, table, plot, page } => {
@@ -103,7 +108,13 @@ fn run(cli: Cli) -> Result<()> {
             write(&table, &markdown)?;
             write(&plot, &plot::svg(&results))?;
             write(&page, &manual)?;
-            eprintln!("wslua-bench: wrote {}, {} and {} after {:.0} s", table.display(), plot.display(), page.display(), elapsed.as_secs_f64());
+            eprintln!(
+                "wslua-bench: wrote {}, {} and {} after {:.0} s",
+                table.display(),
+                plot.display(),
+                page.display(),
+                elapsed.as_secs_f64()
+            );
             Ok(())
         }
     }

@@ -58,8 +58,14 @@ pub enum Server {
 }
 
 impl Server {
-    pub const ALL: [Server; 6] =
-        [Server::Ceiling, Server::WsluaRunner, Server::WsluaModule, Server::NodeWs, Server::PythonWebsockets, Server::LuaHttp];
+    pub const ALL: [Server; 6] = [
+        Server::Ceiling,
+        Server::WsluaRunner,
+        Server::WsluaModule,
+        Server::NodeWs,
+        Server::PythonWebsockets,
+        Server::LuaHttp,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -82,7 +88,9 @@ impl Server {
                 command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
                 command
             }
-            Server::PythonWebsockets => with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("echo_websockets.py")]),
+            Server::PythonWebsockets => {
+                with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("echo_websockets.py")])
+            }
             Server::LuaHttp => with_args(Command::new("luajit"), [paths.peer("echo_luahttp.lua")]),
         })
     }

@@ -49,8 +49,11 @@ fn label(value: f64, unit: &str) -> String {
 }
 
 fn panels(results: &Results) -> Vec<Panel> {
-    let servers = |pick: &dyn Fn(Server) -> Option<f64>| Server::ALL.iter().map(|&s| (s.name(), pick(s))).collect::<Vec<_>>();
-    let find = |rows: &[(Server, Runs<(f64, f64)>)], server: Server, pick: fn(&(f64, f64)) -> f64| median(by_server(rows, server), pick);
+    let servers =
+        |pick: &dyn Fn(Server) -> Option<f64>| Server::ALL.iter().map(|&s| (s.name(), pick(s))).collect::<Vec<_>>();
+    let find = |rows: &[(Server, Runs<(f64, f64)>)], server: Server, pick: fn(&(f64, f64)) -> f64| {
+        median(by_server(rows, server), pick)
+    };
     vec![
         Panel {
             title: "Server echo throughput: messages/s (higher is better)".into(),
@@ -61,7 +64,14 @@ fn panels(results: &Results) -> Vec<Panel> {
                 .zip(&results.echo)
                 .map(|(&(clients, size, _), rows)| {
                     let rate = |server: Server| median(by_server(rows, server), |t| t.per_second());
-                    (format!("{clients} {}, {} messages", if clients == 1 { "client" } else { "clients" }, size_name(size)), servers(&rate))
+                    (
+                        format!(
+                            "{clients} {}, {} messages",
+                            if clients == 1 { "client" } else { "clients" },
+                            size_name(size)
+                        ),
+                        servers(&rate),
+                    )
                 })
                 .collect(),
             unit: "",
@@ -80,7 +90,10 @@ fn panels(results: &Results) -> Vec<Panel> {
             unit: "µs",
         },
         Panel {
-            title: format!("Memory per idle connection, {} connections: bytes (lower is better)", results.plan.scale_connections),
+            title: format!(
+                "Memory per idle connection, {} connections: bytes (lower is better)",
+                results.plan.scale_connections
+            ),
             groups: vec![("resident memory".into(), servers(&|s| find(&results.scale, s, |t| t.1)))],
             unit: "B",
         },
@@ -94,7 +107,11 @@ fn escape(text: &str) -> String {
 pub fn svg(results: &Results) -> String {
     let mut body = String::new();
     let mut y = 30.0;
-    let _ = writeln!(body, r#"<text x="10" y="20" class="title">wslua benchmarks: medians of {} runs (bench/results/latest.md)</text>"#, results.plan.runs);
+    let _ = writeln!(
+        body,
+        r#"<text x="10" y="20" class="title">wslua benchmarks: medians of {} runs (bench/results/latest.md)</text>"#,
+        results.plan.runs
+    );
     for panel in panels(results) {
         y += 24.0;
         let _ = writeln!(body, r#"<text x="10" y="{y}" class="panel">{}</text>"#, escape(&panel.title));
@@ -105,7 +122,12 @@ pub fn svg(results: &Results) -> String {
             let top = bars.iter().filter_map(|b| b.1).fold(0.0, f64::max);
             for &(name, value) in bars {
                 let text_y = y + BAR - 3.0;
-                let _ = writeln!(body, r#"<text x="{}" y="{text_y}" class="name">{}</text>"#, NAME_WIDTH - 6.0, escape(name));
+                let _ = writeln!(
+                    body,
+                    r#"<text x="{}" y="{text_y}" class="name">{}</text>"#,
+                    NAME_WIDTH - 6.0,
+                    escape(name)
+                );
                 match value {
                     Some(value) => {
                         let width = if top > 0.0 { (value / top * BAR_WIDTH).max(1.0) } else { 1.0 };
@@ -118,7 +140,11 @@ pub fn svg(results: &Results) -> String {
                         );
                     }
                     None => {
-                        let _ = writeln!(body, r#"<text x="{}" y="{text_y}" class="missing">not run</text>"#, NAME_WIDTH + 5.0);
+                        let _ = writeln!(
+                            body,
+                            r#"<text x="{}" y="{text_y}" class="missing">not run</text>"#,
+                            NAME_WIDTH + 5.0
+                        );
                     }
                 }
                 y += BAR + GAP;

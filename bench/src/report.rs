@@ -20,10 +20,13 @@ pub struct Context {
 impl Context {
     pub fn collect(paths: &Paths, elapsed: Duration) -> Context {
         let dirty = !output("git", &["status", "--porcelain"]).is_empty();
-        let commit = output("git", &["rev-parse", "--short", "HEAD"]) + if dirty { " with uncommitted changes" } else { "" };
+        let commit =
+            output("git", &["rev-parse", "--short", "HEAD"]) + if dirty { " with uncommitted changes" } else { "" };
         let python = paths.root.join(".venv/bin/python").display().to_string();
-        let ws = std::fs::read_to_string(paths.root.join("tests/peers/node_modules/ws/package.json")).unwrap_or_default();
-        let ws = ws.lines().find_map(|l| l.trim().strip_prefix("\"version\": \"")).unwrap_or("?").trim_end_matches("\",");
+        let ws =
+            std::fs::read_to_string(paths.root.join("tests/peers/node_modules/ws/package.json")).unwrap_or_default();
+        let ws =
+            ws.lines().find_map(|l| l.trim().strip_prefix("\"version\": \"")).unwrap_or("?").trim_end_matches("\",");
         Context {
             date: output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
             commit,
@@ -43,17 +46,30 @@ impl Context {
 /// The first line a command prints, or why there is none.
 fn output(program: &str, args: &[&str]) -> String {
     match Command::new(program).args(args).output() {
-        Ok(out) => String::from_utf8_lossy(if out.stdout.is_empty() { &out.stderr } else { &out.stdout }).lines().next().unwrap_or("").trim().to_string(),
+        Ok(out) => String::from_utf8_lossy(if out.stdout.is_empty() { &out.stderr } else { &out.stdout })
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string(),
         Err(e) => format!("not available ({e})"),
     }
 }
 
 fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':'])).unwrap_or("unknown CPU");
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']))
+        .unwrap_or("unknown CPU");
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let kib: f64 = meminfo.lines().find_map(|l| l.strip_prefix("MemTotal:")).and_then(|l| l.split_whitespace().next()?.parse().ok()).unwrap_or(0.0);
+    let kib: f64 = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|l| l.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
     format!("{model}, {cores} cores, {:.0} GiB, Linux {}", kib / 1048576.0, output("uname", &["-r"]))
 }
 
@@ -123,7 +139,10 @@ pub(crate) fn by_server<T>(rows: &[(Server, Runs<T>)], server: Server) -> &Runs<
 
 /// One row per server: its name, then `cells`.
 fn server_rows(cells: impl Fn(Server) -> Vec<String>) -> Vec<Vec<String>> {
-    Server::ALL.iter().map(|&server| std::iter::once(server.name().to_string()).chain(cells(server)).collect()).collect()
+    Server::ALL
+        .iter()
+        .map(|&server| std::iter::once(server.name().to_string()).chain(cells(server)).collect())
+        .collect()
 }
 
 fn by_client<T>(rows: &[(Client, Runs<T>)], client: Client) -> &Runs<T> {
@@ -137,7 +156,13 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let plan = &results.plan;
     let mut out = String::new();
     let _ = writeln!(out, "# wslua benchmarks\n");
-    let _ = writeln!(out, "Written by `scripts/bench` (`wslua-bench all`) on {}, commit {}, in {:.0} s.\n", context.date, context.commit, context.elapsed.as_secs_f64());
+    let _ = writeln!(
+        out,
+        "Written by `scripts/bench` (`wslua-bench all`) on {}, commit {}, in {:.0} s.\n",
+        context.date,
+        context.commit,
+        context.elapsed.as_secs_f64()
+    );
     let _ = writeln!(out, "- Machine: {}. The load generator (Rust, async-tungstenite) runs on the same machine and shares its cores with the program under test.", context.machine);
     for (name, version) in &context.versions {
         let _ = writeln!(out, "- {name}: {version}");
@@ -154,7 +179,10 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     for wslua in WSLUA {
         for other in OTHERS {
             let mut row = vec![format!("{} / {}", wslua.name(), other.name())];
-            row.extend((0..plan.echo.len()).map(|load| ratio(echo_rate(results, load, wslua), echo_rate(results, load, other))));
+            row.extend(
+                (0..plan.echo.len())
+                    .map(|load| ratio(echo_rate(results, load, wslua), echo_rate(results, load, other))),
+            );
             rows.push(row);
         }
     }
@@ -165,7 +193,11 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let rows: Vec<Vec<String>> = [Client::WsluaRunner, Client::WsluaModule]
         .iter()
         .map(|&wslua| {
-            vec![wslua.name().to_string(), ratio(receive(wslua), receive(Client::Ceiling)), ratio(receive(wslua), receive(Client::LuaHttp))]
+            vec![
+                wslua.name().to_string(),
+                ratio(receive(wslua), receive(Client::Ceiling)),
+                ratio(receive(wslua), receive(Client::LuaHttp)),
+            ]
         })
         .collect();
     table(&mut out, &["client receive rate".into(), "/ ceiling".into(), "/ lua-http".into()], &rows);
@@ -176,14 +208,20 @@ pub fn markdown(results: &Results, context: &Context) -> String {
         "Clients send numbered text messages and check each echo; each keeps up to 32 messages in flight (fewer \
          for 64 KiB: 256 KiB in flight per client). Messages in all per batch: {}; a run repeats its batch until it \
          has lasted {} ms. Messages/s, then MB/s one way.\n",
-        plan.echo.iter().map(|&(c, s, n)| format!("{} {}", load_name(c, s), grouped(n as f64))).collect::<Vec<_>>().join(", "),
+        plan.echo
+            .iter()
+            .map(|&(c, s, n)| format!("{} {}", load_name(c, s), grouped(n as f64)))
+            .collect::<Vec<_>>()
+            .join(", "),
         plan.min_run.as_millis()
     );
     let rows = server_rows(|server| {
         let loads = results.echo.iter().map(|servers| {
             let runs = by_server(servers, server);
             match (summary(runs, |t| t.per_second()), summary(runs, |t| t.megabytes_per_second())) {
-                (Some(rate), Some(mb)) => format!("{} ({:.1} MB/s)", with_spread(rate, grouped(rate.median)), mb.median),
+                (Some(rate), Some(mb)) => {
+                    format!("{} ({:.1} MB/s)", with_spread(rate, grouped(rate.median)), mb.median)
+                }
                 _ => "not run".into(),
             }
         });
@@ -203,7 +241,13 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     );
     let rows: Vec<Vec<String>> = Client::ALL
         .iter()
-        .map(|&client| vec![client.name().to_string(), cell(receive(client), grouped), ratio(receive(client), receive(Client::LuaHttp))])
+        .map(|&client| {
+            vec![
+                client.name().to_string(),
+                cell(receive(client), grouped),
+                ratio(receive(client), receive(Client::LuaHttp)),
+            ]
+        })
         .collect();
     table(&mut out, &["client".into(), "messages/s".into(), "/ lua-http".into()], &rows);
 
@@ -233,7 +277,10 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     );
     let scale = |server, pick: fn(&(f64, f64)) -> f64| summary(by_server(&results.scale, server), pick);
     let rows = server_rows(|server| {
-        vec![cell(scale(server, |t| t.0), |v| format!("{v:.2} s")), cell(scale(server, |t| t.1), |v| format!("{} B", grouped(v)))]
+        vec![
+            cell(scale(server, |t| t.0), |v| format!("{v:.2} s")),
+            cell(scale(server, |t| t.1), |v| format!("{} B", grouped(v))),
+        ]
     });
     table(&mut out, &["server".into(), "time to open all".into(), "memory per connection".into()], &rows);
 

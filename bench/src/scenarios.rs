@@ -97,7 +97,8 @@ fn note(result: &Runs<impl Sized>, what: &str, peer: &str) {
 
 pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     // A peer left out by --only keeps its rows, with the reason, like a peer that failed.
-    let unless_left_out = |name: &str| only.is_none_or(|only| name.contains(only)).then_some(()).ok_or("left out by --only".to_string());
+    let unless_left_out =
+        |name: &str| only.is_none_or(|only| name.contains(only)).then_some(()).ok_or("left out by --only".to_string());
     let mut echo: Vec<Vec<(Server, Runs<Throughput>)>> = plan.echo.iter().map(|_| Vec::new()).collect();
     let mut rtt = Vec::new();
     for server in Server::ALL {
@@ -110,8 +111,10 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
         }
         rtt.push((server, times));
     }
-    let receive = Client::ALL.iter().map(|&c| (c, unless_left_out(c.name()).and_then(|()| receive(c, &plan, paths)))).collect();
-    let scale = Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
+    let receive =
+        Client::ALL.iter().map(|&c| (c, unless_left_out(c.name()).and_then(|()| receive(c, &plan, paths)))).collect();
+    let scale =
+        Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
     let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
     Results { plan, echo, receive, rtt, scale, idle }
 }
@@ -128,7 +131,11 @@ fn echo_and_rtt(server: Server, plan: &Plan, paths: &Paths) -> (Vec<Runs<Through
                 // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
                 task::block_on(bounded("echo", load::echo(&url, clients, size, (count / 5).max(clients))))
                     .and_then(|_| {
-                        (0..plan.runs).map(|_| task::block_on(bounded("echo", echo_run(&url, clients, size, count, plan.min_run)))).collect()
+                        (0..plan.runs)
+                            .map(|_| {
+                                task::block_on(bounded("echo", echo_run(&url, clients, size, count, plan.min_run)))
+                            })
+                            .collect()
                     })
                     .map_err(|e| explain(e, &s.process))
             }
@@ -162,7 +169,11 @@ async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run:
     let mut total = load::echo(url, clients, size, count).await?;
     while total.elapsed < min_run {
         let batch = load::echo(url, clients, size, count).await?;
-        total = Throughput { messages: total.messages + batch.messages, bytes: total.bytes + batch.bytes, elapsed: total.elapsed + batch.elapsed };
+        total = Throughput {
+            messages: total.messages + batch.messages,
+            bytes: total.bytes + batch.bytes,
+            elapsed: total.elapsed + batch.elapsed,
+        };
     }
     Ok(total)
 }
@@ -170,7 +181,10 @@ async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run:
 /// Scenario 2: a fast server streams to the client under test, which answers when it has all.
 fn receive(client: Client, plan: &Plan, paths: &Paths) -> Runs<f64> {
     let runs = (0..plan.runs)
-        .map(|_| task::block_on(receive_once(client, plan.receive_count, paths)).map(|t| plan.receive_count as f64 / t.as_secs_f64()))
+        .map(|_| {
+            task::block_on(receive_once(client, plan.receive_count, paths))
+                .map(|t| plan.receive_count as f64 / t.as_secs_f64())
+        })
         .collect::<Result<Vec<_>>>()
         .map_err(|e| e.to_string());
     note(&runs, "client receive", client.name());
@@ -212,7 +226,10 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
 
 /// Scenario 4: a fresh server per run, opened to the plan's connection count.
 fn scale(server: Server, plan: &Plan, paths: &Paths) -> Runs<(f64, f64)> {
-    let runs = (0..plan.runs).map(|_| scale_once(server, plan.scale_connections, paths)).collect::<Result<Vec<_>>>().map_err(|e| e.to_string());
+    let runs = (0..plan.runs)
+        .map(|_| scale_once(server, plan.scale_connections, paths))
+        .collect::<Result<Vec<_>>>()
+        .map_err(|e| e.to_string());
     note(&runs, "connection scale", server.name());
     runs
 }
@@ -235,7 +252,8 @@ fn idle(plan: &Plan, paths: &Paths) -> Runs<f64> {
     let measure = || -> Result<Vec<f64>> {
         let started = peers::start(Server::WsluaRunner, paths)?;
         let pid = started.process.pid();
-        let (conns, _) = task::block_on(bounded("opening connections", load::open_idle(&started.url(), plan.idle_connections, 64)))?;
+        let (conns, _) =
+            task::block_on(bounded("opening connections", load::open_idle(&started.url(), plan.idle_connections, 64)))?;
         // Idle clients as a real one would be: they answer the server's keepalive pings.
         let answering = task::spawn(load::answer_pings(conns));
         std::thread::sleep(Duration::from_secs(1));

@@ -27,7 +27,10 @@ async fn echo_connection(tcp: TcpStream) -> Result<()> {
     tcp.set_nodelay(true)?;
     let ws = async_tungstenite::accept_async(tcp).await?;
     let (sink, stream) = ws.split();
-    stream.filter(|message| std::future::ready(!matches!(message, Ok(m) if !m.is_text() && !m.is_binary()))).forward(sink).await?;
+    stream
+        .filter(|message| std::future::ready(!matches!(message, Ok(m) if !m.is_text() && !m.is_binary())))
+        .forward(sink)
+        .await?;
     Ok(())
 }
 

@@ -15,9 +15,8 @@ pub use model::Model;
 /// `FILE:LINE:COL: message` for YAML errors, `FILE: yaml.path: message` for semantic ones.
 pub fn load_str(file: &str, text: &str) -> Result<Model, String> {
     let api = schema::parse(file, text)?;
-    validate::check(&api).map_err(|errors| {
-        errors.iter().map(|e| format!("{file}: {e}")).collect::<Vec<_>>().join("\n")
-    })?;
+    validate::check(&api)
+        .map_err(|errors| errors.iter().map(|e| format!("{file}: {e}")).collect::<Vec<_>>().join("\n"))?;
     Ok(model::build(&api))
 }
 

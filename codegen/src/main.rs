@@ -55,7 +55,11 @@ fn run(cli: &Cli) -> Result<(), String> {
         }
     }
     if cli.check {
-        stale.extend(unexpected(&cli.out, &outputs).into_iter().map(|name| format!("  generated/{name} (not generated any more)")));
+        stale.extend(
+            unexpected(&cli.out, &outputs)
+                .into_iter()
+                .map(|name| format!("  generated/{name} (not generated any more)")),
+        );
     }
     if stale.is_empty() {
         Ok(())

@@ -156,7 +156,8 @@ pub fn build(api: &Api) -> Model {
             trait_name: format!("{}Api", camel(&api.module.name)),
         },
         groups: api.constants.iter().map(|g| b.group(g)).collect(),
-        handles: b.kind(TypeKind::Handle)
+        handles: b
+            .kind(TypeKind::Handle)
             .map(|t| Handle {
                 name: t.name.clone(),
                 rust_name: camel(&t.name),
@@ -165,7 +166,8 @@ pub fn build(api: &Api) -> Model {
             })
             .collect(),
         tables: b.kind(TypeKind::Table).map(|t| b.table(t)).collect(),
-        callbacks: b.kind(TypeKind::Function)
+        callbacks: b
+            .kind(TypeKind::Function)
             .map(|t| Callback {
                 name: t.name.clone(),
                 lua_name: b.lua_name(&t.name),
@@ -281,14 +283,13 @@ impl Builder<'_> {
                 let rust = camel(&f.ty);
                 (rust.clone(), format!("{rust}::read"), "v.into_lua_table(lua)?".into(), self.lua_name(&f.ty))
             }
-            (_, Some(TypeKind::Function)) => (
-                "mlua::Function".into(),
-                "__wslua::read_function".into(),
-                "v".into(),
-                self.lua_name(&f.ty),
-            ),
+            (_, Some(TypeKind::Function)) => {
+                ("mlua::Function".into(), "__wslua::read_function".into(), "v".into(), self.lua_name(&f.ty))
+            }
             ("string", _) => ("String".into(), "__wslua::read_string".into(), "v".into(), "string".into()),
-            ("bytes", _) => ("Vec<u8>".into(), "__wslua::read_bytes".into(), "lua.create_string(&v)?".into(), "string".into()),
+            ("bytes", _) => {
+                ("Vec<u8>".into(), "__wslua::read_bytes".into(), "lua.create_string(&v)?".into(), "string".into())
+            }
             ("integer", _) => {
                 let reader = match &f.constants {
                     Some(group) => format!("__wslua_read_{group}"),
@@ -321,9 +322,13 @@ impl Builder<'_> {
             Role::Config => (base.clone(), String::new()),
             Role::Input if !optional => (in_type.clone(), format!("{reader}(value, &at)?")),
             Role::Input => match &rust_default {
-                Some(default) => (in_type.clone(), format!("__wslua::optional(value, &at, {reader})?.unwrap_or({default})")),
+                Some(default) => {
+                    (in_type.clone(), format!("__wslua::optional(value, &at, {reader})?.unwrap_or({default})"))
+                }
                 // An omitted table means a table of defaults.
-                None if is_table => (in_type.clone(), format!("__wslua::optional(value, &at, {reader})?.unwrap_or_default()")),
+                None if is_table => {
+                    (in_type.clone(), format!("__wslua::optional(value, &at, {reader})?.unwrap_or_default()"))
+                }
                 None => (format!("Option<{in_type}>"), format!("__wslua::optional(value, &at, {reader})?")),
             },
         };

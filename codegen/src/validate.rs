@@ -12,8 +12,8 @@ const MAX_WRITTEN_FIELDS: usize = 16;
 
 /// Lua's reserved words, which cannot name a field (`data.end` does not parse).
 const LUA_KEYWORDS: &[&str] = &[
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil", "not", "or",
-    "repeat", "return", "then", "true", "until", "while",
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil",
+    "not", "or", "repeat", "return", "then", "true", "until", "while",
 ];
 
 /// The built-in types a field may name besides the `types:` entries.
@@ -107,15 +107,22 @@ impl<'a> Validator<'a> {
     fn anchors(&mut self) {
         const SECTIONS: &[&str] = &["functions", "types", "constants", "config", "manual"];
         let api = self.api;
-        let mut seen: Vec<(&str, String)> = SECTIONS.iter().map(|s| (*s, "a section of the reference".to_string())).collect();
+        let mut seen: Vec<(&str, String)> =
+            SECTIONS.iter().map(|s| (*s, "a section of the reference".to_string())).collect();
         let items = api
             .functions
             .iter()
             .map(|f| (f.name.as_str(), format!("functions.{}", f.name)))
             .chain(api.types.iter().map(|t| (t.name.as_str(), format!("types.{}", t.name))))
             .chain(api.constants.iter().map(|g| (g.group.as_str(), format!("constants.{}", g.group))))
-            .chain(api.constants.iter().flat_map(|g| g.members.iter().map(move |c| (c.name.as_str(), format!("constants.{}.members.{}", g.group, c.name)))))
-            .chain(api.config.iter().flat_map(|c| c.keys.iter().map(|k| (k.name.as_str(), format!("config.keys.{}", k.name)))));
+            .chain(api.constants.iter().flat_map(|g| {
+                g.members.iter().map(move |c| (c.name.as_str(), format!("constants.{}.members.{}", g.group, c.name)))
+            }))
+            .chain(
+                api.config
+                    .iter()
+                    .flat_map(|c| c.keys.iter().map(|k| (k.name.as_str(), format!("config.keys.{}", k.name)))),
+            );
         for (name, path) in items {
             match seen.iter().find(|(n, _)| *n == name) {
                 Some((_, other)) if other != &path => {
@@ -140,7 +147,10 @@ impl<'a> Validator<'a> {
         let path = format!("constants.{}", group.group);
         if group.ty != "integer" && group.ty != "string" {
             let hint = suggest(&group.ty, ["integer", "string"].into_iter());
-            self.error(&format!("{path}.type"), format!("constants are 'integer' or 'string', not '{}'{hint}", group.ty));
+            self.error(
+                &format!("{path}.type"),
+                format!("constants are 'integer' or 'string', not '{}'{hint}", group.ty),
+            );
             return;
         }
         let mut values: Vec<(&str, &Value)> = Vec::new();
@@ -176,7 +186,9 @@ impl<'a> Validator<'a> {
         }
         let kind = def.map(|d| &d.kind);
         match (role, field.ty.as_str(), kind) {
-            (Role::Input, "map", _) => self.error(&type_path, "'map' can only be written to Lua, not read from it".into()),
+            (Role::Input, "map", _) => {
+                self.error(&type_path, "'map' can only be written to Lua, not read from it".into())
+            }
             (Role::Output, _, Some(TypeKind::Function)) => {
                 self.error(&type_path, "a function type can only be a parameter".into())
             }
@@ -228,7 +240,10 @@ impl<'a> Validator<'a> {
 
     fn events(&mut self, path: &str, events: &[String], role: Role, event_group: Option<&str>) {
         let Some(group) = event_group.filter(|_| role == Role::Output) else {
-            self.error(path, "only fields of a table written to Lua with an 'event' field with constants can name events".into());
+            self.error(
+                path,
+                "only fields of a table written to Lua with an 'event' field with constants can name events".into(),
+            );
             return;
         };
         let members: Vec<&str> = self

@@ -56,7 +56,8 @@ fn each_broken_variant_names_what_and_where() {
 
 #[test]
 fn every_error_is_reported_not_just_the_first() {
-    let text = broken("        default: 3000", "        default: soon").replacen("        value: 2", "        value: 1", 1);
+    let text =
+        broken("        default: 3000", "        default: soon").replacen("        value: 2", "        value: 1", 1);
     let err = error_of(&text);
     assert_eq!(err.lines().count(), 2, "{err}");
 }

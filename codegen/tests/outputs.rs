@@ -5,9 +5,20 @@ use std::path::Path;
 use std::process::Command;
 
 const SENTINELS: &[&str] = &[
-    "SENTINEL-MODULE", "SENTINEL-GROUP", "SENTINEL-CONSTANT", "SENTINEL-HANDLE", "SENTINEL-TABLE", "SENTINEL-FIELD",
-    "SENTINEL-EVENT-FIELD", "SENTINEL-CALLBACK", "SENTINEL-FUNCTION", "SENTINEL-PARAM", "SENTINEL-RETURN",
-    "SENTINEL-EXAMPLE", "SENTINEL-CONFIG", "SENTINEL-KEY",
+    "SENTINEL-MODULE",
+    "SENTINEL-GROUP",
+    "SENTINEL-CONSTANT",
+    "SENTINEL-HANDLE",
+    "SENTINEL-TABLE",
+    "SENTINEL-FIELD",
+    "SENTINEL-EVENT-FIELD",
+    "SENTINEL-CALLBACK",
+    "SENTINEL-FUNCTION",
+    "SENTINEL-PARAM",
+    "SENTINEL-RETURN",
+    "SENTINEL-EXAMPLE",
+    "SENTINEL-CONFIG",
+    "SENTINEL-KEY",
 ];
 
 fn root() -> &'static Path {
@@ -20,7 +31,8 @@ fn every_sentinel_description_reaches_every_output() {
     let outputs = wslua_codegen::outputs::all(&model, &[]).unwrap();
     // Each face: the glue, the LuaLS stub, the Defold .script_api, the site's pages together.
     for face in ["glue.rs", "lua/", "defold/", "site/"] {
-        let text: String = outputs.iter().filter(|(name, _)| name.starts_with(face)).map(|(_, text)| text.as_str()).collect();
+        let text: String =
+            outputs.iter().filter(|(name, _)| name.starts_with(face)).map(|(_, text)| text.as_str()).collect();
         assert!(!text.is_empty(), "no output for {face}");
         let missing: Vec<_> = SENTINELS.iter().filter(|s| !text.contains(*s)).collect();
         assert!(missing.is_empty(), "{face} lacks {missing:?}");
@@ -53,8 +65,16 @@ fn api_yaml_covers_the_reference_api_and_the_server() {
     for key in ["debug", "socket_timeout", "max_message_size", "buffer_size"] {
         assert!(keys.contains(&key), "config lacks {key}");
     }
-    let values: Vec<_> = api.groups.iter().flat_map(|g| &g.members).map(|c| format!("{}={}", c.name, c.value)).collect();
-    for expected in ["EVENT_CONNECTED=0", "EVENT_DISCONNECTED=1", "EVENT_MESSAGE=2", "EVENT_ERROR=3", "DATA_TYPE_TEXT=1", "DATA_TYPE_BINARY=2"] {
+    let values: Vec<_> =
+        api.groups.iter().flat_map(|g| &g.members).map(|c| format!("{}={}", c.name, c.value)).collect();
+    for expected in [
+        "EVENT_CONNECTED=0",
+        "EVENT_DISCONNECTED=1",
+        "EVENT_MESSAGE=2",
+        "EVENT_ERROR=3",
+        "DATA_TYPE_TEXT=1",
+        "DATA_TYPE_BINARY=2",
+    ] {
         assert!(values.iter().any(|v| v == expected), "{expected} not in {values:?}");
     }
 }
@@ -77,7 +97,8 @@ fn check_passes_on_the_committed_tree_and_fails_after_a_description_changes() {
 
     let touched = std::env::temp_dir().join(format!("wslua-check-{}.yaml", std::process::id()));
     let text = std::fs::read_to_string(root().join("api.yaml")).unwrap();
-    std::fs::write(&touched, text.replacen("Connects to a remote address.", "Connects to a remote address!", 1)).unwrap();
+    std::fs::write(&touched, text.replacen("Connects to a remote address.", "Connects to a remote address!", 1))
+        .unwrap();
     let stale = check(&touched);
     std::fs::remove_file(&touched).unwrap();
     let stderr = String::from_utf8_lossy(&stale.stderr);
@@ -102,7 +123,10 @@ fn matches(theirs: &serde_yaml::Value, ours: &serde_yaml::Value, path: &str) {
         let ours = list(ours, key);
         for theirs in list(theirs, key) {
             let name = theirs["name"].as_str().unwrap();
-            let found = ours.iter().find(|o| o["name"] == theirs["name"]).unwrap_or_else(|| panic!("{path}: no {key} '{name}'"));
+            let found = ours
+                .iter()
+                .find(|o| o["name"] == theirs["name"])
+                .unwrap_or_else(|| panic!("{path}: no {key} '{name}'"));
             matches(&theirs, found, &format!("{path}.{name}"));
         }
     }
@@ -110,11 +134,13 @@ fn matches(theirs: &serde_yaml::Value, ours: &serde_yaml::Value, path: &str) {
 
 #[test]
 fn the_defold_script_api_matches_the_reference_and_adds_ours() {
-    let read = |path: &Path| -> serde_yaml::Value { serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
+    let read =
+        |path: &Path| -> serde_yaml::Value { serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() };
     let reference = read(&root().join("tests/reference/websocket.script_api"));
     let ours = read(&root().join("generated/defold/websocket.script_api"));
     matches(&reference[0], &ours[0], "websocket");
-    let names: Vec<&str> = ours[0]["members"].as_sequence().unwrap().iter().filter_map(|m| m["name"].as_str()).collect();
+    let names: Vec<&str> =
+        ours[0]["members"].as_sequence().unwrap().iter().filter_map(|m| m["name"].as_str()).collect();
     for added in ["listen", "stop_listening", "update", "run", "DATA_TYPE_TEXT", "DATA_TYPE_BINARY"] {
         assert!(names.contains(&added), "{added} missing from {names:?}");
     }

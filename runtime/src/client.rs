@@ -9,9 +9,9 @@ use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
-use std::str::FromStr;
 use async_tungstenite::tungstenite::Error;
 use async_tungstenite::WebSocketStream;
+use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -84,9 +84,9 @@ pub(crate) async fn run(
 ) {
     let open = open(&shared, &target, &options, headers);
     let opened = match options.timeout {
-        Some(limit) => async_std::future::timeout(limit, open)
-            .await
-            .unwrap_or_else(|_| Err(format!("timed out after {} ms connecting to {}", limit.as_millis(), target.request).into())),
+        Some(limit) => async_std::future::timeout(limit, open).await.unwrap_or_else(|_| {
+            Err(format!("timed out after {} ms connecting to {}", limit.as_millis(), target.request).into())
+        }),
         None => open.await,
     };
     match opened {
@@ -151,7 +151,10 @@ async fn connect_tcp(host: &str, port: u16, attempt: Duration) -> Result<TcpStre
         let connect = TcpStream::connect(addr);
         let result = if i + 1 < addrs.len() {
             async_std::future::timeout(attempt, connect).await.unwrap_or_else(|_| {
-                Err(std::io::Error::new(std::io::ErrorKind::TimedOut, format!("timed out after {} ms", attempt.as_millis())))
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("timed out after {} ms", attempt.as_millis()),
+                ))
             })
         } else {
             connect.await
@@ -193,7 +196,10 @@ mod tests {
         assert_eq!((t.tls, t.host.as_str(), t.port), (false, "127.0.0.1", 9000));
         assert_eq!(t.request, "ws://127.0.0.1:9000/chat?room=1&x=%20");
         let t = Target::parse("https://example.org").unwrap();
-        assert_eq!((t.tls, t.host.as_str(), t.port, t.request.as_str()), (true, "example.org", 443, "wss://example.org/"));
+        assert_eq!(
+            (t.tls, t.host.as_str(), t.port, t.request.as_str()),
+            (true, "example.org", 443, "wss://example.org/")
+        );
         let t = Target::parse("ws://[::1]:8080/").unwrap();
         assert_eq!((t.host.as_str(), t.port, t.request.as_str()), ("::1", 8080, "ws://[::1]:8080/"));
         assert_eq!(Target::parse("http://h/").unwrap().port, 80);

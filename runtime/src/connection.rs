@@ -6,9 +6,9 @@ use crate::config::Config;
 use crate::engine::{data_len, Command, Link, Shared};
 use crate::event::{ConnId, EventKind};
 use async_std::channel::Receiver;
+use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
-use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::{Error, Message};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncWrite};
@@ -137,7 +137,11 @@ fn bytes_of(text: async_tungstenite::tungstenite::Utf8Bytes) -> async_tungstenit
 }
 
 /// Writes commands in order until one closes the connection; returns the close frame sent.
-async fn write_all<S>(sink: &mut WebSocketSender<S>, commands: Receiver<Command>, queued: &AtomicUsize) -> Result<CloseFrame, Error>
+async fn write_all<S>(
+    sink: &mut WebSocketSender<S>,
+    commands: Receiver<Command>,
+    queued: &AtomicUsize,
+) -> Result<CloseFrame, Error>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -189,9 +193,7 @@ async fn keepalive(config: &Config, heard: &Heard, pings: &async_std::channel::S
 /// The close code a read error calls for (RFC 6455 7.4.1).
 fn classify(err: Error) -> End {
     match err {
-        Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => {
-            End::Lost { reason: NO_CLOSE_FRAME.into() }
-        }
+        Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => End::Lost { reason: NO_CLOSE_FRAME.into() },
         Error::Capacity(e) => End::Violation { code: 1009, reason: format!("message too big: {e}") },
         Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },
         Error::Utf8(_) => End::Violation { code: 1007, reason: "text message is not valid UTF-8".into() },
@@ -271,9 +273,21 @@ mod tests {
     fn streams() -> impl Strategy<Value = Vec<u8>> {
         let raw = proptest::collection::vec(any::<u8>(), 0..2048);
         // Mostly well-formed frames with any flags and opcodes, to get past the framing.
-        let first = prop_oneof![Just(0x81u8), Just(0x82), Just(0x01), Just(0x80), Just(0x89), Just(0x8A), Just(0x88), any::<u8>()];
-        let framed = proptest::collection::vec((first, prop::bool::weighted(0.9), proptest::collection::vec(any::<u8>(), 0..300)), 0..12)
-            .prop_map(|frames| frames.iter().flat_map(|(f, m, p)| frame(*f, *m, p)).collect());
+        let first = prop_oneof![
+            Just(0x81u8),
+            Just(0x82),
+            Just(0x01),
+            Just(0x80),
+            Just(0x89),
+            Just(0x8A),
+            Just(0x88),
+            any::<u8>()
+        ];
+        let framed = proptest::collection::vec(
+            (first, prop::bool::weighted(0.9), proptest::collection::vec(any::<u8>(), 0..300)),
+            0..12,
+        )
+        .prop_map(|frames| frames.iter().flat_map(|(f, m, p)| frame(*f, *m, p)).collect());
         prop_oneof![raw, framed]
     }
 

@@ -18,11 +18,20 @@ pub struct Event {
 pub enum EventKind {
     /// The handshake completed. `Some` for connections accepted by the server.
     Connected(Option<Request>),
-    Message { data: Vec<u8>, text: bool },
+    Message {
+        data: Vec<u8>,
+        text: bool,
+    },
     /// Connecting failed; `Disconnected` follows.
-    Error { message: String, response: Option<HandshakeResponse> },
+    Error {
+        message: String,
+        response: Option<HandshakeResponse>,
+    },
     /// The last event of every connection.
-    Disconnected { code: u16, reason: String },
+    Disconnected {
+        code: u16,
+        reason: String,
+    },
 }
 
 /// The upgrade request of a connection accepted by the server.

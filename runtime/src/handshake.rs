@@ -43,7 +43,11 @@ pub async fn read_head(stream: &mut TcpStream) -> io::Result<Result<Option<Vec<u
             return Ok(Ok(Some(buffer)));
         }
         if buffer.len() > MAX_REQUEST_HEAD {
-            return Ok(Err(refusal(431, "Request Header Fields Too Large", format!("the request head is over {MAX_REQUEST_HEAD} bytes"))));
+            return Ok(Err(refusal(
+                431,
+                "Request Header Fields Too Large",
+                format!("the request head is over {MAX_REQUEST_HEAD} bytes"),
+            )));
         }
     }
 }
@@ -56,7 +60,11 @@ pub fn check(head: &[u8]) -> Result<(), Refusal> {
         Ok(httparse::Status::Complete(_)) => {}
         Ok(httparse::Status::Partial) => return Err(refusal(400, "Bad Request", "incomplete request")),
         Err(httparse::Error::TooManyHeaders) => {
-            return Err(refusal(431, "Request Header Fields Too Large", format!("more than {MAX_REQUEST_HEADERS} headers")))
+            return Err(refusal(
+                431,
+                "Request Header Fields Too Large",
+                format!("more than {MAX_REQUEST_HEADERS} headers"),
+            ))
         }
         Err(e) => return Err(refusal(400, "Bad Request", format!("malformed request: {e}"))),
     }
@@ -67,7 +75,11 @@ pub fn check(head: &[u8]) -> Result<(), Refusal> {
         return Err(refusal(405, "Method Not Allowed", "a websocket upgrade is a GET request"));
     }
     let header = |name: &str| {
-        request.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| String::from_utf8_lossy(h.value).trim().to_string())
+        request
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
     };
     let has_token = |name: &str, token: &str| {
         header(name).is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
@@ -87,7 +99,9 @@ pub fn check(head: &[u8]) -> Result<(), Refusal> {
 
 /// 16 bytes in base64: 22 base64 characters and "==".
 fn is_nonce(key: &str) -> bool {
-    key.len() == 24 && key.ends_with("==") && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    key.len() == 24
+        && key.ends_with("==")
+        && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
 /// Answers with the refusal and closes.

@@ -17,7 +17,7 @@ mod server;
 mod tls;
 
 pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
-pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use engine::{ConnectOptions, DataKind, Interrupter, Runtime, SendError};
 pub use event::{ConnId, Event, EventKind, HandshakeResponse, Request};
+pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::parse_headers;

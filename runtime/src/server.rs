@@ -4,8 +4,8 @@
 
 use crate::client::header_pairs;
 use crate::engine::Shared;
-use crate::handshake;
 use crate::event::{EventKind, Request};
+use crate::handshake;
 use async_std::net::{TcpListener, TcpStream};
 use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
@@ -153,7 +153,10 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
     let mut slot = None;
     let mut request = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
-        slot = Some(Slot::take(&limits).ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?);
+        slot = Some(
+            Slot::take(&limits)
+                .ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?,
+        );
         // The server has no protocol list of its own: it agrees to the client's first choice.
         let offered = http.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
         if let Some(first) = offered.and_then(|v| v.split(',').next()).map(str::trim).filter(|p| !p.is_empty()) {

@@ -95,4 +95,3 @@ fn a_peer_that_does_not_read_is_closed_with_1008_at_the_send_queue_limit() {
     assert_eq!(code, 1008, "{reason}");
     assert!(reason.contains("send queue over 1048576 bytes"), "{reason}");
 }
-

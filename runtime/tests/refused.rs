@@ -25,7 +25,9 @@ fn a_refused_handshake_reports_status_headers_and_body() {
     });
     let rt = Runtime::new(Config::default());
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/missing"), ConnectOptions::default()).unwrap();
-    let EventKind::Error { message, response: Some(response) } = next_of(&rt, conn) else { panic!("expected an error with a response") };
+    let EventKind::Error { message, response: Some(response) } = next_of(&rt, conn) else {
+        panic!("expected an error with a response")
+    };
     assert!(message.contains("404"), "{message}");
     assert_eq!(response.status, 404);
     assert_eq!(response.body, b"no websocket here\n");

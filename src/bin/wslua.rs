@@ -26,7 +26,6 @@ struct Cli {
     args: Vec<String>,
 }
 
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
@@ -124,7 +123,8 @@ struct Exit {
 impl Exit {
     fn install(host: &Host) -> std::io::Result<Exit> {
         let by_signal = Arc::new(AtomicBool::new(false));
-        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM])?;
+        let mut signals =
+            signal_hook::iterator::Signals::new([signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM])?;
         let (flag, interrupter) = (by_signal.clone(), host.runtime().interrupter());
         std::thread::spawn(move || {
             for _ in signals.forever() {

@@ -130,12 +130,20 @@ fn malformed_upgrade_requests_get_their_http_status() {
         ("HTTP/1.0", upgrade.replacen("HTTP/1.1", "HTTP/1.0", 1).into_bytes(), 400),
         ("POST", upgrade.replacen("GET", "POST", 1).into_bytes(), 405),
         ("no Upgrade header", upgrade.replacen("Upgrade: websocket\r\n", "", 1).into_bytes(), 400),
-        ("no Sec-WebSocket-Key", upgrade.replacen("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "", 1).into_bytes(), 400),
+        (
+            "no Sec-WebSocket-Key",
+            upgrade.replacen("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "", 1).into_bytes(),
+            400,
+        ),
         ("a key that is not 16 bytes", upgrade.replacen("dGhlIHNhbXBsZSBub25jZQ==", "c2hvcnQ=", 1).into_bytes(), 400),
         ("no Sec-WebSocket-Version", upgrade.replacen("Sec-WebSocket-Version: 13\r\n", "", 1).into_bytes(), 426),
         ("version 8", upgrade.replacen("Version: 13", "Version: 8", 1).into_bytes(), 426),
         ("100 headers", upgrade.replacen("Host: x\r\n", &"X-Filler: y\r\n".repeat(100), 1).into_bytes(), 431),
-        ("a 64 KiB header", upgrade.replacen("Host: x", &format!("X-Big: {}", "a".repeat(64 << 10)), 1).into_bytes(), 431),
+        (
+            "a 64 KiB header",
+            upgrade.replacen("Host: x", &format!("X-Big: {}", "a".repeat(64 << 10)), 1).into_bytes(),
+            431,
+        ),
     ];
     for (case, request, status) in cases {
         let mut socket = setup.connect();
@@ -167,7 +175,11 @@ fn protocol_violations_close_only_that_connection_with_their_code() {
         ("a continuation without a start", frame(0x80, b"x", false), 1002),
         ("a new message inside a fragmented one", [frame(0x01, b"a", false), frame(0x81, b"b", false)].concat(), 1002),
         ("text that is not UTF-8", frame(0x81, b"ok \xff\xfe", false), 1007),
-        ("invalid UTF-8 split across fragments", [frame(0x01, b"\xe2\x82", false), frame(0x80, b"\x28", false)].concat(), 1007),
+        (
+            "invalid UTF-8 split across fragments",
+            [frame(0x01, b"\xe2\x82", false), frame(0x80, b"\x28", false)].concat(),
+            1007,
+        ),
         ("close code 0", close(0), 1002),
         ("close code 999", close(999), 1002),
         ("close code 1004", close(1004), 1002),
@@ -175,7 +187,11 @@ fn protocol_violations_close_only_that_connection_with_their_code() {
         ("close code 1006", close(1006), 1002),
         ("close code 5000", close(5000), 1002),
         ("a close payload of 1 byte", frame(0x88, &[3], false), 1002),
-        ("a length of 2^63 - 1", [vec![0x82, 0xff], (u64::MAX >> 1).to_be_bytes().to_vec(), vec![1, 2, 3, 4]].concat(), 1009),
+        (
+            "a length of 2^63 - 1",
+            [vec![0x82, 0xff], (u64::MAX >> 1).to_be_bytes().to_vec(), vec![1, 2, 3, 4]].concat(),
+            1009,
+        ),
         ("a message over max_message_size", frame(0x82, &vec![0; (1 << 20) + 1], false), 1009),
         ("garbage after the handshake", vec![0xff; 64], 1002),
     ];

@@ -12,10 +12,20 @@ use wslua_fixture_glue::*;
 struct Recorder(Rc<RefCell<Vec<String>>>);
 
 impl FixtureApi for Recorder {
-    fn open(&self, lua: &Lua, url: String, options: Options, callback: mlua::Function) -> mlua::Result<mlua::AnyUserData> {
+    fn open(
+        &self,
+        lua: &Lua,
+        url: String,
+        options: Options,
+        callback: mlua::Function,
+    ) -> mlua::Result<mlua::AnyUserData> {
         self.0.borrow_mut().push(format!("open {url} {options:?}"));
         let handle = lua.create_userdata(Handle(7))?;
-        let data = EventData { event: RED, payload: Some(b"\0bytes\xff".to_vec()), pairs: Some(vec![("k".into(), "v".into())]) };
+        let data = EventData {
+            event: RED,
+            payload: Some(b"\0bytes\xff".to_vec()),
+            pairs: Some(vec![("k".into(), "v".into())]),
+        };
         call_callback(lua, &callback, Value::Boolean(true), handle.clone(), data)?;
         Ok(handle)
     }
@@ -60,12 +70,30 @@ fn wrong_argument_types_raise_lua_style_errors() {
         ("fixture.open()", "bad argument #1 to 'open' (string expected, got no value)"),
         ("fixture.open({}, nil, print)", "bad argument #1 to 'open' (string expected, got table)"),
         ("fixture.open('u', 5, print)", "bad argument #2 to 'open' (table expected, got number)"),
-        ("fixture.open('u', {timeout = 'x'}, print)", "bad argument #2 to 'open' (field 'timeout': number expected, got string)"),
-        ("fixture.open('u', {timeout = 1.5}, print)", "bad argument #2 to 'open' (field 'timeout': number has no integer representation)"),
-        ("fixture.open('u', {ratio = true}, print)", "bad argument #2 to 'open' (field 'ratio': number expected, got boolean)"),
-        ("fixture.open('u', {name = {}}, print)", "bad argument #2 to 'open' (field 'name': string expected, got table)"),
-        ("fixture.open('u', {color = 3}, print)", "bad argument #2 to 'open' (field 'color': fixture.RED or fixture.BLUE expected, got 3)"),
-        ("fixture.open('u', {flag = 1}, print)", "bad argument #2 to 'open' (field 'flag': boolean expected, got number)"),
+        (
+            "fixture.open('u', {timeout = 'x'}, print)",
+            "bad argument #2 to 'open' (field 'timeout': number expected, got string)",
+        ),
+        (
+            "fixture.open('u', {timeout = 1.5}, print)",
+            "bad argument #2 to 'open' (field 'timeout': number has no integer representation)",
+        ),
+        (
+            "fixture.open('u', {ratio = true}, print)",
+            "bad argument #2 to 'open' (field 'ratio': number expected, got boolean)",
+        ),
+        (
+            "fixture.open('u', {name = {}}, print)",
+            "bad argument #2 to 'open' (field 'name': string expected, got table)",
+        ),
+        (
+            "fixture.open('u', {color = 3}, print)",
+            "bad argument #2 to 'open' (field 'color': fixture.RED or fixture.BLUE expected, got 3)",
+        ),
+        (
+            "fixture.open('u', {flag = 1}, print)",
+            "bad argument #2 to 'open' (field 'flag': boolean expected, got number)",
+        ),
         ("fixture.open('u', nil, 'f')", "bad argument #3 to 'open' (function expected, got string)"),
         ("fixture.open('u', nil)", "bad argument #3 to 'open' (function expected, got no value)"),
         ("fixture.open('u', nil, nil)", "bad argument #3 to 'open' (function expected, got nil)"),

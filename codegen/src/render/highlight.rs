@@ -64,7 +64,8 @@ fn long_bracket(chars: &[char], at: usize) -> Option<usize> {
     if chars.get(at + 1 + level) != Some(&'[') {
         return None;
     }
-    let close: Vec<char> = std::iter::once(']').chain(std::iter::repeat_n('=', level)).chain(std::iter::once(']')).collect();
+    let close: Vec<char> =
+        std::iter::once(']').chain(std::iter::repeat_n('=', level)).chain(std::iter::once(']')).collect();
     let body = at + 2 + level;
     let end = (body..chars.len()).find(|&i| chars[i..].starts_with(&close)).map_or(chars.len(), |i| i + close.len());
     Some(end)

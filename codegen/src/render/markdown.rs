@@ -28,7 +28,9 @@ pub fn render(text: &str, links: &Links) -> Rendered {
                     code.push_str(t);
                     i += 1;
                 }
-                out.push(Event::Html(format!("<pre class=\"lua\"><code>{}</code></pre>\n", highlight::lua(&code)).into()));
+                out.push(Event::Html(
+                    format!("<pre class=\"lua\"><code>{}</code></pre>\n", highlight::lua(&code)).into(),
+                ));
             }
             Event::Start(Tag::Heading { level, .. }) if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) => {
                 let text: String = events[i + 1..]
@@ -70,7 +72,9 @@ pub fn render(text: &str, links: &Links) -> Rendered {
 fn link_code<'a>(event: Event<'a>, links: &Links) -> Event<'a> {
     match &event {
         Event::Code(code) => match links.get(code.trim_end_matches("()")) {
-            Some(href) => Event::Html(format!("<a href=\"{href}\"><code>{}</code></a>", highlight::escape(code)).into()),
+            Some(href) => {
+                Event::Html(format!("<a href=\"{href}\"><code>{}</code></a>", highlight::escape(code)).into())
+            }
             None => event,
         },
         _ => event,

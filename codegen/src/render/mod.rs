@@ -18,7 +18,8 @@ fn value<T: serde::Serialize>(data: &T) -> minijinja::Value {
 fn render_template(name: &str, source: &str, context: minijinja::Value) -> Result<String, String> {
     let mut env = environment();
     env.add_template(name, source).map_err(|e| format!("{name}: {e:#}"))?;
-    let text = env.get_template(name).and_then(|t| t.render(context)).map_err(|e| format!("rendering {name}: {e:#}"))?;
+    let text =
+        env.get_template(name).and_then(|t| t.render(context)).map_err(|e| format!("rendering {name}: {e:#}"))?;
     Ok(format!("{}\n", text.trim_end()))
 }
 

@@ -33,24 +33,30 @@ impl Item {
 }
 
 pub fn render(model: &Model) -> Result<String, String> {
-    let mut module = Item::new(&model.module.name, "table", format!("{}\n\n{}", model.module.summary, model.module.description.trim_end()));
+    let mut module = Item::new(
+        &model.module.name,
+        "table",
+        format!("{}\n\n{}", model.module.summary, model.module.description.trim_end()),
+    );
     if let Some(config) = &model.config {
         let keys: Vec<String> = config
             .keys
             .iter()
             .map(|k| format!("- `{}`{}: {}", k.name, k.notes, extension(oneline(k.description.clone()), k.extension)))
             .collect();
-        module.desc.push_str(&format!("\n\nConfiguration, `[{}]` in game.project: {}\n{}", config.section, oneline(config.description.clone()), keys.join("\n")));
+        module.desc.push_str(&format!(
+            "\n\nConfiguration, `[{}]` in game.project: {}\n{}",
+            config.section,
+            oneline(config.description.clone()),
+            keys.join("\n")
+        ));
     }
     for f in &model.functions {
         let mut item = Item::new(&f.name, "function", extension(f.description.clone(), f.extension));
         item.parameters = f.params.iter().map(|p| member(model, p)).collect();
         item.returns = f.returns.iter().map(|r| member(model, r)).collect();
-        item.examples = f
-            .examples
-            .iter()
-            .map(|e| Example { desc: format!("{}\n```lua\n{}```", e.description, e.code) })
-            .collect();
+        item.examples =
+            f.examples.iter().map(|e| Example { desc: format!("{}\n```lua\n{}```", e.description, e.code) }).collect();
         module.members.push(item);
     }
     for group in &model.groups {

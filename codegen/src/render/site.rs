@@ -51,7 +51,8 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
         })
         .collect();
     let env = environment(links.clone())?;
-    let base = context! { module => super::value(&model.module), model => super::value(model), pages => super::value(&pages) };
+    let base =
+        context! { module => super::value(&model.module), model => super::value(model), pages => super::value(&pages) };
     let render = |template: &str, extra: Value| -> Result<String, String> {
         env.get_template(template)
             .and_then(|t| t.render(context! { ..extra, ..base.clone() }))
@@ -60,14 +61,22 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
     };
     let mut files = vec![
         ("index.html".to_string(), render("index.html", context! { title => "Overview", current => "index.html" })?),
-        ("reference.html".to_string(), render("reference.html", context! { title => "API reference", current => "reference.html" })?),
+        (
+            "reference.html".to_string(),
+            render("reference.html", context! { title => "API reference", current => "reference.html" })?,
+        ),
     ];
     for page in &pages {
         let extra = context! { title => &page.title, current => &page.href, page => super::value(page) };
         files.push((page.href.clone(), render("manual.html", extra)?));
     }
     let index = serde_json::to_string_pretty(&search_index(model, docs, &links)).map_err(|e| e.to_string())?;
-    files.push(("search-index.js".into(), format!("// Generated from api.yaml and docs/ by wslua-codegen — do not edit.\nwindow.WSLUA_SEARCH = {index};\n")));
+    files.push((
+        "search-index.js".into(),
+        format!(
+            "// Generated from api.yaml and docs/ by wslua-codegen — do not edit.\nwindow.WSLUA_SEARCH = {index};\n"
+        ),
+    ));
     files.push(("search.js".into(), SEARCH.into()));
     files.push(("style.css".into(), STYLE.into()));
     for image in docs.iter().flat_map(|doc| &doc.images) {
@@ -90,7 +99,9 @@ fn environment(links: markdown::Links) -> Result<Environment<'static>, String> {
         let inner = html.trim().strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(&html).to_string();
         Value::from_safe_string(inner)
     });
-    env.add_filter("lua", |code: String| Value::from_safe_string(format!("<pre class=\"lua\"><code>{}</code></pre>", highlight::lua(&code))));
+    env.add_filter("lua", |code: String| {
+        Value::from_safe_string(format!("<pre class=\"lua\"><code>{}</code></pre>", highlight::lua(&code)))
+    });
     env.add_filter("first_sentence", |text: String| {
         let text = oneline(text);
         match text.find(". ") {
@@ -113,7 +124,9 @@ fn links(model: &Model) -> markdown::Links {
     for f in &model.functions {
         add(&f.name, &f.name);
     }
-    for (name, anchor) in model.handles.iter().map(|t| (&t.name, &t.name)).chain(model.tables.iter().map(|t| (&t.name, &t.name))) {
+    for (name, anchor) in
+        model.handles.iter().map(|t| (&t.name, &t.name)).chain(model.tables.iter().map(|t| (&t.name, &t.name)))
+    {
         add(name, anchor);
     }
     for c in &model.callbacks {
@@ -135,12 +148,18 @@ fn links(model: &Model) -> markdown::Links {
 
 fn search_index(model: &Model, docs: &[Doc], links: &markdown::Links) -> Vec<Entry> {
     let module = &model.module.name;
-    let entry = |name: String, kind, text: &str, href: String| Entry { name, kind, text: oneline(text.to_string()), href };
+    let entry =
+        |name: String, kind, text: &str, href: String| Entry { name, kind, text: oneline(text.to_string()), href };
     let mut entries = Vec::new();
     for f in &model.functions {
         entries.push(entry(format!("{module}.{}", f.name), "function", &f.description, links[&f.name].clone()));
         for p in &f.params {
-            entries.push(entry(format!("{}.{}", f.name, p.name), "parameter", &p.description, format!("reference.html#{}.{}", f.name, p.name)));
+            entries.push(entry(
+                format!("{}.{}", f.name, p.name),
+                "parameter",
+                &p.description,
+                format!("reference.html#{}.{}", f.name, p.name),
+            ));
         }
     }
     for (name, lua_name, kind, description) in model
@@ -154,7 +173,12 @@ fn search_index(model: &Model, docs: &[Doc], links: &markdown::Links) -> Vec<Ent
     }
     for t in &model.tables {
         for f in &t.fields {
-            entries.push(entry(format!("{}.{}", t.name, f.name), "field", &f.description, format!("reference.html#{}.{}", t.name, f.name)));
+            entries.push(entry(
+                format!("{}.{}", t.name, f.name),
+                "field",
+                &f.description,
+                format!("reference.html#{}.{}", t.name, f.name),
+            ));
         }
     }
     for g in &model.groups {
@@ -172,7 +196,12 @@ fn search_index(model: &Model, docs: &[Doc], links: &markdown::Links) -> Vec<Ent
         let title = doc.text.lines().find_map(|l| l.strip_prefix("# ")).unwrap_or(&doc.name);
         entries.push(entry(title.trim().to_string(), "manual", title, format!("{}.html", doc.name)));
         for (id, text) in rendered.headings {
-            entries.push(entry(text.clone(), "manual section", &format!("{title}: {text}"), format!("{}.html#{id}", doc.name)));
+            entries.push(entry(
+                text.clone(),
+                "manual section",
+                &format!("{title}: {text}"),
+                format!("{}.html#{id}", doc.name),
+            ));
         }
     }
     entries

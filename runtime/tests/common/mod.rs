@@ -18,14 +18,22 @@ pub fn repo() -> PathBuf {
 /// The venv python with `websockets`, installed by scripts/test.
 pub fn python() -> Command {
     let python = repo().join(".venv/bin/python");
-    assert!(python.exists(), "{} is missing: run scripts/test, which installs the python websockets peer", python.display());
+    assert!(
+        python.exists(),
+        "{} is missing: run scripts/test, which installs the python websockets peer",
+        python.display()
+    );
     Command::new(python)
 }
 
 /// node with the `ws` package, installed by scripts/test.
 pub fn node() -> Command {
     let modules = repo().join("tests/peers/node_modules");
-    assert!(modules.join("ws").exists(), "{} lacks ws: run scripts/test, which installs the node peer", modules.display());
+    assert!(
+        modules.join("ws").exists(),
+        "{} lacks ws: run scripts/test, which installs the node peer",
+        modules.display()
+    );
     let mut node = Command::new("node");
     node.env("NODE_PATH", modules);
     node

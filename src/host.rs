@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
-use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, Runtime};
+use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, ListenerId, Message, Runtime};
 
 /// Cheap to clone: every clone drives the same runtime and callbacks.
 #[derive(Clone)]
@@ -22,8 +22,10 @@ struct Inner {
 struct LuaState {
     /// Each live connection's one userdata (so it keeps its identity) and callback.
     conns: HashMap<ConnId, Conn>,
-    /// The callback of each `listen`, for the connections it accepts.
-    listeners: HashMap<u64, Function>,
+    /// The callback of each running `listen`, for the connections it accepts. A connection
+    /// accepted just before its server stopped arrives when the callback is gone, and is not
+    /// shown: the runtime closes it.
+    listeners: HashMap<ListenerId, Function>,
     /// The `self` passed to callbacks.
     instance: Value,
 }
@@ -108,10 +110,13 @@ fn callback_data(kind: EventKind) -> CallbackData {
                 data.port = Some(request.peer.port().into());
             }
         }
-        EventKind::Message { data: payload, text } => {
+        EventKind::Message(message) => {
             data.event = glue::EVENT_MESSAGE;
-            data.message = Some(payload);
-            data.r#type = Some(if text { glue::DATA_TYPE_TEXT } else { glue::DATA_TYPE_BINARY });
+            data.r#type = Some(match message.kind {
+                DataKind::Text => glue::DATA_TYPE_TEXT,
+                DataKind::Binary => glue::DATA_TYPE_BINARY,
+            });
+            data.message = Some(message.data);
         }
         EventKind::Error { message, response } => {
             data.event = glue::EVENT_ERROR;
@@ -152,7 +157,7 @@ impl WebsocketApi for Host {
 
     fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<()> {
         let kind = if options.r#type == glue::DATA_TYPE_TEXT { DataKind::Text } else { DataKind::Binary };
-        self.runtime().send(connection.0, message, kind).map_err(|e| runtime_error(e.to_string()))
+        self.runtime().send(connection.0, Message { data: message, kind }).map_err(|e| runtime_error(e.to_string()))
     }
 
     fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
@@ -178,14 +183,14 @@ impl WebsocketApi for Host {
             Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
                 runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
             })?;
-        let (bound, listener) =
-            self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
-        self.state().listeners.insert(listener, callback);
-        Ok(bound.into())
+        let listener = self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
+        self.state().listeners.insert(listener.id, callback);
+        Ok(listener.port.into())
     }
 
     fn stop_listening(&self, _: &Lua) -> mlua::Result<()> {
         self.runtime().stop_listening();
+        self.state().listeners.clear();
         Ok(())
     }
 

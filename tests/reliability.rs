@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -76,7 +76,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     let server = Runtime::new(Config::default());
     let client = Runtime::new(Config::default());
     // Warm up the engine (its reactor's descriptors), then take the baseline.
-    let (port, _) = server.listen(0, 200, Duration::from_secs(5)).unwrap();
+    let port = server.listen(0, 200, Duration::from_secs(5)).unwrap().port;
     let warm = connect_all(&client, port, 1);
     client.disconnect(warm[0], 1000, "").unwrap();
     expect_disconnects(&client, &warm, 1000);
@@ -84,7 +84,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     server.stop_listening();
     let baseline = settle_fds("self", open_fds("self"));
 
-    let (port, _) = server.listen(0, 200, Duration::from_secs(5)).unwrap();
+    let port = server.listen(0, 200, Duration::from_secs(5)).unwrap().port;
     let conns = connect_all(&client, port, 100);
     let mut server_conns = Vec::new();
     while server_conns.len() < 100 {
@@ -95,7 +95,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     }
     for round in 0..50 {
         for conn in &conns {
-            client.send(*conn, format!("message {round}").into_bytes(), DataKind::Text).unwrap();
+            client.send(*conn, Message::text(format!("message {round}").into_bytes())).unwrap();
         }
     }
     // Stop while the messages are still arriving.
@@ -140,7 +140,7 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
     let conns = connect_all(&client, port, CLIENTS);
     for i in 0..MESSAGES {
         for conn in &conns {
-            client.send(*conn, format!("{conn}:{i}").into_bytes(), DataKind::Text).unwrap();
+            client.send(*conn, Message::text(format!("{conn}:{i}").into_bytes())).unwrap();
         }
     }
     let mut next: HashMap<ConnId, u32> = conns.iter().map(|c| (*c, 0)).collect();
@@ -148,7 +148,7 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
     while replies < CLIENTS * MESSAGES as usize {
         let event = client.next_event(Some(WAIT)).expect("replies stalled");
         match event.kind {
-            EventKind::Message { data, text: true } => {
+            EventKind::Message(Message { data, kind: DataKind::Text }) => {
                 let expected = next.get_mut(&event.conn).unwrap();
                 assert_eq!(
                     String::from_utf8(data).unwrap(),
@@ -179,7 +179,7 @@ fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
     let conns = connect_all(&client, port, 200);
     for round in 0..20 {
         for conn in &conns {
-            client.send(*conn, vec![round; 1024], DataKind::Binary).unwrap();
+            client.send(*conn, Message::binary(vec![round; 1024])).unwrap();
         }
     }
     assert!(Command::new("kill").args(["-TERM", &runner.id().to_string()]).status().unwrap().success());
@@ -216,7 +216,7 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
         max_send_queue: 1 << 20,
         ..Config::default()
     });
-    let (port, _) = server.listen(0, 8, Duration::from_secs(5)).unwrap();
+    let port = server.listen(0, 8, Duration::from_secs(5)).unwrap().port;
     let baseline = settle_fds("self", open_fds("self"));
     let peer = |script: &str| {
         let mut command = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
@@ -243,7 +243,7 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
     assert!(Command::new("kill").args(["-STOP", &paused.id().to_string()]).status().unwrap().success());
     // Send to both until the engine refuses: the paused one fills its send queue.
     for conn in &opened {
-        while server.send(*conn, vec![1; 64 << 10], DataKind::Binary).is_ok() {
+        while server.send(*conn, Message::binary(vec![1; 64 << 10])).is_ok() {
             std::thread::sleep(Duration::from_millis(1));
             if server.pending() > 0 {
                 break;

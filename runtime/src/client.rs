@@ -2,18 +2,47 @@
 //! the caller's `timeout`, then [`crate::connection::drive`].
 
 use crate::config::MAX_RESPONSE_BODY;
-use crate::engine::{ConnectOptions, Link, Shared};
+use crate::error::Error;
 use crate::event::{ConnId, EventKind, HandshakeResponse};
+use crate::headers::{header_pairs, parse_headers};
+use crate::registry::{Link, Shared};
 use crate::tls::{self, Io};
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
-use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
-use async_tungstenite::tungstenite::Error;
+use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
+use async_tungstenite::tungstenite::Error as WsError;
 use async_tungstenite::WebSocketStream;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConnectOptions {
+    /// Covers name lookup, TCP, TLS and the handshake; `None` waits as long as the OS does.
+    pub timeout: Option<Duration>,
+    /// Sent as `Sec-WebSocket-Protocol`.
+    pub protocol: Option<String>,
+    /// `"Name: value"` lines separated by `"\r\n"` (see [`crate::parse_headers`]).
+    pub headers: Option<String>,
+}
+
+/// Checks the URL and headers, registers the connection and starts its task.
+pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
+    let target = Target::parse(url)?;
+    let headers = match &options.headers {
+        Some(text) => parse_headers(text)?,
+        None => Vec::new(),
+    };
+    let protocol_header = headers.iter().any(|(name, _)| name == "sec-websocket-protocol");
+    if protocol_header && options.protocol.is_some() {
+        return Err(Error::ProtocolTwice);
+    }
+    let (id, link) = shared.register_client();
+    log::info!("connection {id}: connecting to {url}");
+    async_std::task::spawn(run(shared.clone(), id, target, options, headers, link));
+    Ok(id)
+}
 
 /// A parsed connect URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,35 +57,36 @@ pub(crate) struct Target {
 
 impl Target {
     /// `ws://`, `wss://`, and `http://`/`https://` meaning the same.
-    pub fn parse(text: &str) -> Result<Target, String> {
-        let url = url::Url::parse(text).map_err(|e| format!("invalid url '{text}': {e}"))?;
+    pub fn parse(text: &str) -> Result<Target, Error> {
+        let invalid = |reason: String| Error::InvalidUrl { url: text.to_string(), reason };
+        let url = url::Url::parse(text).map_err(|e| invalid(e.to_string()))?;
         let (tls, scheme) = match url.scheme() {
             "ws" | "http" => (false, "ws"),
             "wss" | "https" => (true, "wss"),
-            other => return Err(format!("invalid url '{text}': scheme '{other}' is not ws, wss, http or https")),
+            other => return Err(invalid(format!("scheme '{other}' is not ws, wss, http or https"))),
         };
         let host = match url.host() {
             Some(url::Host::Ipv6(ip)) => ip.to_string(),
             Some(host) => host.to_string(),
-            None => return Err(format!("invalid url '{text}': no host")),
+            None => return Err(invalid("no host".into())),
         };
         let port = url.port().unwrap_or(if tls { 443 } else { 80 });
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(format!("invalid url '{text}': credentials in the url are not supported"));
+            return Err(invalid("credentials in the url are not supported".into()));
         }
         let authority = match url.host() {
             Some(url::Host::Ipv6(_)) => format!("[{host}]"),
             _ => host.clone(),
         };
         if url.fragment().is_some() {
-            return Err(format!("invalid url '{text}': a websocket url has no #fragment"));
+            return Err(invalid("a websocket url has no #fragment".into()));
         }
         let port_part = url.port().map(|p| format!(":{p}")).unwrap_or_default();
         // The path and query exactly as written (the url crate would normalize them).
         let after_scheme = &text[text.find("://").map_or(0, |i| i + 3)..];
         let resource = after_scheme.find(['/', '?']).map_or("/", |i| &after_scheme[i..]);
         let resource = if resource.starts_with('?') { format!("/{resource}") } else { resource.to_string() };
-        PathAndQuery::from_str(&resource).map_err(|e| format!("invalid url '{text}': {e}"))?;
+        PathAndQuery::from_str(&resource).map_err(|e| invalid(e.to_string()))?;
         let request = format!("{scheme}://{authority}{port_part}{resource}");
         Ok(Target { tls, host, port, request })
     }
@@ -74,7 +104,7 @@ impl From<String> for Failure {
     }
 }
 
-pub(crate) async fn run(
+async fn run(
     shared: Arc<Shared>,
     id: ConnId,
     target: Target,
@@ -123,7 +153,7 @@ async fn open(
     let config = shared.config.websocket();
     match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
         Ok((ws, _response)) => Ok(ws),
-        Err(Error::Http(response)) => {
+        Err(WsError::Http(response)) => {
             let status = response.status();
             let mut body = response.body().clone().unwrap_or_default();
             body.truncate(MAX_RESPONSE_BODY);
@@ -170,22 +200,6 @@ async fn connect_tcp(host: &str, port: u16, attempt: Duration) -> Result<TcpStre
     Err(last)
 }
 
-/// Header names in lower case; a repeated header's values joined with ", ".
-pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for (name, value) in headers {
-        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-        match pairs.iter_mut().find(|(n, _)| n == name.as_str()) {
-            Some((_, joined)) => {
-                joined.push_str(", ");
-                joined.push_str(&value);
-            }
-            None => pairs.push((name.as_str().to_string(), value)),
-        }
-    }
-    pairs
-}
-
 #[cfg(test)]
 mod tests {
     use super::Target;
@@ -218,7 +232,7 @@ mod tests {
             ("ws://h/#top", "no #fragment"),
             ("ws://h/a b", "invalid url"),
         ] {
-            let err = Target::parse(url).unwrap_err();
+            let err = Target::parse(url).unwrap_err().to_string();
             assert!(err.contains(expected), "{url}: {err}");
         }
     }

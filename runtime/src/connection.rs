@@ -3,13 +3,13 @@
 //! it ended.
 
 use crate::config::Config;
-use crate::engine::{data_len, Command, Link, Shared};
-use crate::event::{ConnId, EventKind};
+use crate::event::{ConnId, EventKind, Message};
+use crate::registry::{data_len, Command, Link, Shared};
 use async_std::channel::Receiver;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
-use async_tungstenite::tungstenite::{Error, Message};
+use async_tungstenite::tungstenite::{Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncWrite};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
@@ -61,14 +61,15 @@ where
         let read = read_all(&shared, id, &mut stream, &heard).fuse();
         let write = write_all(&mut sink, link.commands, &link.queued).fuse();
         let keepalive = keepalive(&shared.config, &heard, &link.pings).fuse();
-        let abort = link.abort.recv().fuse();
+        // The registry keeps the sender while this task runs, so the channel cannot close.
+        let abort = async { link.abort.recv().await.ok() }.fuse();
         pin_mut!(read, write, keepalive, abort);
         select! {
             end = read => end,
             end = keepalive => end,
             frame = abort => match frame {
-                Ok(frame) => End::Violation { code: frame.code.into(), reason: frame.reason.to_string() },
-                Err(_) => End::Lost { reason: "the engine stopped".into() },
+                Some(frame) => End::Violation { code: frame.code.into(), reason: frame.reason.to_string() },
+                None => futures::future::pending().await,
             },
             sent = write => match sent {
                 // Our close frame is out: wait (bounded) for the peer's answer, then report ours.
@@ -92,7 +93,7 @@ where
         End::Closed { code, reason } => (code, reason),
         End::Violation { code, reason } => {
             let frame = CloseFrame { code: CloseCode::from(code), reason: reason.clone().into() };
-            let _ = async_std::future::timeout(close_wait, sink.send(Message::Close(Some(frame)))).await;
+            let _ = async_std::future::timeout(close_wait, sink.send(Frame::Close(Some(frame)))).await;
             (code, reason)
         }
         End::Lost { reason } => (1006, reason),
@@ -109,10 +110,10 @@ where
     let mut close: Option<(u16, String)> = None;
     while let Some(item) = stream.next().await {
         heard.now();
-        let (data, text) = match item {
-            Ok(Message::Text(text)) => (Vec::from(bytes_of(text)), true),
-            Ok(Message::Binary(data)) => (Vec::from(data), false),
-            Ok(Message::Close(frame)) => {
+        let message = match item {
+            Ok(Frame::Text(text)) => Message::text(bytes_of(text)),
+            Ok(Frame::Binary(data)) => Message::binary(data),
+            Ok(Frame::Close(frame)) => {
                 // The answer to it is written by tungstenite; the stream ends after that.
                 close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
                 continue;
@@ -122,9 +123,9 @@ where
             Err(err) => return classify(err),
         };
         if log::log_enabled!(log::Level::Debug) {
-            log::debug!("connection {id}: received {} ({} bytes)", preview(&data, text), data.len());
+            log::debug!("connection {id}: received {} ({} bytes)", message.preview(), message.data.len());
         }
-        shared.push(id, EventKind::Message { data, text });
+        shared.push(id, EventKind::Message(message));
     }
     match close {
         Some((code, reason)) => End::Closed { code, reason },
@@ -145,8 +146,9 @@ async fn write_all<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    pin_mut!(commands);
-    while let Some(command) = commands.next().await {
+    // The registry keeps a sender while this task runs (and the task one for pings): the
+    // channel cannot close, so only a close command ends the loop.
+    while let Ok(command) = commands.recv().await {
         match command {
             Command::Send(message) => {
                 let size = data_len(&message);
@@ -157,17 +159,14 @@ where
                     sink.flush().await?;
                 }
             }
-            Command::Ping => sink.send(Message::Ping(Default::default())).await?,
+            Command::Ping => sink.send(Frame::Ping(Default::default())).await?,
             Command::Close(frame) => {
-                sink.send(Message::Close(Some(frame.clone()))).await?;
+                sink.send(Frame::Close(Some(frame.clone()))).await?;
                 return Ok(frame);
             }
         }
     }
-    // The runtime is gone: nobody can send or close any more.
-    let frame = CloseFrame { code: CloseCode::Away, reason: "going away".into() };
-    sink.send(Message::Close(Some(frame.clone()))).await?;
-    Ok(frame)
+    futures::future::pending().await
 }
 
 /// Pings a peer that has been silent for `ping_interval`; a peer that then stays silent for
@@ -198,18 +197,6 @@ fn classify(err: Error) -> End {
         Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },
         Error::Utf8(_) => End::Violation { code: 1007, reason: "text message is not valid UTF-8".into() },
         other => End::Lost { reason: other.to_string() },
-    }
-}
-
-/// A short, printable view of a message for the debug log.
-pub(crate) fn preview(data: &[u8], text: bool) -> String {
-    const MAX: usize = 64;
-    let shown = &data[..data.len().min(MAX)];
-    let more = if data.len() > MAX { "..." } else { "" };
-    if text {
-        format!("text {:?}{more}", String::from_utf8_lossy(shown))
-    } else {
-        format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
     }
 }
 
@@ -296,7 +283,7 @@ mod tests {
         fn any_byte_stream_ends_with_exactly_one_disconnect(bytes in streams()) {
             let rt = Runtime::new(Config { close_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
             let shared = rt.shared().clone();
-            let (id, link) = shared.register(None);
+            let (id, link) = shared.register_client();
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;

@@ -8,6 +8,47 @@ use std::time::{Duration, Instant};
 /// Identifies a connection for its whole life; never reused.
 pub type ConnId = u64;
 
+/// Identifies one `listen` for its whole life; never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListenerId(pub(crate) u64);
+
+/// Whether a message's payload is text (valid UTF-8) or any bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    Text,
+    Binary,
+}
+
+/// A data message, as sent by the host and as received from a peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub data: Vec<u8>,
+    pub kind: DataKind,
+}
+
+impl Message {
+    pub fn text(data: impl Into<Vec<u8>>) -> Message {
+        Message { data: data.into(), kind: DataKind::Text }
+    }
+
+    pub fn binary(data: impl Into<Vec<u8>>) -> Message {
+        Message { data: data.into(), kind: DataKind::Binary }
+    }
+
+    /// A short, printable view for the debug log.
+    pub(crate) fn preview(&self) -> String {
+        const MAX: usize = 64;
+        let shown = &self.data[..self.data.len().min(MAX)];
+        let more = if self.data.len() > MAX { "..." } else { "" };
+        match self.kind {
+            DataKind::Text => format!("text {:?}{more}", String::from_utf8_lossy(shown)),
+            DataKind::Binary => {
+                format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub conn: ConnId,
@@ -18,10 +59,7 @@ pub struct Event {
 pub enum EventKind {
     /// The handshake completed. `Some` for connections accepted by the server.
     Connected(Option<Request>),
-    Message {
-        data: Vec<u8>,
-        text: bool,
-    },
+    Message(Message),
     /// Connecting failed; `Disconnected` follows.
     Error {
         message: String,
@@ -38,7 +76,7 @@ pub enum EventKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Which `listen` accepted it.
-    pub listener: u64,
+    pub listener: ListenerId,
     pub method: String,
     /// Path and query.
     pub resource: String,
@@ -112,7 +150,8 @@ impl EventQueue {
     /// The lock on a non-empty queue, or `None` on timeout or interruption.
     fn wait(&self, timeout: Option<Duration>) -> Option<MutexGuard<'_, Incoming>> {
         let mut incoming = lock(&self.incoming);
-        let mut deadline = None;
+        // A timeout too long for the clock is no timeout.
+        let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
         loop {
             if !incoming.events.is_empty() {
                 return Some(incoming);
@@ -121,10 +160,9 @@ impl EventQueue {
                 return None;
             }
             incoming.waiting = true;
-            incoming = match timeout {
+            incoming = match deadline {
                 None => self.ready.wait(incoming).unwrap_or_else(|e| e.into_inner()),
-                Some(timeout) => {
-                    let deadline = *deadline.get_or_insert_with(|| Instant::now() + timeout);
+                Some(deadline) => {
                     let Some(left) = deadline.checked_duration_since(Instant::now()) else {
                         incoming.waiting = false;
                         return None;

@@ -2,7 +2,6 @@
 //! header count, and a request that is not a websocket upgrade gets an HTTP error answer
 //! (tungstenite would only drop the connection) instead of silence.
 
-use async_std::net::TcpStream;
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use std::io;
 use std::pin::Pin;
@@ -25,29 +24,34 @@ fn refusal(status: u16, reason: &'static str, detail: impl Into<String>) -> Refu
     Refusal { status, reason, detail: detail.into() }
 }
 
-/// Reads until the request head is complete or cannot be one. Returns everything read (the
-/// head and whatever followed it), `Ok(None)` if the peer closed first, or a 431 refusal past
-/// the size limit.
-pub async fn read_head(stream: &mut TcpStream) -> io::Result<Result<Option<Vec<u8>>, Refusal>> {
+/// What reading a request head came to.
+pub enum Head {
+    /// Everything read: the head and whatever followed it, complete or already malformed.
+    Read(Vec<u8>),
+    /// The peer closed, or the socket failed, before a head arrived.
+    Gone,
+    /// Past [`MAX_REQUEST_HEAD`] without a complete head: answer 431.
+    TooLarge(Refusal),
+}
+
+/// Reads until the request head is complete or cannot be one.
+pub async fn read_head<S: AsyncRead + Unpin>(stream: &mut S) -> Head {
     let mut buffer = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
     loop {
-        let n = stream.read(&mut chunk).await?;
-        if n == 0 {
-            return Ok(Ok(None));
-        }
+        let n = match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return Head::Gone,
+            Ok(n) => n,
+        };
         buffer.extend_from_slice(&chunk[..n]);
         // Complete, or already malformed (garbage need not wait for a blank line): let `check` judge.
         let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
         if !matches!(httparse::Request::new(&mut headers).parse(&buffer), Ok(httparse::Status::Partial)) {
-            return Ok(Ok(Some(buffer)));
+            return Head::Read(buffer);
         }
         if buffer.len() > MAX_REQUEST_HEAD {
-            return Ok(Err(refusal(
-                431,
-                "Request Header Fields Too Large",
-                format!("the request head is over {MAX_REQUEST_HEAD} bytes"),
-            )));
+            let detail = format!("the request head is over {MAX_REQUEST_HEAD} bytes");
+            return Head::TooLarge(refusal(431, "Request Header Fields Too Large", detail));
         }
     }
 }
@@ -105,7 +109,7 @@ fn is_nonce(key: &str) -> bool {
 }
 
 /// Answers with the refusal and closes.
-pub async fn refuse(stream: &mut TcpStream, refusal: &Refusal) {
+pub async fn refuse<S: AsyncWrite + Unpin>(stream: &mut S, refusal: &Refusal) {
     let body = format!("{}\n", refusal.detail);
     let version = if refusal.status == 426 { "Sec-WebSocket-Version: 13\r\n" } else { "" };
     let response = format!(

@@ -1,6 +1,8 @@
-//! The reference's custom header string: `"Name: value"` lines separated by `"\r\n"`.
+//! HTTP headers as the API shows them: the reference's custom header string (`"Name: value"`
+//! lines separated by `"\r\n"`) read in, and header maps written out as name/value pairs.
 
-use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
+use crate::error::Error;
+use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
 
 /// Headers the websocket handshake sets itself; a user value would break or fake it.
 const OWNED: &[&str] = &[
@@ -17,7 +19,11 @@ const OWNED: &[&str] = &[
 
 /// Parses the headers strictly: every line must be `Name: value` with a valid token name, lines
 /// end with CRLF (the last may end without), and no empty line, bare CR or bare LF is allowed.
-pub fn parse_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
+pub fn parse_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+    parse(text).map_err(Error::InvalidHeaders)
+}
+
+fn parse(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
     let body = text.strip_suffix("\r\n").unwrap_or(text);
     if body.is_empty() {
         return Ok(Vec::new());
@@ -26,24 +32,40 @@ pub fn parse_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, Strin
     for (i, line) in body.split("\r\n").enumerate() {
         let n = i + 1;
         if line.is_empty() {
-            return Err(format!("headers: line {n} is empty"));
+            return Err(format!("line {n} is empty"));
         }
         if line.contains(['\r', '\n']) {
-            return Err(format!("headers: line {n} contains a bare CR or LF"));
+            return Err(format!("line {n} contains a bare CR or LF"));
         }
         let Some((name, value)) = line.split_once(':') else {
-            return Err(format!("headers: line {n} ('{line}') is not 'Name: value'"));
+            return Err(format!("line {n} ('{line}') is not 'Name: value'"));
         };
         let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| format!("headers: line {n}: '{name}' is not a valid header name"))?;
+            .map_err(|_| format!("line {n}: '{name}' is not a valid header name"))?;
         if OWNED.contains(&name.as_str()) {
-            return Err(format!("headers: '{name}' is set by the websocket handshake and cannot be given"));
+            return Err(format!("'{name}' is set by the websocket handshake and cannot be given"));
         }
         let value = HeaderValue::from_str(value.trim())
-            .map_err(|_| format!("headers: line {n}: the value of '{name}' has invalid characters"))?;
+            .map_err(|_| format!("line {n}: the value of '{name}' has invalid characters"))?;
         headers.push((name, value));
     }
     Ok(headers)
+}
+
+/// Header names in lower case; a repeated header's values joined with ", ".
+pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (name, value) in headers {
+        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+        match pairs.iter_mut().find(|(n, _)| n == name.as_str()) {
+            Some((_, joined)) => {
+                joined.push_str(", ");
+                joined.push_str(&value);
+            }
+            None => pairs.push((name.as_str().to_string(), value)),
+        }
+    }
+    pairs
 }
 
 #[cfg(test)]
@@ -69,7 +91,7 @@ mod tests {
             ("upgrade: h2c", "set by the websocket handshake"),
             ("A: bad\u{7f}value", "invalid characters"),
         ] {
-            let err = parse_headers(text).unwrap_err();
+            let err = parse_headers(text).unwrap_err().to_string();
             assert!(err.contains(expected), "{text:?}: {err}");
         }
         assert!(parse_headers("").unwrap().is_empty());

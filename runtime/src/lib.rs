@@ -6,18 +6,27 @@
 //! connection are in order, and each connection ends with exactly one
 //! [`EventKind::Disconnected`].
 
+//!
+//! Modules are layered, every `use` pointing down: `config`, `error`, `event`, `headers`,
+//! `handshake`, `tls` (plain parts) → `registry` (the state all tasks share) → `connection` →
+//! `client`, `server` → `runtime` (the façade).
+
 mod client;
 mod config;
 mod connection;
-mod engine;
+mod error;
 mod event;
 mod handshake;
 mod headers;
+mod registry;
+mod runtime;
 mod server;
 mod tls;
 
+pub use client::ConnectOptions;
 pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
-pub use engine::{ConnectOptions, DataKind, Interrupter, Runtime, SendError};
-pub use event::{ConnId, Event, EventKind, HandshakeResponse, Request};
+pub use error::Error;
+pub use event::{ConnId, DataKind, Event, EventKind, HandshakeResponse, ListenerId, Message, Request};
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::parse_headers;
+pub use runtime::{Interrupter, Listener, Runtime};

@@ -2,10 +2,10 @@
 //! handshake under `connection_timeout` and the `max_connections` limit, then
 //! [`crate::connection::drive`].
 
-use crate::client::header_pairs;
-use crate::engine::Shared;
-use crate::event::{EventKind, Request};
-use crate::handshake;
+use crate::event::{EventKind, ListenerId, Request};
+use crate::handshake::{self, Head};
+use crate::headers::header_pairs;
+use crate::registry::Shared;
 use async_std::net::{TcpListener, TcpStream};
 use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
@@ -15,23 +15,22 @@ use async_tungstenite::tungstenite::protocol::CloseFrame;
 use socket2::{Domain, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// A running server, owned by the engine until `stop_listening`.
+/// A running server, owned by the façade until `stop_listening`.
 pub(crate) struct Listening {
-    pub id: u64,
+    pub id: ListenerId,
     pub port: u16,
     accept_loops: Vec<JoinHandle<()>>,
-    limits: Arc<Limits>,
 }
 
 impl Listening {
-    /// Stops accepting (the port is free when this returns); handshakes still running are
-    /// dropped when they finish. Connections already open are closed by the engine.
-    pub fn stop(self) {
-        self.limits.stopped.store(true, Ordering::SeqCst);
+    /// Stops accepting (the port is free when this returns) and closes every connection the
+    /// server accepted; a handshake still running is closed unseen when it completes.
+    pub fn stop(self, shared: &Shared) {
+        shared.close_listener(self.id);
         async_std::task::block_on(async {
             for task in self.accept_loops {
                 task.cancel().await;
@@ -41,11 +40,10 @@ impl Listening {
 }
 
 struct Limits {
-    listener: u64,
+    listener: ListenerId,
     max_connections: usize,
     handshake_timeout: Duration,
     active: AtomicUsize,
-    stopped: AtomicBool,
 }
 
 /// One of the `max_connections` places, given back when dropped.
@@ -67,25 +65,19 @@ impl Drop for Slot {
 
 pub(crate) fn listen(
     shared: &Arc<Shared>,
-    id: u64,
     port: u16,
     max_connections: usize,
     handshake_timeout: Duration,
 ) -> io::Result<Listening> {
     let sockets = bind_both(port)?;
     let port = sockets[0].local_addr()?.port();
-    let limits = Arc::new(Limits {
-        listener: id,
-        max_connections,
-        handshake_timeout,
-        active: AtomicUsize::new(0),
-        stopped: AtomicBool::new(false),
-    });
+    let id = shared.open_listener();
+    let limits = Arc::new(Limits { listener: id, max_connections, handshake_timeout, active: AtomicUsize::new(0) });
     let accept_loops = sockets
         .into_iter()
         .map(|socket| async_std::task::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
         .collect();
-    Ok(Listening { id, port, accept_loops, limits })
+    Ok(Listening { id, port, accept_loops })
 }
 
 /// IPv4 and IPv6 sockets on the same port (IPv6-only, so they do not collide). A machine without
@@ -141,9 +133,9 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
     let _ = stream.set_nodelay(true);
     let started = std::time::Instant::now();
     let read = match async_std::future::timeout(limits.handshake_timeout, handshake::read_head(&mut stream)).await {
-        Ok(Ok(Ok(Some(read)))) => read,
-        Ok(Ok(Ok(None))) | Ok(Err(_)) => return,
-        Ok(Ok(Err(refusal))) => return refuse(&mut stream, peer, &refusal).await,
+        Ok(Head::Read(read)) => read,
+        Ok(Head::Gone) => return,
+        Ok(Head::TooLarge(refusal)) => return refuse(&mut stream, peer, &refusal).await,
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     if let Err(refusal) = handshake::check(&read) {
@@ -182,12 +174,11 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let (Some(_slot), Some(request)) = (slot, request) else { return };
-    if limits.stopped.load(Ordering::SeqCst) {
+    let Some((id, link)) = shared.register_accepted(limits.listener) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
         return;
-    }
-    let (id, link) = shared.register(Some(limits.listener));
+    };
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Some(request)));
     crate::connection::drive(shared, id, ws, link).await;

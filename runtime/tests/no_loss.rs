@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, Message, Runtime};
 
 const CONNECTIONS: usize = 100;
 const MESSAGES: u32 = 10_000;
@@ -27,11 +27,11 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
         match event.kind {
             EventKind::Connected(_) => {
                 for i in 0..MESSAGES {
-                    rt.send(event.conn, numbered(i), DataKind::Binary).unwrap();
+                    rt.send(event.conn, Message::binary(numbered(i))).unwrap();
                 }
                 received.insert(event.conn, 0);
             }
-            EventKind::Message { data, .. } => {
+            EventKind::Message(Message { data, .. }) => {
                 let next = received.get_mut(&event.conn).expect("a message before Connected");
                 assert_eq!(data, numbered(*next), "connection {}: out of order or lost", event.conn);
                 *next += 1;
@@ -53,7 +53,7 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
 #[test]
 fn every_message_arrives_once_in_order_on_every_connection() {
     let server = Runtime::new(Config::default());
-    let (port, _) = server.listen(0, CONNECTIONS, Duration::from_secs(10)).unwrap();
+    let port = server.listen(0, CONNECTIONS, Duration::from_secs(10)).unwrap().port;
     let server_side = std::thread::spawn(move || pump(&server, CONNECTIONS, false));
     let client = Runtime::new(Config::default());
     for _ in 0..CONNECTIONS {

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, Message, Runtime};
 
 fn client_against(mut server: Peer) {
     let port = server.port();
@@ -19,19 +19,19 @@ fn client_against(mut server: Peer) {
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/room?x=1"), options).unwrap();
     assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
     let big = vec![0xab; 8 << 20];
-    let sent: Vec<(Vec<u8>, bool)> = vec![
-        (b"hello".to_vec(), true),
-        (b"\x00\x01\xff binary".to_vec(), false),
-        (Vec::new(), true),
-        (Vec::new(), false),
-        (big, false),
+    let sent = [
+        Message::text(b"hello".to_vec()),
+        Message::binary(b"\x00\x01\xff binary".to_vec()),
+        Message::text(Vec::new()),
+        Message::binary(Vec::new()),
+        Message::binary(big),
     ];
-    for (data, text) in &sent {
-        rt.send(conn, data.clone(), if *text { DataKind::Text } else { DataKind::Binary }).unwrap();
+    for message in &sent {
+        rt.send(conn, message.clone()).unwrap();
         match next_of(&rt, conn) {
-            EventKind::Message { data: echo, text: echo_text } => {
-                assert_eq!((echo.len(), echo_text), (data.len(), *text));
-                assert!(echo == *data);
+            EventKind::Message(echo) => {
+                assert_eq!((echo.data.len(), echo.kind), (message.data.len(), message.kind));
+                assert!(echo == *message);
             }
             other => panic!("expected an echo, got {other:?}"),
         }
@@ -49,7 +49,7 @@ fn client_against(mut server: Peer) {
     // The server closes: its code and reason reach us.
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions::default()).unwrap();
     assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
-    rt.send(conn, b"close:4003:server says bye".to_vec(), DataKind::Text).unwrap();
+    rt.send(conn, Message::text(b"close:4003:server says bye".to_vec())).unwrap();
     let ((code, reason), _) = until_disconnected(&rt, conn);
     assert_eq!((code, reason.as_str()), (4003, "server says bye"));
 }
@@ -71,7 +71,7 @@ fn client_against_node_ws_server() {
 /// Echoes everything until the client closes; returns the server-side events' summary.
 fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let rt = Runtime::new(Config::default());
-    let (port, _) = rt.listen(0, 4, Duration::from_secs(5)).unwrap();
+    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
     client.arg(format!("ws://127.0.0.1:{port}/peer?q=1"));
     let mut client = Peer::spawn(client);
     let event = next(&rt);
@@ -85,8 +85,8 @@ fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let mut echoed = 0;
     let (code, reason) = loop {
         match next_of(&rt, conn) {
-            EventKind::Message { data, text } => {
-                rt.send(conn, data, if text { DataKind::Text } else { DataKind::Binary }).unwrap();
+            EventKind::Message(message) => {
+                rt.send(conn, message).unwrap();
                 echoed += 1;
             }
             EventKind::Disconnected { code, reason } => break (code, reason),
@@ -118,7 +118,7 @@ fn node_ws_client_against_our_server() {
 #[test]
 fn our_client_and_server_over_ipv6_loopback() {
     let rt = Runtime::new(Config::default());
-    let (port, _) = rt.listen(0, 4, Duration::from_secs(5)).unwrap();
+    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
     let client = rt.connect(&format!("ws://[::1]:{port}/six"), ConnectOptions::default()).unwrap();
     // Both ends' Connected events arrive, in either order.
     let (mut server, mut client_open) = (None, false);
@@ -135,8 +135,8 @@ fn our_client_and_server_over_ipv6_loopback() {
         }
     }
     let server = server.unwrap();
-    rt.send(client, b"over six".to_vec(), DataKind::Text).unwrap();
-    assert_eq!(next_of(&rt, server), EventKind::Message { data: b"over six".to_vec(), text: true });
+    rt.send(client, Message::text(b"over six".to_vec())).unwrap();
+    assert_eq!(next_of(&rt, server), EventKind::Message(Message::text(b"over six".to_vec())));
     rt.disconnect(server, 1001, "").unwrap();
     assert_eq!(until_disconnected(&rt, client).0, (1001, String::new()));
 }

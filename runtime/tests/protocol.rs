@@ -8,7 +8,7 @@ use common::*;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
-use wslua_runtime::{Config, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, EventKind, Message, Runtime};
 
 /// A masked client frame (mask key 1,2,3,4), payload under 126 bytes.
 fn frame(fin: bool, opcode: u8, payload: &[u8]) -> Vec<u8> {
@@ -33,7 +33,7 @@ fn read_frame(socket: &mut TcpStream) -> (u8, Vec<u8>) {
 #[test]
 fn tolerant_upgrade_pings_and_fragments() {
     let rt = Runtime::new(Config::default());
-    let (port, _) = rt.listen(0, 4, Duration::from_secs(5)).unwrap();
+    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
     let (mut socket, response) = raw_upgrade(
         port,
         b"GET /raw HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n\
@@ -50,10 +50,10 @@ fn tolerant_upgrade_pings_and_fragments() {
     socket.write_all(&frame(false, 0x1, b"Hello, ")).unwrap();
     socket.write_all(&frame(true, 0x9, b"")).unwrap();
     socket.write_all(&frame(true, 0x0, b"world")).unwrap();
-    assert_eq!(next_of(&rt, conn), EventKind::Message { data: b"Hello, world".to_vec(), text: true });
+    assert_eq!(next_of(&rt, conn), EventKind::Message(Message::text(b"Hello, world".to_vec())));
     assert_eq!(read_frame(&mut socket), (0xA, Vec::new()));
 
-    rt.send(conn, vec![0, 255], DataKind::Binary).unwrap();
+    rt.send(conn, Message::binary(vec![0, 255])).unwrap();
     assert_eq!(read_frame(&mut socket), (0x2, vec![0, 255]));
 
     socket.write_all(&frame(true, 0x8, &[0x0f, 0xa0, b'o', b'k'])).unwrap();

@@ -8,7 +8,7 @@ use common::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, Message, Runtime};
 
 fn openssl(dir: &Path, args: &[&str]) {
     let status = Command::new("openssl").args(args).current_dir(dir).status().expect("the openssl command is needed");
@@ -88,8 +88,8 @@ fn wss_verifies_the_chain_and_the_host_name() {
     unsafe { std::env::set_var("SSL_CERT_FILE", dir.join("ca.pem")) };
     let conn = rt.connect(&format!("wss://localhost:{port}/secure"), ConnectOptions::default()).unwrap();
     assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
-    rt.send(conn, b"over tls".to_vec(), DataKind::Text).unwrap();
-    assert_eq!(next_of(&rt, conn), EventKind::Message { data: b"over tls".to_vec(), text: true });
+    rt.send(conn, Message::text(b"over tls".to_vec())).unwrap();
+    assert_eq!(next_of(&rt, conn), EventKind::Message(Message::text(b"over tls".to_vec())));
     rt.disconnect(conn, 1000, "done").unwrap();
     assert_eq!(until_disconnected(&rt, conn).0, (1000, "done".to_string()));
     assert_eq!(server.json()["path"], "/secure");

@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(10);
 const UPGRADE: &[u8] = b"GET /adversary HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
@@ -21,11 +21,11 @@ struct Setup {
 impl Setup {
     fn new() -> Setup {
         let server = Runtime::new(Config { max_message_size: 1 << 20, ..Config::default() });
-        let (port, _) = server.listen(0, 64, Duration::from_secs(2)).unwrap();
+        let port = server.listen(0, 64, Duration::from_secs(2)).unwrap().port;
         std::thread::spawn(move || loop {
             let Some(event) = server.next_event(None) else { continue };
-            if let EventKind::Message { data, text } = event.kind {
-                let _ = server.send(event.conn, data, if text { DataKind::Text } else { DataKind::Binary });
+            if let EventKind::Message(message) = event.kind {
+                let _ = server.send(event.conn, message);
             }
         });
         let client = Runtime::new(Config::default());
@@ -37,9 +37,9 @@ impl Setup {
     /// The bystander still gets its echo.
     fn bystander_works(&self, case: &str) {
         let payload = format!("still fine after {case}").into_bytes();
-        self.client.send(self.bystander, payload.clone(), DataKind::Text).unwrap();
+        self.client.send(self.bystander, Message::text(payload.clone())).unwrap();
         let event = self.client.next_event(Some(WAIT)).unwrap_or_else(|| panic!("{case}: the bystander got nothing"));
-        assert_eq!(event.kind, EventKind::Message { data: payload, text: true }, "{case}");
+        assert_eq!(event.kind, EventKind::Message(Message::text(payload)), "{case}");
     }
 
     fn connect(&self) -> TcpStream {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
-use wslua_runtime::{ConnId, Event, EventKind, Runtime};
+use wslua_runtime::{ConnId, Event, EventKind, Message, Runtime};
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -117,15 +117,12 @@ pub fn next_of(rt: &Runtime, conn: ConnId) -> EventKind {
     }
 }
 
-/// A message's payload and whether it was text.
-pub type Received = (Vec<u8>, bool);
-
 /// Events until `conn` disconnects; returns its (code, reason) and the messages it got.
-pub fn until_disconnected(rt: &Runtime, conn: ConnId) -> ((u16, String), Vec<Received>) {
+pub fn until_disconnected(rt: &Runtime, conn: ConnId) -> ((u16, String), Vec<Message>) {
     let mut messages = Vec::new();
     loop {
         match next_of(rt, conn) {
-            EventKind::Message { data, text } => messages.push((data, text)),
+            EventKind::Message(message) => messages.push(message),
             EventKind::Disconnected { code, reason } => return ((code, reason), messages),
             _ => {}
         }

@@ -1,0 +1,30 @@
+//! The errors the host-facing calls return. Everything that fails later, on the network, arrives
+//! as an event instead.
+
+use crate::config::MAX_CLOSE_REASON;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid url '{url}': {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("headers: {0}")]
+    InvalidHeaders(String),
+    #[error("the protocol is given both as 'protocol' and in 'headers'")]
+    ProtocolTwice,
+    /// Not (yet, or any more) connected, as far as the host has been told.
+    #[error("connection is not connected")]
+    NotConnected,
+    /// The host has taken the connection's last event.
+    #[error("connection is closed")]
+    Closed,
+    #[error("a text message must be valid UTF-8 (send it as binary)")]
+    NotUtf8,
+    #[error("close code {0} cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)")]
+    CloseCode(u16),
+    #[error("close reason is {0} bytes, at most {MAX_CLOSE_REASON} fit")]
+    CloseReason(usize),
+    #[error("already listening on port {0}; call stop_listening first")]
+    AlreadyListening(u16),
+    #[error("cannot listen on port {port}: {source}")]
+    Listen { port: u16, source: std::io::Error },
+}

@@ -1,0 +1,211 @@
+//! The state every part of the engine shares: the live connections and servers, and the commands
+//! the host sends a connection's task. The host's calls (through the façade above) and the tasks
+//! meet here; nothing here knows how a connection was opened.
+//!
+//! One lock guards the connections and the running servers together, so a server that stops
+//! and a handshake that completes at the same moment agree on which happened first.
+
+use crate::config::{Config, MAX_CLOSE_REASON};
+use crate::error::Error;
+use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message};
+use async_std::channel::{self, Receiver, Sender};
+use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use async_tungstenite::tungstenite::protocol::CloseFrame;
+use async_tungstenite::tungstenite::Message as Frame;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// What a connection task is asked to do, in order.
+pub(crate) enum Command {
+    Send(Frame),
+    Ping,
+    Close(CloseFrame),
+}
+
+/// The connection task's ends of what the registry holds for it. The registry keeps the sending
+/// ends until the host has taken the connection's last event, so neither channel closes while
+/// the task runs.
+pub(crate) struct Link {
+    /// Sends and closes from the host, in order.
+    pub commands: Receiver<Command>,
+    /// For the keepalive's pings.
+    pub pings: Sender<Command>,
+    /// Bytes sent by the host and not yet written.
+    pub queued: Arc<AtomicUsize>,
+    /// Closes at once, bypassing the queue (the send queue overflowed).
+    pub abort: Receiver<CloseFrame>,
+}
+
+/// A connection's state as the host has seen it: it changes when the host takes an event, so
+/// `send` right after `EVENT_CONNECTED` works, and after `disconnect` fails, deterministically.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Visible {
+    Connecting,
+    Open,
+    Closing,
+}
+
+struct Entry {
+    commands: Sender<Command>,
+    queued: Arc<AtomicUsize>,
+    abort: Sender<CloseFrame>,
+    visible: Visible,
+    /// The `listen` that accepted it; `None` for client connections.
+    listener: Option<ListenerId>,
+}
+
+#[derive(Default)]
+struct Table {
+    conns: HashMap<ConnId, Entry>,
+    /// Servers still accepting.
+    listening: HashSet<ListenerId>,
+}
+
+pub(crate) struct Shared {
+    pub config: Config,
+    pub queue: EventQueue,
+    next_id: AtomicU64,
+    table: Mutex<Table>,
+}
+
+impl Shared {
+    pub fn new(config: Config) -> Shared {
+        Shared { config, queue: EventQueue::default(), next_id: AtomicU64::new(1), table: Mutex::default() }
+    }
+
+    /// A new client connection in the table, and the link its task drives it through.
+    pub fn register_client(&self) -> (ConnId, Link) {
+        insert(&mut lock(&self.table), &self.next_id, None)
+    }
+
+    /// The same for a connection `listener` accepted; `None` when that server has stopped, and
+    /// the connection must be closed unseen.
+    pub fn register_accepted(&self, listener: ListenerId) -> Option<(ConnId, Link)> {
+        let mut table = lock(&self.table);
+        table.listening.contains(&listener).then(|| insert(&mut table, &self.next_id, Some(listener)))
+    }
+
+    pub fn push(&self, conn: ConnId, kind: EventKind) {
+        self.queue.push(Event { conn, kind });
+    }
+
+    /// A new server, accepting from now on.
+    pub fn open_listener(&self) -> ListenerId {
+        let id = ListenerId(self.next_id.fetch_add(1, Ordering::Relaxed));
+        lock(&self.table).listening.insert(id);
+        id
+    }
+
+    /// The server accepts no more connections, and every one it accepted is closed with 1001.
+    pub fn close_listener(&self, id: ListenerId) {
+        let mut table = lock(&self.table);
+        table.listening.remove(&id);
+        for (conn, entry) in table.conns.iter_mut().filter(|(_, e)| e.listener == Some(id)) {
+            close(*conn, entry, 1001, "server stopped");
+        }
+    }
+
+    /// Queues a message. Past `max_send_queue` bytes not yet written (a peer that does not
+    /// read), the connection is closed with 1008 instead, and the message dropped.
+    pub fn send(&self, conn: ConnId, message: Message) -> Result<(), Error> {
+        let mut table = lock(&self.table);
+        let entry = table.conns.get_mut(&conn).filter(|e| e.visible == Visible::Open).ok_or(Error::NotConnected)?;
+        if log::log_enabled!(log::Level::Debug) {
+            log::debug!("connection {conn}: sending {} ({} bytes)", message.preview(), message.data.len());
+        }
+        let frame = match message.kind {
+            DataKind::Binary => Frame::Binary(message.data.into()),
+            DataKind::Text => Frame::Text(String::from_utf8(message.data).map_err(|_| Error::NotUtf8)?.into()),
+        };
+        let limit = self.config.max_send_queue;
+        let size = data_len(&frame);
+        if entry.queued.fetch_add(size, Ordering::SeqCst) + size > limit {
+            entry.visible = Visible::Closing;
+            let reason = format!("send queue over {limit} bytes: the peer is not reading");
+            log::info!("connection {conn}: {reason}");
+            let _ = entry.abort.try_send(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
+            return Ok(());
+        }
+        // A closed channel means the task has ended and its Disconnected event is queued.
+        let _ = entry.commands.try_send(Command::Send(frame));
+        Ok(())
+    }
+
+    /// Closes with `code` and `reason` once the messages already sent are written.
+    pub fn disconnect(&self, conn: ConnId, code: u16, reason: &str) -> Result<(), Error> {
+        check_close(code, reason)?;
+        let mut table = lock(&self.table);
+        let entry = table.conns.get_mut(&conn).ok_or(Error::Closed)?;
+        close(conn, entry, code, reason);
+        Ok(())
+    }
+
+    /// Closes every connection, client and server side.
+    pub fn close_all(&self, code: u16, reason: &str) {
+        for (conn, entry) in lock(&self.table).conns.iter_mut() {
+            close(*conn, entry, code, reason);
+        }
+    }
+
+    /// The host has taken `event`: what the script may do with its connection changes now.
+    pub fn seen(&self, event: &Event) {
+        match event.kind {
+            EventKind::Connected(_) => {
+                let mut table = lock(&self.table);
+                if let Some(entry) = table.conns.get_mut(&event.conn).filter(|e| e.visible == Visible::Connecting) {
+                    entry.visible = Visible::Open;
+                }
+            }
+            EventKind::Disconnected { .. } => {
+                lock(&self.table).conns.remove(&event.conn);
+            }
+            _ => {}
+        }
+    }
+
+    /// Some connection's last event has not been taken yet.
+    pub fn has_connections(&self) -> bool {
+        !lock(&self.table).conns.is_empty()
+    }
+}
+
+fn insert(table: &mut Table, next_id: &AtomicU64, listener: Option<ListenerId>) -> (ConnId, Link) {
+    let id = next_id.fetch_add(1, Ordering::Relaxed);
+    let (commands, receiver) = channel::unbounded();
+    let (abort, aborted) = channel::bounded(1);
+    let queued = Arc::new(AtomicUsize::new(0));
+    let link = Link { commands: receiver, pings: commands.clone(), queued: queued.clone(), abort: aborted };
+    table.conns.insert(id, Entry { commands, queued, abort, visible: Visible::Connecting, listener });
+    (id, link)
+}
+
+/// The payload size of a data message, as the send queue counts it.
+pub(crate) fn data_len(message: &Frame) -> usize {
+    match message {
+        Frame::Text(text) => text.len(),
+        Frame::Binary(data) => data.len(),
+        _ => 0,
+    }
+}
+
+fn close(conn: ConnId, entry: &mut Entry, code: u16, reason: &str) {
+    if entry.visible == Visible::Closing {
+        return;
+    }
+    entry.visible = Visible::Closing;
+    log::info!("connection {conn}: closing with {code} {reason:?}");
+    let frame = CloseFrame { code: CloseCode::from(code), reason: reason.to_string().into() };
+    let _ = entry.commands.try_send(Command::Close(frame));
+}
+
+/// The codes an endpoint may send (RFC 6455 7.4), and a reason that fits a control frame.
+fn check_close(code: u16, reason: &str) -> Result<(), Error> {
+    if !matches!(code, 1000..=1003 | 1007..=1011 | 3000..=4999) {
+        return Err(Error::CloseCode(code));
+    }
+    if reason.len() > MAX_CLOSE_REASON {
+        return Err(Error::CloseReason(reason.len()));
+    }
+    Ok(())
+}

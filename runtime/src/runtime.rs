@@ -1,0 +1,126 @@
+//! [`Runtime`]: the host-facing façade on top of the engine. Its methods return at once; the
+//! network work happens in async-std tasks, which report back through the event queue.
+
+use crate::client::{self, ConnectOptions};
+use crate::config::Config;
+use crate::error::Error;
+use crate::event::{lock, ConnId, Event, ListenerId, Message};
+use crate::registry::Shared;
+use crate::server::{self, Listening};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A server started by [`Runtime::listen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listener {
+    /// The bound port (what port 0 picked).
+    pub port: u16,
+    /// What the `Connected` events of its connections carry.
+    pub id: ListenerId,
+}
+
+/// The engine. Dropping it closes every connection with 1001 (going away).
+pub struct Runtime {
+    shared: Arc<Shared>,
+    listening: Mutex<Option<Listening>>,
+}
+
+/// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
+#[derive(Clone)]
+pub struct Interrupter(Arc<Shared>);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        self.0.queue.interrupt();
+    }
+}
+
+impl Runtime {
+    pub fn new(config: Config) -> Runtime {
+        Runtime { shared: Arc::new(Shared::new(config)), listening: Mutex::default() }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.shared
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.shared.config
+    }
+
+    /// Starts connecting. A malformed URL or header string is an error here, before anything is
+    /// sent; every later failure arrives as an `Error` event followed by `Disconnected`.
+    pub fn connect(&self, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
+        client::start(&self.shared, url, options)
+    }
+
+    /// Queues a message. Past `max_send_queue` bytes not yet written (a peer that does not
+    /// read), the connection is closed with 1008 instead, and the message dropped.
+    pub fn send(&self, conn: ConnId, message: Message) -> Result<(), Error> {
+        self.shared.send(conn, message)
+    }
+
+    /// Closes with `code` and `reason` once the messages already sent are written.
+    pub fn disconnect(&self, conn: ConnId, code: u16, reason: &str) -> Result<(), Error> {
+        self.shared.disconnect(conn, code, reason)
+    }
+
+    /// Listens on `port` (0 picks one) on every IPv4 and IPv6 address.
+    pub fn listen(&self, port: u16, max_connections: usize, handshake_timeout: Duration) -> Result<Listener, Error> {
+        let mut listening = lock(&self.listening);
+        if let Some(current) = listening.as_ref() {
+            return Err(Error::AlreadyListening(current.port));
+        }
+        let server = server::listen(&self.shared, port, max_connections, handshake_timeout)
+            .map_err(|source| Error::Listen { port, source })?;
+        let listener = Listener { port: server.port, id: server.id };
+        *listening = Some(server);
+        log::info!("listening on port {}", listener.port);
+        Ok(listener)
+    }
+
+    /// Stops accepting and closes every connection the server accepted with 1001. Returns false
+    /// if nothing was listening.
+    pub fn stop_listening(&self) -> bool {
+        let Some(server) = lock(&self.listening).take() else {
+            return false;
+        };
+        server.stop(&self.shared);
+        log::info!("stopped listening");
+        true
+    }
+
+    /// Stops the server and closes every connection with 1001; their events still arrive.
+    pub fn shutdown(&self) {
+        self.stop_listening();
+        self.shared.close_all(1001, "going away");
+    }
+
+    /// The next event, waiting up to `timeout` (`None`: until one arrives or an interrupt).
+    pub fn next_event(&self, timeout: Option<Duration>) -> Option<Event> {
+        let event = self.shared.queue.pop(timeout)?;
+        self.shared.seen(&event);
+        Some(event)
+    }
+
+    /// How many events are queued.
+    pub fn pending(&self) -> usize {
+        self.shared.queue.len()
+    }
+
+    /// No connection (until its Disconnected event is taken) and no server is left.
+    pub fn is_idle(&self) -> bool {
+        !self.shared.has_connections() && lock(&self.listening).is_none()
+    }
+
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.shared.clone())
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}

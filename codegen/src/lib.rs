@@ -3,10 +3,13 @@
 //! The host crate's `build.rs` calls [`load`] and [`render::glue::render`]; the `wslua-codegen`
 //! binary writes the committed outputs under `generated/` and checks them with `--check`.
 
+mod lua;
 pub mod model;
+#[cfg(feature = "site")]
 pub mod outputs;
 pub mod render;
 pub mod schema;
+pub mod types;
 pub mod validate;
 
 pub use model::Model;
@@ -26,6 +29,7 @@ pub fn load(path: &std::path::Path) -> Result<Model, String> {
     load_str(&path.display().to_string(), &text)
 }
 
+#[cfg(feature = "site")]
 /// The manual: the pages `docs/README.md` links to, in its order. A page it does not list is an
 /// error, so nothing is left out of the site silently.
 pub fn load_docs(dir: &std::path::Path) -> Result<Vec<render::site::Doc>, String> {

@@ -116,27 +116,6 @@ pub struct Config {
     pub keys: Vec<Field>,
 }
 
-impl Api {
-    /// Whether values of the table type `name` are read from Lua: a function parameter names it,
-    /// directly or through the fields of other tables. Other tables are only written to Lua.
-    pub fn is_read_from_lua(&self, name: &str) -> bool {
-        let mut todo: Vec<&str> = self.functions.iter().flat_map(|f| f.params.iter().map(|p| p.ty.as_str())).collect();
-        let mut seen = Vec::new();
-        while let Some(ty) = todo.pop() {
-            if ty == name {
-                return true;
-            }
-            if !seen.contains(&ty) {
-                seen.push(ty);
-                if let Some(def) = self.types.iter().find(|t| t.name == ty) {
-                    todo.extend(def.fields.iter().map(|f| f.ty.as_str()));
-                }
-            }
-        }
-        false
-    }
-}
-
 /// Parses the text of an api file; errors carry `FILE:LINE:COL`.
 pub fn parse(file: &str, text: &str) -> Result<Api, String> {
     serde_yaml::from_str(text).map_err(|err| match err.location() {

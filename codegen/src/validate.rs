@@ -1,23 +1,15 @@
 //! Semantic checks on a parsed `api.yaml`. Every error names the YAML path of the offending value
 //! (`functions.connect.params.timeout.type`) and, where a near name exists, suggests it.
 
-use crate::model::Role;
+use crate::lua::KEYWORDS;
 use crate::schema::{Api, Field, TypeKind};
+use crate::types::{resolve, suggest, table_direction, Direction, Type};
 use serde_yaml::Value;
 use std::collections::HashSet;
 
 /// The most fields a table written to Lua, or params a callback, may have: the glue passes them
 /// in one call, as a tuple, and mlua converts tuples of up to 16 values.
 const MAX_WRITTEN_FIELDS: usize = 16;
-
-/// Lua's reserved words, which cannot name a field (`data.end` does not parse).
-const LUA_KEYWORDS: &[&str] = &[
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil",
-    "not", "or", "repeat", "return", "then", "true", "until", "while",
-];
-
-/// The built-in types a field may name besides the `types:` entries.
-pub const PRIMITIVES: &[&str] = &["string", "bytes", "integer", "number", "boolean", "any", "map"];
 
 pub fn check(api: &Api) -> Result<(), Vec<String>> {
     let mut v = Validator { api, errors: Vec::new() };
@@ -70,24 +62,23 @@ impl<'a> Validator<'a> {
                 }
                 _ => {}
             }
-            let role = match def.kind {
-                TypeKind::Function => Role::Output,
-                _ if api.is_read_from_lua(&def.name) => Role::Input,
-                _ => Role::Output,
+            let direction = match def.kind {
+                TypeKind::Function => Direction::Out,
+                _ => table_direction(api, &def.name),
             };
-            if role == Role::Output && fields.len() > MAX_WRITTEN_FIELDS {
+            if direction == Direction::Out && fields.len() > MAX_WRITTEN_FIELDS {
                 let what = format!("{} {key}; a value written to Lua has at most {MAX_WRITTEN_FIELDS}", fields.len());
                 self.error(&format!("{path}.{key}"), format!("{what} (the glue passes them in one Lua call)"));
             }
             let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
-            self.fields(&format!("{path}.{key}"), fields, role, event_group.as_deref());
+            self.fields(&format!("{path}.{key}"), fields, direction, event_group.as_deref());
         }
         for function in &self.api.functions {
             let path = format!("functions.{}", function.name);
             check_identifier(self, &format!("{path}.name"), &function.name);
-            self.fields(&format!("{path}.params"), &function.params, Role::Input, None);
+            self.fields(&format!("{path}.params"), &function.params, Direction::In, None);
             if let Some(ret) = &function.returns {
-                self.field(&format!("{path}.returns"), ret, Role::Output, None);
+                self.field(&format!("{path}.returns"), ret, Direction::Out, None);
             }
             for (i, example) in function.examples.iter().enumerate() {
                 if example.code.trim().is_empty() {
@@ -97,7 +88,7 @@ impl<'a> Validator<'a> {
         }
         if let Some(config) = &self.api.config {
             check_identifier(self, "config.section", &config.section);
-            self.fields("config.keys", &config.keys, Role::Config, None);
+            self.fields("config.keys", &config.keys, Direction::Config, None);
         }
         self.anchors();
     }
@@ -167,63 +158,45 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn fields(&mut self, path: &str, fields: &[Field], role: Role, event_group: Option<&str>) {
+    fn fields(&mut self, path: &str, fields: &[Field], direction: Direction, event_group: Option<&str>) {
         self.unique(path, fields.iter().map(|f| f.name.as_str()));
         for field in fields {
-            self.field(&format!("{path}.{}", field.name), field, role, event_group);
+            self.field(&format!("{path}.{}", field.name), field, direction, event_group);
         }
     }
 
-    fn field(&mut self, path: &str, field: &Field, role: Role, event_group: Option<&str>) {
+    fn field(&mut self, path: &str, field: &Field, direction: Direction, event_group: Option<&str>) {
         check_identifier(self, &format!("{path}.name"), &field.name);
+        let ty = match resolve(self.api, field) {
+            Ok(ty) => ty,
+            Err((key, message)) => return self.error(&format!("{path}.{key}"), message),
+        };
         let type_path = format!("{path}.type");
-        let def = self.api.types.iter().find(|t| t.name == field.ty);
-        if def.is_none() && !PRIMITIVES.contains(&field.ty.as_str()) {
-            let names = PRIMITIVES.iter().copied().chain(self.api.types.iter().map(|t| t.name.as_str()));
-            let hint = suggest(&field.ty, names);
-            self.error(&type_path, format!("unknown type '{}'{hint}", field.ty));
-            return;
-        }
-        let kind = def.map(|d| &d.kind);
-        match (role, field.ty.as_str(), kind) {
-            (Role::Input, "map", _) => {
+        match (direction, &ty) {
+            (Direction::In, Type::Map) => {
                 self.error(&type_path, "'map' can only be written to Lua, not read from it".into())
             }
-            (Role::Output, _, Some(TypeKind::Function)) => {
+            (Direction::Out, Type::Callback(_)) => {
                 self.error(&type_path, "a function type can only be a parameter".into())
             }
-            (Role::Config, "integer" | "number" | "boolean" | "string", None) => {}
-            (Role::Config, other, _) => {
-                self.error(&type_path, format!("a config key is integer, number, boolean or string, not '{other}'"))
-            }
+            (Direction::Config, Type::Integer | Type::Number | Type::Boolean | Type::String) => {}
+            (Direction::Config, _) => self
+                .error(&type_path, format!("a config key is integer, number, boolean or string, not '{}'", field.ty)),
             _ => {}
         }
-        if let Some(group_name) = &field.constants {
-            match self.api.constants.iter().find(|g| &g.group == group_name) {
-                None => {
-                    let hint = suggest(group_name, self.api.constants.iter().map(|g| g.group.as_str()));
-                    self.error(&format!("{path}.constants"), format!("unknown constant group '{group_name}'{hint}"));
-                }
-                Some(group) if group.ty != field.ty => self.error(
-                    &format!("{path}.constants"),
-                    format!("group '{group_name}' holds {} constants but the field is '{}'", group.ty, field.ty),
-                ),
-                Some(_) => {}
-            }
-        }
-        if role == Role::Config && field.default.is_none() {
+        if direction == Direction::Config && field.default.is_none() {
             self.error(path, "a config key needs a default".into());
         }
         if let Some(default) = &field.default {
-            self.default(&format!("{path}.default"), field, default, role);
+            self.default(&format!("{path}.default"), field, default, direction);
         }
         if let Some(events) = &field.events {
-            self.events(&format!("{path}.events"), events, role, event_group);
+            self.events(&format!("{path}.events"), events, direction, event_group);
         }
     }
 
-    fn default(&mut self, path: &str, field: &Field, default: &Value, role: Role) {
-        if role == Role::Output {
+    fn default(&mut self, path: &str, field: &Field, default: &Value, direction: Direction) {
+        if direction == Direction::Out {
             self.error(path, "only values read from Lua or from game.project have defaults".into());
             return;
         }
@@ -238,8 +211,8 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn events(&mut self, path: &str, events: &[String], role: Role, event_group: Option<&str>) {
-        let Some(group) = event_group.filter(|_| role == Role::Output) else {
+    fn events(&mut self, path: &str, events: &[String], direction: Direction, event_group: Option<&str>) {
+        let Some(group) = event_group.filter(|_| direction == Direction::Out) else {
             self.error(
                 path,
                 "only fields of a table written to Lua with an 'event' field with constants can name events".into(),
@@ -268,7 +241,7 @@ fn check_identifier(v: &mut Validator, path: &str, name: &str) {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !ok {
         v.error(path, format!("'{name}' is not a Lua identifier"));
-    } else if LUA_KEYWORDS.contains(&name) {
+    } else if KEYWORDS.contains(&name) {
         v.error(path, format!("'{name}' is a Lua keyword"));
     }
 }
@@ -287,17 +260,5 @@ fn show(value: &Value) -> String {
     match value {
         Value::String(s) => format!("'{s}'"),
         other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
-    }
-}
-
-/// " (did you mean 'x'?)" for the closest candidate within a small edit distance, else "".
-pub fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> String {
-    let best = candidates
-        .map(|c| (strsim::levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((_, c)) => format!(" (did you mean '{c}'?)"),
-        None => String::new(),
     }
 }

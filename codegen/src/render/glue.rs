@@ -1,12 +1,153 @@
-//! The Rust/mlua binding glue, `include!`d by the host crate.
+//! The Rust/mlua binding glue, `include!`d by the host crate. The filters here are the Rust
+//! oracle: they map the model's types and literals to Rust types and expressions.
 
-use crate::model::Model;
-use minijinja::context;
+use crate::model::{Member, Model};
+use crate::types::{Direction, Literal, Type};
+use minijinja::value::Serde;
+use minijinja::{context, Environment};
 
 const TEMPLATE: &str = include_str!("../../templates/glue.rs.jinja");
 const SUPPORT: &str = include_str!("../../templates/glue_support.rs");
 
 pub fn render(model: &Model) -> Result<String, String> {
     let context = context! { support => SUPPORT, ..super::value(model) };
-    super::render_template("glue.rs.jinja", TEMPLATE, context)
+    let mut env = super::environment();
+    add_filters(&mut env);
+    super::render_template(env, "glue.rs.jinja", TEMPLATE, context)
+}
+
+fn add_filters(env: &mut Environment<'static>) {
+    env.add_filter("camel", |name: String| camel(&name));
+    env.add_filter("rust_ident", |name: String| rust_ident(&name));
+    env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
+    env.add_filter("read", |m: Serde<Member>| read(&m));
+    env.add_filter("write", |m: Serde<Member>| write(&m.ty));
+    env.add_filter("parse", |m: Serde<Member>| parse(&m.ty));
+    env.add_filter("rust_default", |m: Serde<Member>| {
+        m.default.as_ref().map_or("Default::default()".into(), |d| rust_literal(d, &m.ty))
+    });
+    env.add_filter("rust_return", |returns: Serde<Option<Member>>| {
+        format!("mlua::Result<{}>", returns.as_ref().map_or("()".into(), rust_type))
+    });
+    env.add_filter("constant_type", |integer: bool| if integer { "i64" } else { "&str" });
+    env.add_filter("constant_value", |v: Serde<Literal>| rust_literal(&v, &Type::Any));
+}
+
+/// The Rust type of a value of `ty`, present. A handle read from Lua is the handle struct;
+/// written to Lua it is the host's userdata, so a connection keeps one identity.
+fn base_type(ty: &Type, direction: Direction) -> String {
+    match ty {
+        Type::Handle(name) if direction == Direction::In => camel(name),
+        Type::Handle(_) => "mlua::AnyUserData".into(),
+        Type::Table(name) => camel(name),
+        Type::Callback(_) => "mlua::Function".into(),
+        Type::String | Type::Constant { integer: false, .. } => "String".into(),
+        Type::Bytes => "Vec<u8>".into(),
+        Type::Integer | Type::Constant { integer: true, .. } => "i64".into(),
+        Type::Number => "f64".into(),
+        Type::Boolean => "bool".into(),
+        Type::Any => "mlua::Value".into(),
+        Type::Map => "Vec<(String, String)>".into(),
+    }
+}
+
+/// A member's type in generated structs and signatures: optional values are `Option`s, except
+/// those read from Lua with a default (and tables, which default to a table of defaults).
+fn rust_type(m: &Member) -> String {
+    let base = base_type(&m.ty, m.direction);
+    let defaulted = m.default.is_some() || matches!(m.ty, Type::Table(_));
+    match m.direction {
+        Direction::Out if !m.always => format!("Option<{base}>"),
+        Direction::In if m.optional && !defaulted => format!("Option<{base}>"),
+        _ => base,
+    }
+}
+
+/// The generated function that reads a value of `ty` from Lua.
+fn reader(ty: &Type) -> String {
+    match ty {
+        Type::Handle(name) | Type::Table(name) => format!("{}::read", camel(name)),
+        Type::Callback(_) => "__wslua::read_function".into(),
+        Type::Constant { group, integer: true } => format!("__wslua_read_{group}"),
+        Type::String | Type::Constant { integer: false, .. } => "__wslua::read_string".into(),
+        Type::Bytes => "__wslua::read_bytes".into(),
+        Type::Integer => "__wslua::read_integer".into(),
+        Type::Number => "__wslua::read_number".into(),
+        Type::Boolean => "__wslua::read_boolean".into(),
+        // Validation keeps maps out of values read from Lua.
+        Type::Any | Type::Map => "__wslua::read_any".into(),
+    }
+}
+
+/// An expression reading a member from `value` (an `mlua::Value`) at argument position `at`.
+fn read(m: &Member) -> String {
+    let reader = reader(&m.ty);
+    if !m.optional {
+        return format!("{reader}(value, &at)?");
+    }
+    let optional = format!("__wslua::optional(value, &at, {reader})?");
+    match &m.default {
+        Some(default) => format!("{optional}.unwrap_or({})", rust_literal(default, &m.ty)),
+        // An omitted table means a table of defaults.
+        None if matches!(m.ty, Type::Table(_)) => format!("{optional}.unwrap_or_default()"),
+        None => optional,
+    }
+}
+
+/// An expression turning `v` (of the present Rust type) into a Lua value.
+fn write(ty: &Type) -> String {
+    match ty {
+        Type::Table(_) => "v.into_lua_table(lua)?".into(),
+        Type::Bytes => "lua.create_string(&v)?".into(),
+        Type::Map => "__wslua::write_map(lua, v)?".into(),
+        _ => "v".into(),
+    }
+}
+
+/// An expression parsing a config key from `text` (a `&str`).
+fn parse(ty: &Type) -> String {
+    let name = match ty {
+        Type::Integer => "integer",
+        Type::Number => "number",
+        Type::Boolean => "boolean",
+        _ => "string",
+    };
+    format!("__wslua::parse_{name}(text)")
+}
+
+/// A literal as a Rust expression of the member's type; a constant's name is its Rust constant.
+fn rust_literal(value: &Literal, ty: &Type) -> String {
+    match (value, ty) {
+        (Literal::String(s), Type::String) => format!("{s:?}.to_string()"),
+        (Literal::String(s), Type::Bytes) => format!("{s:?}.as_bytes().to_vec()"),
+        (Literal::String(constant), Type::Constant { .. }) => constant.clone(),
+        (Literal::String(s), _) => format!("{s:?}"),
+        (Literal::Integer(n), Type::Number) => format!("{:?}", *n as f64),
+        (Literal::Number(n), _) => format!("{n:?}"),
+        (other, _) => other.to_string(),
+    }
+}
+
+pub fn camel(name: &str) -> String {
+    name.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn rust_ident(name: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl",
+        "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct", "trait",
+        "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "box", "yield", "macro",
+    ];
+    if name == "self" {
+        "self_".into()
+    } else if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.into()
+    }
 }

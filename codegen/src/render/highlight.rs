@@ -1,5 +1,7 @@
 //! Lua syntax highlighting at generation time: the site ships colored HTML, no highlighter JS.
 
+use crate::lua::KEYWORDS;
+
 /// `code` as HTML with `<span class="…">` around keywords (`kw`), strings (`str`), comments
 /// (`com`) and numbers (`num`); everything is HTML-escaped.
 pub fn lua(code: &str) -> String {
@@ -45,11 +47,6 @@ pub fn lua(code: &str) -> String {
     }
     out
 }
-
-const KEYWORDS: &[&str] = &[
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in", "local", "nil",
-    "not", "or", "repeat", "return", "then", "true", "until", "while",
-];
 
 fn find(chars: &[char], from: usize, stop: impl Fn(char) -> bool) -> usize {
     (from..chars.len()).find(|&i| stop(chars[i])).unwrap_or(chars.len())

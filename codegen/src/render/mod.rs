@@ -1,9 +1,13 @@
 //! One small module per output; each turns the model into the text of one file.
 
 pub mod glue;
+#[cfg(feature = "site")]
 mod highlight;
+mod lua_types;
+#[cfg(feature = "site")]
 mod markdown;
 pub mod script_api;
+#[cfg(feature = "site")]
 pub mod site;
 pub mod stub;
 
@@ -14,9 +18,13 @@ fn value<T: serde::Serialize>(data: &T) -> minijinja::Value {
     minijinja::Value::from(minijinja::value::Serde(data))
 }
 
-/// Renders one template with the shared filters; the output ends with one newline.
-fn render_template(name: &str, source: &str, context: minijinja::Value) -> Result<String, String> {
-    let mut env = environment();
+/// Renders one template in `env`; the output ends with one newline.
+fn render_template(
+    mut env: Environment<'static>,
+    name: &'static str,
+    source: &'static str,
+    context: minijinja::Value,
+) -> Result<String, String> {
     env.add_template(name, source).map_err(|e| format!("{name}: {e:#}"))?;
     let text =
         env.get_template(name).and_then(|t| t.render(context)).map_err(|e| format!("rendering {name}: {e:#}"))?;
@@ -31,7 +39,6 @@ fn environment() -> Environment<'static> {
     env.add_filter("luadoc", luadoc);
     env.add_filter("oneline", oneline);
     env.add_filter("extension", extension);
-
     env
 }
 

@@ -3,6 +3,7 @@
 
 use crate::model::{Member, Model};
 use crate::render::{extension, oneline};
+use crate::types::Type;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -62,7 +63,7 @@ pub fn render(model: &Model) -> Result<String, String> {
     for group in &model.groups {
         for c in &group.members {
             let desc = extension(format!("{} ({})", c.description, group.description), c.extension);
-            module.members.push(Item::new(&c.name, "number", desc));
+            module.members.push(Item::new(&c.name, if group.integer { "number" } else { "string" }, desc));
         }
     }
     let yaml = serde_yaml::to_string(&vec![module]).map_err(|e| e.to_string())?;
@@ -73,25 +74,35 @@ pub fn render(model: &Model) -> Result<String, String> {
 /// callback spelled out, and the description of the type it names.
 fn member(model: &Model, m: &Member) -> Item {
     let desc = extension(format!("{}{}", oneline(m.description.clone()), m.notes), m.extension);
-    if let Some(table) = model.tables.iter().find(|t| t.name == m.ty) {
-        let mut item = Item::new(&m.name, "table", format!("{desc} {}", oneline(table.description.clone())));
-        item.members = table.fields.iter().map(|f| member(model, f)).collect();
-        return item;
+    match &m.ty {
+        Type::Table(name) => {
+            let table = model.tables.iter().find(|t| &t.name == name);
+            let mut item = Item::new(&m.name, "table", described(desc, table.map(|t| &t.description)));
+            item.members = table.iter().flat_map(|t| &t.fields).map(|f| member(model, f)).collect();
+            item
+        }
+        Type::Callback(name) => {
+            let callback = model.callbacks.iter().find(|c| &c.name == name);
+            let mut item = Item::new(&m.name, "function", described(desc, callback.map(|c| &c.description)));
+            item.parameters = callback.iter().flat_map(|c| &c.params).map(|p| member(model, p)).collect();
+            item
+        }
+        Type::Handle(name) => {
+            let handle = model.handles.iter().find(|h| &h.name == name);
+            Item::new(&m.name, "object", described(desc, handle.map(|h| &h.description)))
+        }
+        Type::String | Type::Bytes | Type::Constant { integer: false, .. } => Item::new(&m.name, "string", desc),
+        Type::Integer | Type::Number | Type::Constant { integer: true, .. } => Item::new(&m.name, "number", desc),
+        Type::Boolean => Item::new(&m.name, "boolean", desc),
+        Type::Map => Item::new(&m.name, "table", desc),
+        Type::Any => Item::new(&m.name, "object", desc),
     }
-    if let Some(callback) = model.callbacks.iter().find(|c| c.name == m.ty) {
-        let mut item = Item::new(&m.name, "function", format!("{desc} {}", oneline(callback.description.clone())));
-        item.parameters = callback.params.iter().map(|p| member(model, p)).collect();
-        return item;
+}
+
+/// A member's description followed by that of the type it names.
+fn described(desc: String, type_description: Option<&String>) -> String {
+    match type_description {
+        Some(more) => format!("{desc} {}", oneline(more.clone())),
+        None => desc,
     }
-    if let Some(handle) = model.handles.iter().find(|h| h.name == m.ty) {
-        return Item::new(&m.name, "object", format!("{desc} {}", oneline(handle.description.clone())));
-    }
-    let ty = match m.ty.as_str() {
-        "string" | "bytes" => "string",
-        "integer" | "number" => "number",
-        "boolean" => "boolean",
-        "map" => "table",
-        _ => "object",
-    };
-    Item::new(&m.name, ty, desc)
 }

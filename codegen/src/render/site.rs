@@ -19,6 +19,8 @@ struct Page {
     href: String,
     title: String,
     html: String,
+    /// (id, text) of every `##` and `###` heading.
+    headings: Vec<(String, String)>,
 }
 
 #[derive(Serialize)]
@@ -47,10 +49,10 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
         .map(|doc| {
             let rendered = markdown::render(&doc.text, &links);
             let title = doc.text.lines().find_map(|l| l.strip_prefix("# ")).unwrap_or(&doc.name).trim().to_string();
-            Page { href: format!("{}.html", doc.name), title, html: rendered.html }
+            Page { href: format!("{}.html", doc.name), title, html: rendered.html, headings: rendered.headings }
         })
         .collect();
-    let env = environment(links.clone())?;
+    let env = environment(model, links.clone())?;
     let base =
         context! { module => super::value(&model.module), model => super::value(model), pages => super::value(&pages) };
     let render = |template: &str, extra: Value| -> Result<String, String> {
@@ -70,7 +72,7 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
         let extra = context! { title => &page.title, current => &page.href, page => super::value(page) };
         files.push((page.href.clone(), render("manual.html", extra)?));
     }
-    let index = serde_json::to_string_pretty(&search_index(model, docs, &links)).map_err(|e| e.to_string())?;
+    let index = serde_json::to_string_pretty(&search_index(model, &pages, &links)).map_err(|e| e.to_string())?;
     files.push((
         "search-index.js".into(),
         format!(
@@ -87,29 +89,32 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
     Ok(files)
 }
 
-fn environment(links: markdown::Links) -> Result<Environment<'static>, String> {
+fn environment(model: &Model, links: markdown::Links) -> Result<Environment<'static>, String> {
     let mut env = super::environment();
+    super::lua_types::add_filters(&mut env, model);
     for (name, source) in TEMPLATES {
         env.add_template(name, source).map_err(|e| format!("{name}: {e:#}"))?;
     }
     let block_links = links.clone();
     env.add_filter("markdown", move |text: String| Value::from_safe_string(markdown::render(&text, &block_links).html));
-    env.add_filter("markdown_inline", move |text: String| {
-        let html = markdown::render(&text, &links).html;
-        let inner = html.trim().strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(&html).to_string();
-        Value::from_safe_string(inner)
-    });
+    let inline_links = links.clone();
+    env.add_filter("markdown_inline", move |text: String| Value::from_safe_string(inline(&text, &inline_links)));
     env.add_filter("lua", |code: String| {
         Value::from_safe_string(format!("<pre class=\"lua\"><code>{}</code></pre>", highlight::lua(&code)))
     });
-    env.add_filter("first_sentence", |text: String| {
+    // A one-line summary: the first sentence, its markdown rendered inline.
+    env.add_filter("first_sentence", move |text: String| {
         let text = oneline(text);
-        match text.find(". ") {
-            Some(end) => text[..=end].to_string(),
-            None => text,
-        }
+        let sentence = text.find(". ").map_or(text.as_str(), |end| &text[..=end]);
+        Value::from_safe_string(inline(sentence, &links))
     });
     Ok(env)
+}
+
+/// Markdown that fills one line: rendered, without its paragraph.
+fn inline(text: &str, links: &markdown::Links) -> String {
+    let html = markdown::render(text, links).html;
+    html.trim().strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(&html).to_string()
 }
 
 /// Where each API name, bare or qualified with the module, links to.
@@ -146,7 +151,7 @@ fn links(model: &Model) -> markdown::Links {
     links
 }
 
-fn search_index(model: &Model, docs: &[Doc], links: &markdown::Links) -> Vec<Entry> {
+fn search_index(model: &Model, pages: &[Page], links: &markdown::Links) -> Vec<Entry> {
     let module = &model.module.name;
     let entry =
         |name: String, kind, text: &str, href: String| Entry { name, kind, text: oneline(text.to_string()), href };
@@ -191,17 +196,12 @@ fn search_index(model: &Model, docs: &[Doc], links: &markdown::Links) -> Vec<Ent
             entries.push(entry(key.name.clone(), "config key", &key.description, links[&key.name].clone()));
         }
     }
-    for doc in docs {
-        let rendered = markdown::render(&doc.text, links);
-        let title = doc.text.lines().find_map(|l| l.strip_prefix("# ")).unwrap_or(&doc.name);
-        entries.push(entry(title.trim().to_string(), "manual", title, format!("{}.html", doc.name)));
-        for (id, text) in rendered.headings {
-            entries.push(entry(
-                text.clone(),
-                "manual section",
-                &format!("{title}: {text}"),
-                format!("{}.html#{id}", doc.name),
-            ));
+    for page in pages {
+        let title = &page.title;
+        entries.push(entry(title.clone(), "manual", title, page.href.clone()));
+        for (id, text) in &page.headings {
+            let section = format!("{title}: {text}");
+            entries.push(entry(text.clone(), "manual section", &section, format!("{}#{id}", page.href)));
         }
     }
     entries

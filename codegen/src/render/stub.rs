@@ -6,5 +6,7 @@ use minijinja::context;
 const TEMPLATE: &str = include_str!("../../templates/stub.lua.jinja");
 
 pub fn render(model: &Model) -> Result<String, String> {
-    super::render_template("stub.lua.jinja", TEMPLATE, context! { ..super::value(model) })
+    let mut env = super::environment();
+    super::lua_types::add_filters(&mut env, model);
+    super::render_template(env, "stub.lua.jinja", TEMPLATE, context! { ..super::value(model) })
 }

@@ -1,0 +1,147 @@
+//! The API's types, free of any output language: what a parameter, field or config key holds,
+//! and which way its value travels. Validation and the model share them; each renderer maps
+//! them to its own names.
+
+use crate::schema::{Api, Field, TypeKind};
+use serde::{Deserialize, Serialize};
+
+/// The built-in type names a field may use besides the `types:` entries.
+pub const PRIMITIVES: &[&str] = &["string", "bytes", "integer", "number", "boolean", "any", "map"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Type {
+    /// Text (UTF-8).
+    String,
+    /// Any bytes (a Lua string).
+    Bytes,
+    Integer,
+    Number,
+    Boolean,
+    /// Any value, passed through.
+    Any,
+    /// String keys to string values; only ever written to Lua.
+    Map,
+    /// A `types:` entry of kind `handle`, by name.
+    Handle(String),
+    /// A `types:` entry of kind `table`, by name.
+    Table(String),
+    /// A `types:` entry of kind `function` (a callback signature), by name.
+    Callback(String),
+    /// One of the values of a constant group; `integer` tells the group's own type.
+    Constant {
+        group: String,
+        integer: bool,
+    },
+}
+
+/// Which way a value travels between Lua and the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Read from Lua: function parameters and the fields of the tables they name.
+    In,
+    /// Written to Lua: return values, callback parameters and the tables they name.
+    Out,
+    /// Read from the config file.
+    Config,
+}
+
+/// A literal of `api.yaml` (a default or a constant's value); the member's type tells a
+/// constant's name from a string.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Literal {
+    Boolean(bool),
+    Integer(i64),
+    Number(f64),
+    String(String),
+}
+
+impl Literal {
+    pub fn from_yaml(value: &serde_yaml::Value) -> Option<Literal> {
+        match value {
+            serde_yaml::Value::Bool(b) => Some(Literal::Boolean(*b)),
+            serde_yaml::Value::Number(n) => n.as_i64().map(Literal::Integer).or(n.as_f64().map(Literal::Number)),
+            serde_yaml::Value::String(s) => Some(Literal::String(s.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Literal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Literal::Boolean(b) => write!(f, "{b}"),
+            Literal::Integer(i) => write!(f, "{i}"),
+            Literal::Number(n) => write!(f, "{n}"),
+            Literal::String(s) => f.write_str(s),
+        }
+    }
+}
+
+/// The type `field` names, or the key of the field that names none (`type` or `constants`)
+/// and why, with a did-you-mean where one fits.
+pub fn resolve(api: &Api, field: &Field) -> Result<Type, (&'static str, String)> {
+    let named = match api.types.iter().find(|t| t.name == field.ty) {
+        Some(def) => match def.kind {
+            TypeKind::Handle => Type::Handle(def.name.clone()),
+            TypeKind::Table => Type::Table(def.name.clone()),
+            TypeKind::Function => Type::Callback(def.name.clone()),
+        },
+        None => match field.ty.as_str() {
+            "string" => Type::String,
+            "bytes" => Type::Bytes,
+            "integer" => Type::Integer,
+            "number" => Type::Number,
+            "boolean" => Type::Boolean,
+            "any" => Type::Any,
+            "map" => Type::Map,
+            other => {
+                let names = PRIMITIVES.iter().copied().chain(api.types.iter().map(|t| t.name.as_str()));
+                return Err(("type", format!("unknown type '{other}'{}", suggest(other, names))));
+            }
+        },
+    };
+    let Some(group_name) = &field.constants else { return Ok(named) };
+    let Some(group) = api.constants.iter().find(|g| &g.group == group_name) else {
+        let hint = suggest(group_name, api.constants.iter().map(|g| g.group.as_str()));
+        return Err(("constants", format!("unknown constant group '{group_name}'{hint}")));
+    };
+    if group.ty != field.ty {
+        let message = format!("group '{group_name}' holds {} constants but the field is '{}'", group.ty, field.ty);
+        return Err(("constants", message));
+    }
+    Ok(Type::Constant { group: group_name.clone(), integer: group.ty == "integer" })
+}
+
+/// Which way the values of the table type `name` travel: in when a function parameter names
+/// it, directly or through the fields of other tables; out otherwise.
+pub fn table_direction(api: &Api, name: &str) -> Direction {
+    let mut todo: Vec<&str> = api.functions.iter().flat_map(|f| f.params.iter().map(|p| p.ty.as_str())).collect();
+    let mut seen = Vec::new();
+    while let Some(ty) = todo.pop() {
+        if ty == name {
+            return Direction::In;
+        }
+        if !seen.contains(&ty) {
+            seen.push(ty);
+            if let Some(def) = api.types.iter().find(|t| t.name == ty) {
+                todo.extend(def.fields.iter().map(|f| f.ty.as_str()));
+            }
+        }
+    }
+    Direction::Out
+}
+
+/// " (did you mean 'x'?)" for the closest candidate within a small edit distance, else "".
+pub fn suggest<'n>(name: &str, candidates: impl Iterator<Item = &'n str>) -> String {
+    let best = candidates
+        .map(|c| (strsim::levenshtein(&name.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, c)) => format!(" (did you mean '{c}'?)"),
+        None => String::new(),
+    }
+}

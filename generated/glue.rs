@@ -198,6 +198,19 @@ end";
         }
     }
 
+    /// `value` if it lies within `min..=max` (either may be absent); NaN lies within nothing.
+    pub fn in_range<T: PartialOrd + Display>(value: T, min: Option<T>, max: Option<T>) -> Result<T, String> {
+        let low = min.as_ref().is_none_or(|min| value >= *min);
+        let high = max.as_ref().is_none_or(|max| value <= *max);
+        match (min, max) {
+            _ if low && high => Ok(value),
+            (Some(min), Some(max)) => Err(format!("must be from {min} to {max}, got {value}")),
+            (Some(min), None) => Err(format!("must be at least {min}, got {value}")),
+            (None, Some(max)) => Err(format!("must be at most {max}, got {value}")),
+            (None, None) => Ok(value),
+        }
+    }
+
     pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
         let table = lua.create_table_with_capacity(0, pairs.len())?;
         for (key, value) in pairs {
@@ -227,7 +240,6 @@ end";
     }
 }
 
-
 // event: The kind of event a callback receives, in `data.event`.
 
 /// The websocket was connected (for a server, a client connected to it).
@@ -240,7 +252,12 @@ pub const EVENT_MESSAGE: i64 = 2;
 pub const EVENT_ERROR: i64 = 3;
 
 fn __wslua_read_event(value: mlua::Value, at: &__wslua::At) -> mlua::Result<i64> {
-    __wslua::read_constant(value, at, &[EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR], "websocket.EVENT_CONNECTED or websocket.EVENT_DISCONNECTED or websocket.EVENT_MESSAGE or websocket.EVENT_ERROR")
+    __wslua::read_constant(
+        value,
+        at,
+        &[EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR],
+        "websocket.EVENT_CONNECTED or websocket.EVENT_DISCONNECTED or websocket.EVENT_MESSAGE or websocket.EVENT_ERROR",
+    )
 }
 
 // data_type: The kind of a websocket message, in `options.type` of `send` and `data.type`.
@@ -251,7 +268,12 @@ pub const DATA_TYPE_TEXT: i64 = 1;
 pub const DATA_TYPE_BINARY: i64 = 2;
 
 fn __wslua_read_data_type(value: mlua::Value, at: &__wslua::At) -> mlua::Result<i64> {
-    __wslua::read_constant(value, at, &[DATA_TYPE_TEXT, DATA_TYPE_BINARY], "websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY")
+    __wslua::read_constant(
+        value,
+        at,
+        &[DATA_TYPE_TEXT, DATA_TYPE_BINARY],
+        "websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY",
+    )
 }
 
 /// A websocket connection, client or server side. `tostring(connection)` gives `websocket.connection: <id>`; the same connection is always the same value, so it can key a table. Using it after its `EVENT_DISCONNECTED` raises an error.
@@ -268,7 +290,8 @@ impl Connection {
 
 impl mlua::UserData for Connection {
     fn add_methods<M: mlua::UserDataMethods<Self>>(methods: &mut M) {
-        methods.add_meta_method(mlua::MetaMethod::ToString, |_, this, ()| Ok(format!("{}: {}", Self::LUA_NAME, this.0)));
+        methods
+            .add_meta_method(mlua::MetaMethod::ToString, |_, this, ()| Ok(format!("{}: {}", Self::LUA_NAME, this.0)));
         methods.add_meta_method(mlua::MetaMethod::Eq, |_, this, other: mlua::AnyUserData| {
             Ok(other.borrow::<Self>().is_ok_and(|other| *other == *this))
         });
@@ -278,7 +301,7 @@ impl mlua::UserData for Connection {
 /// Optional parameters of `connect`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConnectParams {
-    /// Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake.
+    /// Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. `0` waits as long as the system does.
     pub timeout: i64,
     /// The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
     pub protocol: Option<String>,
@@ -288,11 +311,7 @@ pub struct ConnectParams {
 
 impl Default for ConnectParams {
     fn default() -> Self {
-        Self {
-            timeout: 3000,
-            protocol: Default::default(),
-            headers: Default::default(),
-        }
+        Self { timeout: 3000, protocol: Default::default(), headers: Default::default() }
     }
 }
 
@@ -303,7 +322,11 @@ impl ConnectParams {
             timeout: {
                 let at = at.field("timeout");
                 let value: mlua::Value = table.get("timeout")?;
-                __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(3000)
+                __wslua::optional(value, &at, |value, at| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
+                })?
+                .unwrap_or(3000)
             },
             protocol: {
                 let at = at.field("protocol");
@@ -328,9 +351,7 @@ pub struct SendOptions {
 
 impl Default for SendOptions {
     fn default() -> Self {
-        Self {
-            r#type: DATA_TYPE_BINARY,
-        }
+        Self { r#type: DATA_TYPE_BINARY }
     }
 }
 
@@ -361,7 +382,8 @@ pub struct HandshakeResponse {
 impl HandshakeResponse {
     /// Builds the table from its fields in order. One call into Lua costs less than a C API
     /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3) return { status = v1, headers = v2, response = v3, } end";
+    const CONSTRUCTOR: &'static str =
+        "return function(v1, v2, v3) return { status = v1, headers = v2, response = v3, } end";
 
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
         __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
@@ -517,14 +539,46 @@ impl WebsocketConfig {
     /// Sets `key` from its game.project text. Returns `Ok(false)` for a key this section does not have.
     pub fn set(&mut self, key: &str, text: &str) -> Result<bool, String> {
         match key {
-            "debug" => self.debug = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "socket_timeout" => self.socket_timeout = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "max_message_size" => self.max_message_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "max_send_queue" => self.max_send_queue = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "ping_interval" => self.ping_interval = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "ping_timeout" => self.ping_timeout = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "close_timeout" => self.close_timeout = __wslua::parse_number(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
-            "buffer_size" => self.buffer_size = __wslua::parse_integer(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?,
+            "debug" => {
+                self.debug = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0), Some(2)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "socket_timeout" => {
+                self.socket_timeout = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(1), Some(86400000000)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "max_message_size" => {
+                self.max_message_size = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(1), None))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "max_send_queue" => {
+                self.max_send_queue = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(1), None))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "ping_interval" => {
+                self.ping_interval = __wslua::parse_number(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "ping_timeout" => {
+                self.ping_timeout = __wslua::parse_number(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0.001), Some(86400.0)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "close_timeout" => {
+                self.close_timeout = __wslua::parse_number(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "buffer_size" => {
+                self.buffer_size = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0), None))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -573,7 +627,7 @@ pub trait WebsocketApi: 'static {
         params: ConnectParams,
         callback: mlua::Function,
     ) -> mlua::Result<mlua::AnyUserData>;
-    /// Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
+    /// Sends a message on a connected websocket. Raises `send: connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
     /// - `connection`: The websocket connection.
     /// - `message`: The message to send.
     /// - `options`: Options for this particular message; may be `nil`.
@@ -583,13 +637,8 @@ pub trait WebsocketApi: 'static {
     /// websocket.send(conn, "Hello", { type = websocket.DATA_TYPE_TEXT })
     /// websocket.send(conn, "\0\1\2\255")  -- binary is the default
     /// ```
-    fn send(
-        &self,
-        lua: &mlua::Lua,
-        connection: Connection,
-        message: Vec<u8>,
-        options: SendOptions,
-    ) -> mlua::Result<()>;
+    fn send(&self, lua: &mlua::Lua, connection: Connection, message: Vec<u8>, options: SendOptions)
+        -> mlua::Result<()>;
     /// Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.
     /// - `connection`: The websocket connection.
     /// - `code`: The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4).
@@ -646,10 +695,7 @@ pub trait WebsocketApi: 'static {
     ///   websocket.stop_listening()
     /// end
     /// ```
-    fn stop_listening(
-        &self,
-        lua: &mlua::Lua,
-    ) -> mlua::Result<()>;
+    fn stop_listening(&self, lua: &mlua::Lua) -> mlua::Result<()>;
     /// Dispatches pending events to their callbacks, for scripts that `require "websocket"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.
     /// - `timeout`: How long to wait for a first event; `0` returns at once.
     ///
@@ -663,11 +709,7 @@ pub trait WebsocketApi: 'static {
     ///   do_other_work()
     /// end
     /// ```
-    fn update(
-        &self,
-        lua: &mlua::Lua,
-        timeout: f64,
-    ) -> mlua::Result<i64>;
+    fn update(&self, lua: &mlua::Lua, timeout: f64) -> mlua::Result<i64>;
     /// Dispatches events as they arrive until no connection and no server is left, for scripts that `require "websocket"` from a stock interpreter.
     ///
     /// Connect, then hand control to the event loop.
@@ -680,10 +722,7 @@ pub trait WebsocketApi: 'static {
     /// end)
     /// websocket.run()
     /// ```
-    fn run(
-        &self,
-        lua: &mlua::Lua,
-    ) -> mlua::Result<()>;
+    fn run(&self, lua: &mlua::Lua) -> mlua::Result<()>;
 }
 
 /// Builds the `websocket` table: constants, and every function checking its arguments
@@ -803,7 +842,11 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             let mut __wslua_args = __wslua::Args::new("update", args);
             let timeout = {
                 let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, __wslua::read_number)?.unwrap_or(0.0)
+                __wslua::optional(value, &at, |value, at| {
+                    __wslua::read_number(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)).map_err(|e| at.error(e)))
+                })?
+                .unwrap_or(0.0)
             };
             __wslua_api.update(lua, timeout)
         })();

@@ -157,7 +157,9 @@ impl WebsocketApi for Host {
 
     fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<()> {
         let kind = if options.r#type == glue::DATA_TYPE_TEXT { DataKind::Text } else { DataKind::Binary };
-        self.runtime().send(connection.0, Message { data: message, kind }).map_err(|e| runtime_error(e.to_string()))
+        self.runtime()
+            .send(connection.0, Message { data: message, kind })
+            .map_err(|e| runtime_error(format!("send: {e}")))
     }
 
     fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
@@ -195,7 +197,8 @@ impl WebsocketApi for Host {
     }
 
     fn update(&self, lua: &Lua, timeout: f64) -> mlua::Result<i64> {
-        let timeout = Duration::try_from_secs_f64(timeout.max(0.0)).unwrap_or(Duration::MAX);
+        // The glue has checked it is a number of seconds from 0 to a day.
+        let timeout = Duration::try_from_secs_f64(timeout).unwrap_or_default();
         Ok(self.dispatch(lua, Some(timeout)) as i64)
     }
 

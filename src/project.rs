@@ -5,6 +5,34 @@ use crate::glue::WebsocketConfig;
 use std::path::Path;
 use std::time::Duration;
 
+/// Frames per second the runner's lifecycle accepts: a frame lasts at most 1000 s.
+const MIN_FREQUENCY: f64 = 0.001;
+const MAX_FREQUENCY: f64 = 1000.0;
+
+/// What is wrong with a game.project, and on which line when one line is at fault.
+struct Problem {
+    line: Option<usize>,
+    message: String,
+}
+
+impl Problem {
+    /// A problem with `key` of `[section]`. rust-ini keeps no positions, so the line is found
+    /// again in the text: the first line of that section that sets the key.
+    fn at(text: &str, section: &str, key: &str, message: String) -> Problem {
+        let mut current = None;
+        let line = text.lines().position(|line| {
+            let line = line.trim();
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(name.trim().to_string());
+                return false;
+            }
+            let sets = line.split_once(['=', ':']).is_some_and(|(name, _)| name.trim() == key);
+            sets && current.as_deref() == Some(section)
+        });
+        Problem { line: line.map(|i| i + 1), message }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {
     pub websocket: WebsocketConfig,
@@ -29,18 +57,30 @@ impl Project {
         }
     }
 
+    /// Errors name the file and, where one is at fault, the line.
     pub fn load(path: &Path) -> Result<Project, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Project::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+        Project::read(&text).map_err(|problem| match problem.line {
+            Some(line) => format!("{}:{line}: {}", path.display(), problem.message),
+            None => format!("{}: {}", path.display(), problem.message),
+        })
     }
 
     pub fn parse(text: &str) -> Result<Project, String> {
-        let ini = ini::Ini::load_from_str(text).map_err(|e| e.to_string())?;
+        Project::read(text).map_err(|problem| problem.message)
+    }
+
+    fn read(text: &str) -> Result<Project, Problem> {
+        let ini =
+            ini::Ini::load_from_str(text).map_err(|e| Problem { line: Some(e.line), message: e.msg.to_string() })?;
         let mut project = Project::default();
-        if let Some(section) = ini.section(Some(WebsocketConfig::SECTION)) {
-            for (key, value) in section.iter() {
-                if !project.websocket.set(key, value)? {
-                    log::warn!("game.project: [{}] has no key '{key}'; ignored", WebsocketConfig::SECTION);
+        let section = WebsocketConfig::SECTION;
+        if let Some(keys) = ini.section(Some(section)) {
+            for (key, value) in keys.iter() {
+                let known =
+                    project.websocket.set(key, value).map_err(|message| Problem::at(text, section, key, message))?;
+                if !known {
+                    log::warn!("game.project: [{section}] has no key '{key}'; ignored");
                 }
             }
         }
@@ -49,8 +89,13 @@ impl Project {
                 .trim()
                 .parse::<f64>()
                 .ok()
-                .filter(|f| *f > 0.0)
-                .ok_or_else(|| format!("[display] update_frequency: '{frequency}' is not a positive number"))?;
+                .filter(|f| (MIN_FREQUENCY..=MAX_FREQUENCY).contains(f))
+                .ok_or_else(|| {
+                    let message = format!(
+                        "[display] update_frequency: '{frequency}' is not a number from {MIN_FREQUENCY} to {MAX_FREQUENCY}"
+                    );
+                    Problem::at(text, "display", "update_frequency", message)
+                })?;
         }
         Ok(project)
     }

@@ -112,9 +112,12 @@ pub struct Member {
     /// The value taken when it is left out (a constant's name for a constant type).
     pub default: Option<Literal>,
     pub unit: Option<String>,
+    /// The least and greatest values accepted, for numbers.
+    pub min: Option<Literal>,
+    pub max: Option<Literal>,
     /// The events that carry it, for callback data; empty means all.
     pub events: Vec<String>,
-    /// Unit, default and events as a parenthetical for one-line docs (` (milliseconds; default
+    /// Unit, range, default and events as a parenthetical for one-line docs (` (milliseconds; default
     /// `3000`)`), or empty.
     pub notes: String,
     pub extension: bool,
@@ -233,6 +236,8 @@ impl Builder<'_> {
             always: !f.optional && events.is_empty(),
             default: f.default.as_ref().map(literal),
             unit: f.unit.clone(),
+            min: f.min.as_ref().map(literal),
+            max: f.max.as_ref().map(literal),
             notes: notes(f),
             events,
             extension: f.extension,
@@ -242,6 +247,12 @@ impl Builder<'_> {
 
 fn notes(f: &Field) -> String {
     let mut notes: Vec<String> = f.unit.iter().cloned().collect();
+    match (&f.min, &f.max) {
+        (Some(min), Some(max)) => notes.push(format!("`{}` to `{}`", literal(min), literal(max))),
+        (Some(min), None) => notes.push(format!("at least `{}`", literal(min))),
+        (None, Some(max)) => notes.push(format!("at most `{}`", literal(max))),
+        (None, None) => {}
+    }
     if let Some(default) = &f.default {
         notes.push(format!("default `{}`", literal(default)));
     }

@@ -79,6 +79,10 @@ pub struct Field {
     pub optional: bool,
     pub default: Option<Value>,
     pub unit: Option<String>,
+    /// The least value accepted, for numbers.
+    pub min: Option<Value>,
+    /// The greatest value accepted, for numbers.
+    pub max: Option<Value>,
     /// The constant group whose members are the valid values.
     pub constants: Option<String>,
     /// For callback data fields: the events that carry the field (all if absent).

@@ -187,8 +187,30 @@ impl<'a> Validator<'a> {
         if direction == Direction::Config && field.default.is_none() {
             self.error(path, "a config key needs a default".into());
         }
+        for (key, bound) in [("min", &field.min), ("max", &field.max)] {
+            match bound {
+                Some(value) if !matches!(ty, Type::Integer | Type::Number) => {
+                    self.error(&format!("{path}.{key}"), format!("only numbers have a {key}, not '{}'", field.ty))
+                }
+                Some(value) if !value_has_type(value, &field.ty) => {
+                    self.error(&format!("{path}.{key}"), format!("{key} {} is not of type '{}'", show(value), field.ty))
+                }
+                _ => {}
+            }
+        }
+        if let (Some(min), Some(max)) = (number(&field.min), number(&field.max)) {
+            if min > max {
+                self.error(&format!("{path}.max"), format!("max {max} is less than min {min}"));
+            }
+        }
         if let Some(default) = &field.default {
             self.default(&format!("{path}.default"), field, default, direction);
+            let value = number(&field.default);
+            let below = value.zip(number(&field.min)).is_some_and(|(v, min)| v < min);
+            let above = value.zip(number(&field.max)).is_some_and(|(v, max)| v > max);
+            if below || above {
+                self.error(&format!("{path}.default"), format!("default {} is out of its min..max", show(default)));
+            }
         }
         if let Some(events) = &field.events {
             self.events(&format!("{path}.events"), events, direction, event_group);
@@ -254,6 +276,10 @@ fn value_has_type(value: &Value, ty: &str) -> bool {
         ("boolean", Value::Bool(_)) => true,
         _ => false,
     }
+}
+
+fn number(value: &Option<Value>) -> Option<f64> {
+    value.as_ref().and_then(Value::as_f64)
 }
 
 fn show(value: &Value) -> String {

@@ -186,6 +186,19 @@ end";
         }
     }
 
+    /// `value` if it lies within `min..=max` (either may be absent); NaN lies within nothing.
+    pub fn in_range<T: PartialOrd + Display>(value: T, min: Option<T>, max: Option<T>) -> Result<T, String> {
+        let low = min.as_ref().is_none_or(|min| value >= *min);
+        let high = max.as_ref().is_none_or(|max| value <= *max);
+        match (min, max) {
+            _ if low && high => Ok(value),
+            (Some(min), Some(max)) => Err(format!("must be from {min} to {max}, got {value}")),
+            (Some(min), None) => Err(format!("must be at least {min}, got {value}")),
+            (None, Some(max)) => Err(format!("must be at most {max}, got {value}")),
+            (None, None) => Ok(value),
+        }
+    }
+
     pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
         let table = lua.create_table_with_capacity(0, pairs.len())?;
         for (key, value) in pairs {

@@ -43,6 +43,12 @@ fn each_broken_variant_names_what_and_where() {
             broken("    fields:\n      - name: event\n", &format!("    fields:\n{}      - name: event\n", (0..16).map(|i| format!("      - name: extra{i}\n        type: integer\n        description: x\n")).collect::<String>())),
             "api.yaml: types.event_data.fields: 19 fields; a value written to Lua has at most 16",
         ),
+        (
+            broken("      - name: name\n        type: string\n", "      - name: name\n        type: string\n        min: 1\n"),
+            "api.yaml: types.options.fields.name.min: only numbers have a min, not 'string'",
+        ),
+        (broken("      min: 0.1\n", "      min: 70\n"), "api.yaml: config.keys.rate.max: max 60 is less than min 70"),
+        (broken("        default: 1\n        min: 1", "        default: 0\n        min: 1"), "api.yaml: functions.write.params.count.default: default 0 is out of its min..max"),
     ];
     assert!(cases.len() >= 12);
     let wrong: Vec<String> = cases

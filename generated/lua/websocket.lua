@@ -66,7 +66,7 @@ websocket.DATA_TYPE_BINARY = 2
 
 --- Optional parameters of `connect`.
 ---@class websocket.connect_params
----@field timeout? integer Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. (milliseconds; default `3000`)
+---@field timeout? integer Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. `0` waits as long as the system does. (milliseconds; at least `0`; default `3000`)
 ---@field protocol? string The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
 ---@field headers? string Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
 
@@ -133,7 +133,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@return websocket.connection connection The connection. Its events arrive at `callback`, `EVENT_CONNECTED` first.
 function websocket.connect(url, params, callback) end
 
---- Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
+--- Sends a message on a connected websocket. Raises `send: connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.
 ---
 ---Send a text and a binary message.
 ---```lua
@@ -201,7 +201,7 @@ function websocket.stop_listening() end
 ---   do_other_work()
 --- end
 ---```
----@param timeout? number How long to wait for a first event; `0` returns at once. (seconds; default `0`)
+---@param timeout? number How long to wait for a first event; `0` returns at once. (seconds; `0` to `86400`; default `0`)
 ---@return integer count The number of events dispatched.
 function websocket.update(timeout) end
 

@@ -27,7 +27,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "websocket.send",
     "kind": "function",
-    "text": "Sends a message on a connected websocket. Raises `connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.",
+    "text": "Sends a message on a connected websocket. Raises `send: connection is not connected` if the connection has not yet delivered `EVENT_CONNECTED` or is closing. Never blocks: the message is queued and written in the background, in order.",
     "href": "reference.html#send"
   },
   {
@@ -165,7 +165,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "connect_params.timeout",
     "kind": "field",
-    "text": "Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake.",
+    "text": "Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. `0` waits as long as the system does.",
     "href": "reference.html#connect_params.timeout"
   },
   {

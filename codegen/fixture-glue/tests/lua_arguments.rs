@@ -102,6 +102,8 @@ fn wrong_argument_types_raise_lua_style_errors() {
         ("fixture.write(h, {})", "bad argument #2 to 'write' (string expected, got table)"),
         ("fixture.write(h, 'x', 'many')", "bad argument #3 to 'write' (number expected, got string)"),
         ("fixture.write(h, 'x', 1, 'big')", "bad argument #4 to 'write' (number expected, got string)"),
+        ("fixture.write(h, 'x', 0)", "bad argument #3 to 'write' (must be at least 1, got 0)"),
+        ("fixture.write(h, 'x', -2^53)", "bad argument #3 to 'write' (must be at least 1, got -9007199254740992)"),
         ("fixture.close(h)", "cannot close 7"),
     ];
     for (statement, expected) in cases {
@@ -171,5 +173,8 @@ fn config_keys_parse_with_defaults_and_errors() {
     assert_eq!(config.set("verbose", "1"), Ok(true));
     assert_eq!(config.set("unknown", "1"), Ok(false));
     assert_eq!(config.set("rate", "fast"), Err("[fixture] rate: 'fast' is not a number".to_string()));
+    assert_eq!(config.set("rate", "0.05"), Err("[fixture] rate: must be from 0.1 to 60, got 0.05".to_string()));
+    assert_eq!(config.set("rate", "NaN"), Err("[fixture] rate: must be from 0.1 to 60, got NaN".to_string()));
+    assert_eq!(config.set("rate", "60"), Ok(true));
     assert_eq!((config.level, config.verbose), (2, true));
 }

@@ -22,7 +22,7 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
-    env.add_filter("parse", |m: Serde<Member>| parse(&m.ty));
+    env.add_filter("parse", |m: Serde<Member>| parse(&m));
     env.add_filter("rust_default", |m: Serde<Member>| {
         m.default.as_ref().map_or("Default::default()".into(), |d| rust_literal(d, &m.ty))
     });
@@ -79,9 +79,26 @@ fn reader(ty: &Type) -> String {
     }
 }
 
+/// The arguments of `__wslua::in_range` after the value: the member's bounds, or `None` when it
+/// has none.
+fn bounds(m: &Member) -> Option<String> {
+    if m.min.is_none() && m.max.is_none() {
+        return None;
+    }
+    let bound = |b: &Option<Literal>| b.as_ref().map_or("None".into(), |b| format!("Some({})", rust_literal(b, &m.ty)));
+    Some(format!("{}, {}", bound(&m.min), bound(&m.max)))
+}
+
 /// An expression reading a member from `value` (an `mlua::Value`) at argument position `at`.
 fn read(m: &Member) -> String {
-    let reader = reader(&m.ty);
+    let reader = match bounds(m) {
+        // A closure that captures nothing, so it is a `fn` like the plain readers.
+        Some(bounds) => format!(
+            "|value, at| {}(value, at).and_then(|v| __wslua::in_range(v, {bounds}).map_err(|e| at.error(e)))",
+            reader(&m.ty)
+        ),
+        None => reader(&m.ty),
+    };
     if !m.optional {
         return format!("{reader}(value, &at)?");
     }
@@ -105,14 +122,17 @@ fn write(ty: &Type) -> String {
 }
 
 /// An expression parsing a config key from `text` (a `&str`).
-fn parse(ty: &Type) -> String {
-    let name = match ty {
+fn parse(m: &Member) -> String {
+    let name = match m.ty {
         Type::Integer => "integer",
         Type::Number => "number",
         Type::Boolean => "boolean",
         _ => "string",
     };
-    format!("__wslua::parse_{name}(text)")
+    match bounds(m) {
+        Some(bounds) => format!("__wslua::parse_{name}(text).and_then(|v| __wslua::in_range(v, {bounds}))"),
+        None => format!("__wslua::parse_{name}(text)"),
+    }
 }
 
 /// A literal as a Rust expression of the member's type; a constant's name is its Rust constant.

@@ -375,7 +375,7 @@ pub struct HandshakeResponse {
     pub status: i64,
     /// The response headers, names in lower case. A header that appears more than once has its values joined with `", "`.
     pub headers: Vec<(String, String)>,
-    /// The response body (at most 64 KiB of it).
+    /// The response body, read to its end as the server frames it (`Content-Length`, chunked, or until the server closes) within the connection's `timeout`; at most 64 KiB of it.
     pub response: Vec<u8>,
 }
 

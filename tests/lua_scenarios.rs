@@ -543,3 +543,26 @@ end
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(refused > 50, "only {refused} values refused");
 }
+
+/// Refusals whose body comes late, chunked, too big, stalled or ended by a close: the error event
+/// has all of it (tests/lua/refused_bodies.lua), under the runner and both stock interpreters.
+#[test]
+fn a_refused_handshake_reports_the_whole_body() {
+    let mut server = Running::start(python_peer("refusing_server.py"));
+    let port = server.json()["port"].as_u64().unwrap().to_string();
+    let script = "tests/lua/refused_bodies.lua";
+    let mut wslua = runner();
+    wslua.args([script, "--", &port]);
+    for (label, mut command) in [("wslua", wslua), ("lua5.4", stock("lua5.4")), ("luajit", stock("luajit"))] {
+        if label != "wslua" {
+            command.args([script, &port]);
+        }
+        let out = finish(command);
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success() && stdout.contains("ok refused_bodies"),
+            "{label}: {}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+            out.status
+        );
+    }
+}

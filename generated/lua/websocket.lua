@@ -78,7 +78,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@class websocket.handshake_response
 ---@field status integer The HTTP status code, e.g. `404`.
 ---@field headers table<string, string> The response headers, names in lower case. A header that appears more than once has its values joined with `", "`.
----@field response string The response body (at most 64 KiB of it).
+---@field response string The response body, read to its end as the server frames it (`Content-Length`, chunked, or until the server closes) within the connection's `timeout`; at most 64 KiB of it.
 
 --- The event payload passed to a callback.
 ---@class websocket.callback_data

@@ -201,7 +201,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "handshake_response.response",
     "kind": "field",
-    "text": "The response body (at most 64 KiB of it).",
+    "text": "The response body, read to its end as the server frames it (`Content-Length`, chunked, or until the server closes) within the connection's `timeout`; at most 64 KiB of it.",
     "href": "reference.html#handshake_response.response"
   },
   {

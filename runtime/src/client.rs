@@ -6,16 +6,23 @@ use crate::error::Error;
 use crate::event::{ConnId, EventKind, HandshakeResponse};
 use crate::headers::{header_pairs, parse_headers};
 use crate::registry::{Link, Shared};
+use crate::response::read_body;
 use crate::tls::{self, Io};
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
-use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue};
+use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue, Response};
 use async_tungstenite::tungstenite::Error as WsError;
 use async_tungstenite::WebSocketStream;
+use futures::channel::oneshot;
+use futures::io::{AsyncRead, AsyncWrite};
+use std::future::Future;
+use std::io;
+use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConnectOptions {
@@ -92,15 +99,18 @@ impl Target {
     }
 }
 
-/// Why connecting failed, as the Error event tells it.
-struct Failure {
-    message: String,
-    response: Option<HandshakeResponse>,
+/// Why connecting failed.
+enum Failure {
+    /// As the Error event tells it.
+    Message(String),
+    /// The server answered the upgrade with another status than 101. The stream, taken back
+    /// from the failed handshake, has the rest of the body.
+    Refused { response: Box<Response<Option<Vec<u8>>>>, stream: Option<Reclaim<Box<dyn Io>>> },
 }
 
 impl From<String> for Failure {
     fn from(message: String) -> Self {
-        Failure { message, response: None }
+        Failure::Message(message)
     }
 }
 
@@ -112,24 +122,51 @@ async fn run(
     headers: Vec<(HeaderName, HeaderValue)>,
     link: Link,
 ) {
-    let open = open(&shared, &target, &options, headers);
-    let opened = match options.timeout {
-        Some(limit) => async_std::future::timeout(limit, open).await.unwrap_or_else(|_| {
-            Err(format!("timed out after {} ms connecting to {}", limit.as_millis(), target.request).into())
-        }),
-        None => open.await,
-    };
-    match opened {
+    // Everything up to the end of a refusal's body shares the caller's timeout.
+    let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));
+    let opened = within(deadline, open(&shared, &target, &options, headers)).await.unwrap_or_else(|| {
+        let limit = options.timeout.unwrap_or_default().as_millis();
+        Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
+    });
+    let (message, response) = match opened {
         Ok(ws) => {
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(None));
-            crate::connection::drive(shared, id, ws, link).await;
+            return crate::connection::drive(shared, id, ws, link).await;
         }
-        Err(failure) => {
-            log::info!("connection {id}: {}", failure.message);
-            shared.push(id, EventKind::Error { message: failure.message.clone(), response: failure.response });
-            shared.push(id, EventKind::Disconnected { code: 1006, reason: failure.message });
+        Err(Failure::Message(message)) => (message, None),
+        Err(Failure::Refused { response, stream }) => {
+            let status = response.status().as_u16();
+            let read = response.body().clone().unwrap_or_default();
+            let mut body = Vec::new();
+            match stream {
+                // What has arrived when the time is up is the body.
+                Some(mut stream) => {
+                    let reading =
+                        read_body(&mut stream, status, response.headers(), read, &mut body, MAX_RESPONSE_BODY);
+                    within(deadline, reading).await;
+                }
+                None => {
+                    let mut nothing_more = futures::io::empty();
+                    read_body(&mut nothing_more, status, response.headers(), read, &mut body, MAX_RESPONSE_BODY).await
+                }
+            }
+            let headers = header_pairs(response.headers());
+            (format!("handshake refused: {}", response.status()), Some(HandshakeResponse { status, headers, body }))
         }
+    };
+    log::info!("connection {id}: {message}");
+    shared.push(id, EventKind::Error { message: message.clone(), response });
+    shared.push(id, EventKind::Disconnected { code: 1006, reason: message });
+}
+
+/// `future`'s output, or `None` if `deadline` passes first.
+async fn within<T>(deadline: Option<Instant>, future: impl Future<Output = T>) -> Option<T> {
+    match deadline {
+        Some(deadline) => {
+            async_std::future::timeout(deadline.saturating_duration_since(Instant::now()), future).await.ok()
+        }
+        None => Some(future.await),
     }
 }
 
@@ -138,7 +175,7 @@ async fn open(
     target: &Target,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-) -> Result<WebSocketStream<Box<dyn Io>>, Failure> {
+) -> Result<WebSocketStream<Reclaim<Box<dyn Io>>>, Failure> {
     let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
     let io: Box<dyn Io> = if target.tls { tls::connect(&target.host, tcp).await? } else { Box::new(tcp) };
     let mut request = target.request.as_str().into_client_request().map_err(|e| format!("invalid url: {e}"))?;
@@ -151,22 +188,71 @@ async fn open(
         request_headers.insert("sec-websocket-protocol", value);
     }
     let config = shared.config.websocket();
+    let (io, mut reclaimed) = Reclaim::new(io);
     match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
         Ok((ws, _response)) => Ok(ws),
-        Err(WsError::Http(response)) => {
-            let status = response.status();
-            let mut body = response.body().clone().unwrap_or_default();
-            body.truncate(MAX_RESPONSE_BODY);
-            Err(Failure {
-                message: format!("handshake refused: {status}"),
-                response: Some(HandshakeResponse {
-                    status: status.as_u16(),
-                    headers: header_pairs(response.headers()),
-                    body,
-                }),
-            })
-        }
+        Err(WsError::Http(response)) => Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten() }),
         Err(err) => Err(format!("handshake with {} failed: {err}", target.request).into()),
+    }
+}
+
+/// A stream lent to tungstenite's handshake, which consumes it: dropped with a failed handshake,
+/// it hands the stream back, so the rest of a refusal can still be read.
+struct Reclaim<S> {
+    inner: Option<S>,
+    back: Option<oneshot::Sender<Reclaim<S>>>,
+}
+
+impl<S> Reclaim<S> {
+    fn new(inner: S) -> (Reclaim<S>, oneshot::Receiver<Reclaim<S>>) {
+        let (back, reclaimed) = oneshot::channel();
+        (Reclaim { inner: Some(inner), back: Some(back) }, reclaimed)
+    }
+
+    /// The stream, or an error once it has been handed back.
+    fn stream(&mut self) -> io::Result<&mut S> {
+        self.inner.as_mut().ok_or_else(|| io::ErrorKind::NotConnected.into())
+    }
+}
+
+impl<S> Drop for Reclaim<S> {
+    fn drop(&mut self) {
+        if let (Some(inner), Some(back)) = (self.inner.take(), self.back.take()) {
+            // Nobody waits for it once the handshake has succeeded.
+            let _ = back.send(Reclaim { inner: Some(inner), back: None });
+        }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Reclaim<S> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_read(cx, buf),
+            Err(e) => Poll::Ready(Err(e)),
+        }
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Reclaim<S> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_write(cx, buf),
+            Err(e) => Poll::Ready(Err(e)),
+        }
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_flush(cx),
+            Err(e) => Poll::Ready(Err(e)),
+        }
+    }
+
+    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_close(cx),
+            Err(e) => Poll::Ready(Err(e)),
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 
 //!
 //! Modules are layered, every `use` pointing down: `config`, `error`, `event`, `headers`,
-//! `handshake`, `tls` (plain parts) → `registry` (the state all tasks share) → `connection` →
+//! `handshake`, `response`, `tls` (plain parts) → `registry` (the state all tasks share) → `connection` →
 //! `client`, `server` → `runtime` (the façade).
 
 mod client;
@@ -19,6 +19,7 @@ mod event;
 mod handshake;
 mod headers;
 mod registry;
+mod response;
 mod runtime;
 mod server;
 mod tls;

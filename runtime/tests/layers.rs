@@ -7,6 +7,7 @@ const ORDER: &[&str] = &[
     "config",
     "event",
     "handshake",
+    "response",
     "tls",
     "error",
     "headers",

@@ -198,6 +198,32 @@ end";
         }
     }
 
+    /// Every key of a table read from Lua must be one of `fields`: a misspelt field is an error
+    /// naming it and the nearest field, not a silently ignored value.
+    pub fn only_fields(table: &Table, at: &At, fields: &[&str]) -> mlua::Result<()> {
+        for pair in table.pairs::<Value, Value>() {
+            let (key, _) = pair?;
+            let name = match &key {
+                Value::String(name) => name.to_string_lossy(),
+                other => return Err(at.error(format!("{} key in a table of named fields", type_name(other)))),
+            };
+            if !fields.contains(&name.as_str()) {
+                return Err(at.error(format!("unknown field '{name}'{}", did_you_mean(&name, fields))));
+            }
+        }
+        Ok(())
+    }
+
+    /// "; did you mean 'x'?" for the nearest of `names` within a few edits, else "".
+    pub fn did_you_mean(name: &str, names: &[&str]) -> String {
+        let nearest = names
+            .iter()
+            .map(|n| (strsim::levenshtein(name, n), n))
+            .filter(|(distance, n)| *distance <= 2.max(n.len() / 3))
+            .min_by_key(|(distance, _)| *distance);
+        nearest.map(|(_, n)| format!("; did you mean '{n}'?")).unwrap_or_default()
+    }
+
     /// `value` if it lies within `min..=max` (either may be absent); NaN lies within nothing.
     pub fn in_range<T: PartialOrd + Display>(value: T, min: Option<T>, max: Option<T>) -> Result<T, String> {
         let low = min.as_ref().is_none_or(|min| value >= *min);
@@ -316,8 +342,12 @@ impl Default for ConnectParams {
 }
 
 impl ConnectParams {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers"];
+
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
+        __wslua::only_fields(&table, at, Self::FIELDS)?;
         Ok(Self {
             timeout: {
                 let at = at.field("timeout");
@@ -356,8 +386,12 @@ impl Default for SendOptions {
 }
 
 impl SendOptions {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    pub const FIELDS: &'static [&'static str] = &["type"];
+
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
+        __wslua::only_fields(&table, at, Self::FIELDS)?;
         Ok(Self {
             r#type: {
                 let at = at.field("type");
@@ -535,6 +569,18 @@ impl Default for WebsocketConfig {
 impl WebsocketConfig {
     /// The game.project section these keys live in.
     pub const SECTION: &'static str = "websocket";
+
+    /// The keys of the section.
+    pub const KEYS: &'static [&'static str] = &[
+        "debug",
+        "socket_timeout",
+        "max_message_size",
+        "max_send_queue",
+        "ping_interval",
+        "ping_timeout",
+        "close_timeout",
+        "buffer_size",
+    ];
 
     /// Sets `key` from its game.project text. Returns `Ok(false)` for a key this section does not have.
     pub fn set(&mut self, key: &str, text: &str) -> Result<bool, String> {

@@ -1,6 +1,7 @@
 //! `game.project`: the `[websocket]` keys described in api.yaml, and the runner's
 //! `[display] update_frequency`.
 
+use crate::glue::__wslua::did_you_mean;
 use crate::glue::WebsocketConfig;
 use std::path::Path;
 use std::time::Duration;
@@ -31,6 +32,30 @@ impl Problem {
         });
         Problem { line: line.map(|i| i + 1), message }
     }
+
+    /// rust-ini's syntax errors in words a user can act on, on the line at fault.
+    fn syntax(text: &str, error: &ini::ParseError) -> Problem {
+        const FORM: &str = "game.project lines are '[section]' or 'key = value'";
+        if error.msg.starts_with("expecting") || error.msg.contains("must be ended with ']'") {
+            // rust-ini notices at the end of the file; the header itself is the line to fix.
+            let header = text.lines().position(|l| l.trim_start().starts_with('[') && !l.contains(']'));
+            let line = header.map_or(error.line, |i| i + 1);
+            return Problem { line: Some(line), message: format!("a [section] header is not closed with ']'; {FORM}") };
+        }
+        let said = match error.msg.as_ref() {
+            "missing key" => "a line starts with '=' instead of a key",
+            other => other.trim_end_matches('.'),
+        };
+        Problem { line: Some(error.line), message: format!("{said} (column {}); {FORM}", error.col) }
+    }
+
+    /// `FILE:LINE: message`.
+    fn in_file(&self, path: &Path) -> String {
+        match self.line {
+            Some(line) => format!("{}:{line}: {}", path.display(), self.message),
+            None => format!("{}: {}", path.display(), self.message),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,22 +82,25 @@ impl Project {
         }
     }
 
-    /// Errors name the file and, where one is at fault, the line.
+    /// Errors name the file and, where one is at fault, the line. Warnings (an unknown key) go
+    /// to stderr whatever `debug` says: a misspelt key must not pass unnoticed.
     pub fn load(path: &Path) -> Result<Project, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Project::read(&text).map_err(|problem| match problem.line {
-            Some(line) => format!("{}:{line}: {}", path.display(), problem.message),
-            None => format!("{}: {}", path.display(), problem.message),
-        })
+        let (project, warnings) = Project::read(&text).map_err(|problem| problem.in_file(path))?;
+        for warning in warnings {
+            eprintln!("wslua: {}", warning.in_file(path));
+        }
+        Ok(project)
     }
 
     pub fn parse(text: &str) -> Result<Project, String> {
-        Project::read(text).map_err(|problem| problem.message)
+        Project::read(text).map(|(project, _)| project).map_err(|problem| problem.message)
     }
 
-    fn read(text: &str) -> Result<Project, Problem> {
-        let ini =
-            ini::Ini::load_from_str(text).map_err(|e| Problem { line: Some(e.line), message: e.msg.to_string() })?;
+    /// The project and its warnings.
+    fn read(text: &str) -> Result<(Project, Vec<Problem>), Problem> {
+        let ini = ini::Ini::load_from_str(text).map_err(|e| Problem::syntax(text, &e))?;
+        let mut warnings = Vec::new();
         let mut project = Project::default();
         let section = WebsocketConfig::SECTION;
         if let Some(keys) = ini.section(Some(section)) {
@@ -80,7 +108,9 @@ impl Project {
                 let known =
                     project.websocket.set(key, value).map_err(|message| Problem::at(text, section, key, message))?;
                 if !known {
-                    log::warn!("game.project: [{section}] has no key '{key}'; ignored");
+                    let hint = did_you_mean(key, WebsocketConfig::KEYS);
+                    let message = format!("warning: [{section}] has no key '{key}' (ignored){hint}");
+                    warnings.push(Problem::at(text, section, key, message));
                 }
             }
         }
@@ -97,7 +127,7 @@ impl Project {
                     Problem::at(text, "display", "update_frequency", message)
                 })?;
         }
-        Ok(project)
+        Ok((project, warnings))
     }
 
     /// The engine's settings from the `[websocket]` keys.

@@ -19,6 +19,10 @@ local cases = {
   { function() return websocket.connect("ws://127.0.0.1:1/", { headers = true }, cb) end, "bad argument #2 to 'connect' (field 'headers': string expected, got boolean)" },
   { function() return websocket.connect("ws://127.0.0.1:1/", nil) end, "bad argument #3 to 'connect' (function expected, got no value)" },
   { function() return websocket.connect("ftp://127.0.0.1/", nil, cb) end, "connect: invalid url 'ftp://127.0.0.1/': scheme 'ftp' is not ws, wss, http or https" },
+  { function() return websocket.connect("127.0.0.1:8080", nil, cb) end, "connect: invalid url '127.0.0.1:8080': it has no ws:// or wss:// in front: a websocket url looks like ws://host:port/path or wss://host/path" },
+  { function() return websocket.connect("ws://127.0.0.1:8080 /x", nil, cb) end, "connect: invalid url 'ws://127.0.0.1:8080 /x': a space after 'ws://127.0.0.1:8080': a url has none (write a space as %20)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { timout = 3000 }, cb) end, "bad argument #2 to 'connect' (unknown field 'timout'; did you mean 'timeout'?)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { "x" }, cb) end, "bad argument #2 to 'connect' (number key in a table of named fields)" },
   { function() return websocket.connect("ws://127.0.0.1:1/", { headers = "Sec-WebSocket-Key: x" }, cb) end, "connect: headers: 'sec-websocket-key' is set by the websocket handshake and cannot be given" },
   { function() return websocket.connect("ws://127.0.0.1:1/", { headers = "A: 1\r\n\r\nB: 2" }, cb) end, "connect: headers: line 2 is empty" },
   { function() return websocket.send(nil, "x") end, "bad argument #1 to 'send' (websocket.connection expected, got nil)" },
@@ -42,6 +46,7 @@ local conn = websocket.connect("ws://127.0.0.1:" .. port .. "/", nil, function(_
   if data.event == websocket.EVENT_CONNECTED then websocket.disconnect(c) end
 end)
 check.eq(err(websocket.send, conn, "too early"), "send: connection is not connected", "send before CONNECTED")
+check.eq(err(websocket.send, conn, "x", { typ = websocket.DATA_TYPE_TEXT }), "bad argument #3 to 'send' (unknown field 'typ'; did you mean 'type'?)", "send options field")
 check.eq(err(websocket.send, conn, "x", { type = 9 }), "bad argument #3 to 'send' (field 'type': websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got 9)", "send type")
 check.eq(err(websocket.disconnect, conn, 999), "disconnect: close code 999 cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)", "close code")
 check.eq(err(websocket.disconnect, conn, 1000, string.rep("r", 124)), "disconnect: close reason is 124 bytes, at most 123 fit", "close reason")

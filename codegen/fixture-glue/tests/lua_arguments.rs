@@ -103,6 +103,15 @@ fn wrong_argument_types_raise_lua_style_errors() {
         ("fixture.write(h, 'x', 'many')", "bad argument #3 to 'write' (number expected, got string)"),
         ("fixture.write(h, 'x', 1, 'big')", "bad argument #4 to 'write' (number expected, got string)"),
         ("fixture.write(h, 'x', 0)", "bad argument #3 to 'write' (must be at least 1, got 0)"),
+        (
+            "fixture.open('u', {timeuot = 1}, print)",
+            "bad argument #2 to 'open' (unknown field 'timeuot'; did you mean 'timeout'?)",
+        ),
+        ("fixture.open('u', {zzz = 1}, print)", "bad argument #2 to 'open' (unknown field 'zzz')"),
+        (
+            "fixture.open('u', {[true] = 1}, print)",
+            "bad argument #2 to 'open' (boolean key in a table of named fields)",
+        ),
         ("fixture.write(h, 'x', -2^53)", "bad argument #3 to 'write' (must be at least 1, got -9007199254740992)"),
         ("fixture.close(h)", "cannot close 7"),
     ];

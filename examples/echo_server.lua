@@ -8,7 +8,8 @@ local port = websocket.listen(math.tointeger(tonumber(arg[1])) or 8080, 4096, 5,
   elseif data.event == websocket.EVENT_MESSAGE then
     websocket.send(conn, data.message, { type = data.type })
   elseif data.event == websocket.EVENT_DISCONNECTED then
-    print(string.format("%s: disconnected (%d %s)", tostring(conn), data.code, data.reason))
+    local reason = data.reason ~= "" and (", " .. data.reason) or ""
+    print(string.format("%s: disconnected (code %d%s)", tostring(conn), data.code, reason))
   end
 end)
 print("echo server listening on ws://127.0.0.1:" .. port .. "/")

@@ -1,13 +1,15 @@
 //! The `debug` config key as a `log` logger on stderr: 0 errors only, 1 connection state
-//! changes, 2 also every message.
+//! changes, 2 also every message. Only wslua's own records are shown.
 
 use log::{LevelFilter, Log, Metadata, Record};
 
 struct Stderr;
 
 impl Log for Stderr {
+    /// wslua's own records only: the libraries below it (tungstenite and the rest) log their
+    /// internals in their own terms, which mean nothing to a script's author.
     fn enabled(&self, metadata: &Metadata) -> bool {
-        metadata.level() <= log::max_level()
+        metadata.level() <= log::max_level() && metadata.target().starts_with("wslua")
     }
 
     fn log(&self, record: &Record) {

@@ -37,14 +37,15 @@ fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
     });
     std::fs::write(dir.join("emmyrc.json"), config.to_string()).unwrap();
     let output = dir.join("out.json");
-    let status = Command::new(emmylua_check())
+    // Its "Check finished" chatter is not shown; the report is the JSON file.
+    let run = Command::new(emmylua_check())
         .current_dir(repo())
         .arg("-c")
         .arg(dir.join("emmyrc.json"))
         .args(["--output-format", "json", "--output"])
         .arg(&output)
         .args(targets)
-        .status()
+        .output()
         .unwrap_or_else(|e| {
             panic!("emmylua_check could not run ({e}): scripts/test installs it with `cargo install emmylua_check`")
         });
@@ -64,7 +65,11 @@ fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
             }
         }
     }
-    assert!(status.success() || !found.is_empty(), "emmylua_check failed without a diagnostic");
+    assert!(
+        run.status.success() || !found.is_empty(),
+        "emmylua_check failed without a diagnostic: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     found
 }
 

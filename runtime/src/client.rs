@@ -65,8 +65,17 @@ pub(crate) struct Target {
 impl Target {
     /// `ws://`, `wss://`, and `http://`/`https://` meaning the same.
     pub fn parse(text: &str) -> Result<Target, Error> {
+        const FORM: &str = "a websocket url looks like ws://host:port/path or wss://host/path";
         let invalid = |reason: String| Error::InvalidUrl { url: text.to_string(), reason };
-        let url = url::Url::parse(text).map_err(|e| invalid(e.to_string()))?;
+        if let Some((at, c)) = text.char_indices().find(|(_, c)| c.is_whitespace() || c.is_control()) {
+            let what = if c == ' ' { "a space".to_string() } else { format!("the character {c:?}") };
+            let before = &text[..at];
+            return Err(invalid(format!("{what} after '{before}': a url has none (write a space as %20)")));
+        }
+        if !text.contains("://") {
+            return Err(invalid(format!("it has no ws:// or wss:// in front: {FORM}")));
+        }
+        let url = url::Url::parse(text).map_err(|e| invalid(format!("{e}; {FORM}")))?;
         let (tls, scheme) = match url.scheme() {
             "ws" | "http" => (false, "ws"),
             "wss" | "https" => (true, "wss"),

@@ -11,8 +11,9 @@ use std::time::Duration;
 use wslua_runtime::{Config, ConnectOptions, EventKind, Message, Runtime};
 
 fn openssl(dir: &Path, args: &[&str]) {
-    let status = Command::new("openssl").args(args).current_dir(dir).status().expect("the openssl command is needed");
-    assert!(status.success(), "openssl {args:?}");
+    // Its chatter is kept for a failure.
+    let out = Command::new("openssl").args(args).current_dir(dir).output().expect("the openssl command is needed");
+    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// A CA, and a certificate it signed for the name `localhost` only.

@@ -566,3 +566,145 @@ fn a_refused_handshake_reports_the_whole_body() {
         );
     }
 }
+
+/// The rock: `luarocks make` into a new tree for Lua 5.4 and for LuaJIT (`--lua-version 5.1`),
+/// then the module example runs from that tree alone, with the paths `luarocks path` gives.
+#[test]
+fn luarocks_make_installs_a_module_each_interpreter_loads() {
+    let tree = std::env::temp_dir().join(format!("wslua-rock-{}", std::process::id()));
+    for (version, interpreter) in [("5.4", "lua5.4"), ("5.1", "luajit")] {
+        let make = Command::new("luarocks")
+            .args(["--lua-version", version, "--tree"])
+            .arg(&tree)
+            .arg("make")
+            .current_dir(repo())
+            .output()
+            .expect("luarocks is missing: scripts/test installs Debian's luarocks");
+        let said = String::from_utf8_lossy(&make.stdout).to_string() + &String::from_utf8_lossy(&make.stderr);
+        assert!(make.status.success(), "luarocks --lua-version {version} make: {said}");
+        let stub = tree.join(format!("lib/luarocks/rocks-{version}/wslua/dev-1/generated/lua/websocket.lua"));
+        assert!(stub.exists(), "the LuaLS stub is not in the rock: {}", stub.display());
+        let script = format!(
+            "eval \"$(luarocks --lua-version {version} --tree '{}' path)\" && {interpreter} examples/module_echo.lua /nonexistent",
+            tree.display()
+        );
+        let mut run = Command::new("sh");
+        run.args(["-c", &script]).env_remove("LUA_CPATH").env_remove("LUA_CPATH_5_4");
+        let out = finish(run);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("echo: message 3") && stdout.contains("done"),
+            "{interpreter} with the rock: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&tree).unwrap();
+}
+
+/// game.project mistakes: an unknown key is a warning on stderr at any `debug` level, naming
+/// file, line and the nearest key; a malformed file is an error in words, on the line at fault.
+#[test]
+fn game_project_mistakes_are_named_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("wslua-project-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    let run = |text: &str| {
+        std::fs::write(&project, text).unwrap();
+        let mut command = runner();
+        command.arg("examples/echo.lua").arg("--config").arg(&project);
+        let out = finish(command);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (code, stderr) = run("[websocket]\ndebug = 0\ndebgu = 1\n");
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("game.project:3: warning: [websocket] has no key 'debgu' (ignored); did you mean 'debug'?"),
+        "{stderr}"
+    );
+    let (code, stderr) = run("[display]\nupdate_frequency = 30\n[websocket\ndebug = 1\n");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("game.project:3: a [section] header is not closed with ']'"), "{stderr}");
+    let (code, stderr) = run("[websocket]\nsocket_timeout = -5\n");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("game.project:2: [websocket] socket_timeout: must be from 1 to 86400000000, got -5"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `debug = 2` shows wslua's own sentences, not the libraries' internals.
+#[test]
+fn the_debug_log_has_no_library_internals() {
+    let dir = std::env::temp_dir().join(format!("wslua-debug-internals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[websocket]\ndebug = 2\n").unwrap();
+    let mut command = runner();
+    command.arg("examples/echo.lua").arg("--config").arg(&project);
+    let out = finish(command);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.contains("disconnected with 4000"), "{stderr}");
+    for internal in ["CloseFrame", "Utf8Bytes", "handshake done", "Received close frame"] {
+        assert!(!stderr.contains(internal), "'{internal}' in the debug log:\n{stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The cookbook's examples (docs/cookbook.md) run as the page says.
+#[test]
+fn the_cookbook_examples_run() {
+    let mut command = runner();
+    command.arg("examples/reconnect_demo.lua");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "reconnect_demo.lua: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains("reconnect: try 2 in") && stdout.contains("client: the server says welcome back"),
+        "{stdout}"
+    );
+
+    let mut command = runner();
+    command.args(["examples/heartbeat.lua", "--", "3"]);
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("heartbeat 3: back within"), "heartbeat.lua: {stdout}");
+
+    let mut command = stock("lua5.4");
+    command.arg("examples/json_messages.lua");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("reply 3: sum 33") && stdout.contains("json: done"),
+        "json_messages.lua (needs Debian's lua-cjson, which scripts/test installs): {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// examples/browser/index.html in Chromium talks to a runner echo server.
+#[test]
+fn the_browser_example_talks_to_a_runner_server() {
+    let modules = repo().join("tests/peers/node_modules");
+    assert!(modules.join("playwright-core").exists(), "playwright-core is missing: scripts/test installs it");
+    let mut server = Running::start({
+        let mut c = runner();
+        c.args(["examples/echo_server.lua", "--", "0"]);
+        c
+    });
+    let line = server.line();
+    let url = line.strip_prefix("echo server listening on ").expect("the listening line").to_string();
+    let mut node = Command::new("node");
+    node.env("NODE_PATH", &modules)
+        .arg("tests/site/check_browser_example.js")
+        .arg("examples/browser/index.html")
+        .arg(&url);
+    let out = finish(node);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("server: héllo ✓"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    server.signal("TERM");
+    assert!(server.wait().0.success());
+}

@@ -481,6 +481,12 @@ window.WSLUA_SEARCH = [
     "href": "module-mode.html"
   },
   {
+    "name": "One build per interpreter",
+    "kind": "manual section",
+    "text": "Module mode: stock Lua 5.4 and LuaJIT: One build per interpreter",
+    "href": "module-mode.html#one-build-per-interpreter"
+  },
+  {
     "name": "Limits and errors",
     "kind": "manual",
     "text": "Limits and errors",
@@ -551,6 +557,36 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Editor support: Defold",
     "href": "editor-stubs.html#defold"
+  },
+  {
+    "name": "Cookbook",
+    "kind": "manual",
+    "text": "Cookbook",
+    "href": "cookbook.html"
+  },
+  {
+    "name": "Reconnect with backoff and jitter",
+    "kind": "manual section",
+    "text": "Cookbook: Reconnect with backoff and jitter",
+    "href": "cookbook.html#reconnect-with-backoff-and-jitter"
+  },
+  {
+    "name": "JSON messages",
+    "kind": "manual section",
+    "text": "Cookbook: JSON messages",
+    "href": "cookbook.html#json-messages"
+  },
+  {
+    "name": "A heartbeat and a latency display",
+    "kind": "manual section",
+    "text": "Cookbook: A heartbeat and a latency display",
+    "href": "cookbook.html#a-heartbeat-and-a-latency-display"
+  },
+  {
+    "name": "A browser page",
+    "kind": "manual section",
+    "text": "Cookbook: A browser page",
+    "href": "cookbook.html#a-browser-page"
   },
   {
     "name": "Performance",

@@ -2,18 +2,20 @@
 # Each prints what it installs, and nothing when everything is already there.
 
 # apt-installs the Debian packages whose check fails: pairs of CHECK:PACKAGE, where CHECK is a
-# command to look for or, when it starts with "lua:", a Lua module LuaJIT must find.
+# command to look for, a file when it starts with "/", or, when it starts with "lua:", a Lua
+# module LuaJIT must find.
 install_debian() {
   local missing=() pair check
   for pair in "$@"; do
     check=${pair%%:*}
     case "$check" in
       lua) check=${pair#lua:}; check=${check%%:*}; luajit -e "require '$check'" 2>/dev/null || missing+=("${pair##*:}") ;;
+      /*) [ -e "$check" ] || missing+=("${pair#*:}") ;;
       *) command -v "$check" >/dev/null || missing+=("${pair#*:}") ;;
     esac
   done
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "${0##*/}: installing ${missing[*]}"
+    echo "scripts/${0##*/}: installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
@@ -22,7 +24,7 @@ install_debian() {
 # python `websockets` (tests/peers/requirements.txt) in .venv.
 install_python_peers() {
   if ! .venv/bin/python -c 'import websockets' 2>/dev/null; then
-    echo "${0##*/}: installing python websockets into .venv"
+    echo "scripts/${0##*/}: installing python websockets into .venv"
     python3 -m venv .venv || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv .venv; }
     .venv/bin/pip install -q -r tests/peers/requirements.txt
   fi
@@ -31,7 +33,7 @@ install_python_peers() {
 # node `ws` and playwright-core (tests/peers/package-lock.json) in tests/peers/node_modules.
 install_node_peers() {
   if [ ! -d tests/peers/node_modules/ws ] || [ ! -d tests/peers/node_modules/playwright-core ]; then
-    echo "${0##*/}: installing node ws and playwright-core into tests/peers/node_modules"
+    echo "scripts/${0##*/}: installing node ws and playwright-core into tests/peers/node_modules"
     (cd tests/peers && npm ci --silent --no-audit --no-fund)
   fi
 }

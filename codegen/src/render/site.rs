@@ -99,6 +99,10 @@ fn environment(model: &Model, links: markdown::Links) -> Result<Environment<'sta
     env.add_filter("markdown", move |text: String| Value::from_safe_string(markdown::render(&text, &block_links).html));
     let inline_links = links.clone();
     env.add_filter("markdown_inline", move |text: String| Value::from_safe_string(inline(&text, &inline_links)));
+    // A long dotted name may wrap after a dot or an underscore, never inside a word.
+    env.add_filter("breakable", |name: String| {
+        Value::from_safe_string(highlight::escape(&name).replace('.', ".<wbr>").replace('_', "_<wbr>"))
+    });
     env.add_filter("lua", |code: String| {
         Value::from_safe_string(format!("<pre class=\"lua\"><code>{}</code></pre>", highlight::lua(&code)))
     });

@@ -708,3 +708,70 @@ fn the_browser_example_talks_to_a_runner_server() {
     server.signal("TERM");
     assert!(server.wait().0.success());
 }
+
+/// The runner loads what the stock lua5.4 loads: C modules from Debian's folders (lua-cjson,
+/// lua-lpeg, installed by scripts/test), and a Lua and a C module from a LuaRocks tree made by
+/// `luarocks make` from tests/rocks/greeting, found through `luarocks path`. The same script runs
+/// under lua5.4 as the reference.
+#[test]
+fn the_runner_loads_c_modules_and_luarocks_trees() {
+    let work = std::env::temp_dir().join(format!("wslua-rocktree-{}", std::process::id()));
+    let (source, tree) = (work.join("greeting"), work.join("tree"));
+    std::fs::create_dir_all(&source).unwrap();
+    for entry in std::fs::read_dir(repo().join("tests/rocks/greeting")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, source.join(path.file_name().unwrap())).unwrap();
+    }
+    let make = Command::new("luarocks")
+        .args(["--lua-version", "5.4", "--tree"])
+        .arg(&tree)
+        .arg("make")
+        .current_dir(&source)
+        .output()
+        .expect("luarocks is missing: scripts/test installs Debian's luarocks");
+    assert!(make.status.success(), "luarocks make: {}", String::from_utf8_lossy(&make.stderr));
+    for interpreter in [env!("CARGO_BIN_EXE_wslua"), "lua5.4"] {
+        let script = format!(
+            "eval \"$(luarocks --lua-version 5.4 --tree '{}' path)\" && '{interpreter}' tests/lua/runner/lua_environment.lua",
+            tree.display()
+        );
+        let mut run = Command::new("sh");
+        run.args(["-c", &script]);
+        let out = finish(run);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("ok lua_environment"),
+            "{interpreter}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    std::fs::remove_dir_all(&work).unwrap();
+}
+
+/// LUA_PATH_5_4 and LUA_CPATH_5_4 win over LUA_PATH and LUA_CPATH, and `;;` in them stands for
+/// the default paths, as in the stock interpreter.
+#[test]
+fn the_runner_reads_module_paths_from_the_environment() {
+    let dir = std::env::temp_dir().join(format!("wslua-paths-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("from_5_4.lua"), "return '5.4'").unwrap();
+    std::fs::write(
+        dir.join("paths.lua"),
+        "assert(require('from_5_4') == '5.4')\n\
+         assert(package.path:find('/usr/share/lua/5.4/?.lua', 1, true), 'the default after ;;')\n\
+         assert(package.cpath:sub(1, 9) == '/nowhere/', package.cpath)\n\
+         print('ok paths')\n",
+    )
+    .unwrap();
+    let mut command = runner();
+    command
+        .arg(dir.join("paths.lua"))
+        .env("LUA_PATH", "/ignored/?.lua")
+        .env("LUA_PATH_5_4", format!("{}/?.lua;;", dir.display()))
+        .env("LUA_CPATH", "/nowhere/?.so;;")
+        .env_remove("LUA_CPATH_5_4");
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("ok paths"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

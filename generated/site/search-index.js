@@ -379,6 +379,12 @@ window.WSLUA_SEARCH = [
     "href": "getting-started.html#the-runner"
   },
   {
+    "name": "Lua modules in the runner",
+    "kind": "manual section",
+    "text": "Getting started: Lua modules in the runner",
+    "href": "getting-started.html#lua-modules-in-the-runner"
+  },
+  {
     "name": "From a stock interpreter",
     "kind": "manual section",
     "text": "Getting started: From a stock interpreter",

@@ -46,7 +46,9 @@ fn run(cli: &Cli) -> Result<u8, String> {
     if let Err(e) = rlimit::increase_nofile_limit(u64::MAX) {
         log::warn!("cannot raise the open file limit: {e}");
     }
-    let lua = Lua::new();
+    // Like the stock interpreter: every standard library (debug included) and C modules. mlua
+    // calls that "unsafe" because a C module can do anything; a script that loads one chose it.
+    let lua = unsafe { Lua::unsafe_new() };
     let host = Host::new(project.runtime_config());
     let exit = Exit::install(&host).map_err(|e| format!("installing signal handlers: {e}"))?;
     setup_globals(&lua, &host, cli, &exit).map_err(|e| e.to_string())?;
@@ -140,9 +142,33 @@ impl Exit {
     }
 }
 
-/// `websocket` (also for `require`), `sys.exit` and `arg`.
+/// Where the stock lua5.4 of Debian looks for modules: `/usr/local` first, then Debian's own
+/// folders (where `apt-get install lua-cjson` puts them), then the current directory.
+const DEFAULT_PATH: &str = "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;\
+/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;\
+./?.lua;./?/init.lua";
+
+fn default_cpath() -> String {
+    // Debian's multiarch folder, e.g. x86_64-linux-gnu.
+    let multiarch = format!("{}-linux-gnu", std::env::consts::ARCH);
+    format!("/usr/local/lib/lua/5.4/?.so;/usr/lib/{multiarch}/lua/5.4/?.so;/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so")
+}
+
+/// A search path as Lua reads it from the environment: `VAR_5_4`, else `VAR`, where `;;` stands
+/// for the default; the default when neither is set.
+fn search_path(var: &str, default: &str) -> String {
+    match std::env::var(format!("{var}_5_4")).or_else(|_| std::env::var(var)) {
+        Ok(value) => value.replacen(";;", &format!(";{default};"), 1),
+        Err(_) => default.to_string(),
+    }
+}
+
+/// `websocket` (also for `require`), `sys.exit`, `arg`, and the module search paths.
 fn setup_globals(lua: &Lua, host: &Host, cli: &Cli, exit: &Exit) -> mlua::Result<()> {
     let globals = lua.globals();
+    let package: Table = globals.get("package")?;
+    package.set("path", search_path("LUA_PATH", DEFAULT_PATH))?;
+    package.set("cpath", search_path("LUA_CPATH", &default_cpath()))?;
     let websocket = wslua::open(lua, host)?;
     globals.set("websocket", &websocket)?;
     let loaded: Table = globals.get::<Table>("package")?.get("loaded")?;

@@ -99,6 +99,11 @@ end";
             Args { function, values: values.into_vec().into_iter(), index: 0 }
         }
 
+        /// Every argument not taken yet, for a variadic parameter.
+        pub fn rest(&mut self) -> mlua::MultiValue {
+            self.values.by_ref().collect()
+        }
+
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
@@ -352,7 +357,7 @@ impl ConnectParams {
             timeout: {
                 let at = at.field("timeout");
                 let value: mlua::Value = table.get("timeout")?;
-                __wslua::optional(value, &at, |value, at| {
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
                 })?
@@ -888,7 +893,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             let mut __wslua_args = __wslua::Args::new("update", args);
             let timeout = {
                 let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, |value, at| {
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_number(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)).map_err(|e| at.error(e)))
                 })?

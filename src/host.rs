@@ -50,6 +50,10 @@ impl Host {
         self.state().instance = instance;
     }
 
+    pub fn instance(&self) -> Value {
+        self.state().instance.clone()
+    }
+
     fn state(&self) -> std::cell::RefMut<'_, LuaState> {
         self.0.lua_state.borrow_mut()
     }

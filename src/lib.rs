@@ -10,6 +10,8 @@ pub mod glue;
 mod host;
 pub mod logger;
 pub mod project;
+#[cfg(feature = "runner")]
+pub mod runner;
 
 pub use host::Host;
 

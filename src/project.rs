@@ -3,6 +3,7 @@
 
 use crate::glue::__wslua::did_you_mean;
 use crate::glue::WebsocketConfig;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
@@ -63,11 +64,13 @@ pub struct Project {
     pub websocket: WebsocketConfig,
     /// Frames per second of the runner's script lifecycle.
     pub update_frequency: f64,
+    /// Every setting of the file as `section.key` (a key before any section: `key`), as text.
+    pub settings: BTreeMap<String, String>,
 }
 
 impl Default for Project {
     fn default() -> Self {
-        Project { websocket: WebsocketConfig::default(), update_frequency: 60.0 }
+        Project { websocket: WebsocketConfig::default(), update_frequency: 60.0, settings: BTreeMap::new() }
     }
 }
 
@@ -102,6 +105,12 @@ impl Project {
         let ini = ini::Ini::load_from_str(text).map_err(|e| Problem::syntax(text, &e))?;
         let mut warnings = Vec::new();
         let mut project = Project::default();
+        for (section, keys) in ini.iter() {
+            for (key, value) in keys.iter() {
+                let name = section.map_or(key.to_string(), |section| format!("{section}.{key}"));
+                project.settings.insert(name, value.to_string());
+            }
+        }
         let section = WebsocketConfig::SECTION;
         if let Some(keys) = ini.section(Some(section)) {
             for (key, value) in keys.iter() {

@@ -29,6 +29,25 @@ pub fn load(path: &std::path::Path) -> Result<Model, String> {
     load_str(&path.display().to_string(), &text)
 }
 
+/// Parses and validates a file of several modules, one YAML document each (`runner.yaml`).
+/// Errors name the module: `FILE: json: yaml.path: message`.
+pub fn load_modules_str(file: &str, text: &str) -> Result<Vec<Model>, String> {
+    let mut models = Vec::new();
+    for api in schema::parse_all(file, text)? {
+        let name = api.module.name.clone();
+        validate::check(&api)
+            .map_err(|errors| errors.iter().map(|e| format!("{file}: {name}: {e}")).collect::<Vec<_>>().join("\n"))?;
+        models.push(model::build(&api));
+    }
+    Ok(models)
+}
+
+/// Reads, parses and validates a file of several modules.
+pub fn load_modules(path: &std::path::Path) -> Result<Vec<Model>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    load_modules_str(&path.display().to_string(), &text)
+}
+
 #[cfg(feature = "site")]
 /// The manual: the pages `docs/README.md` links to, in its order. A page it does not list is an
 /// error, so nothing is left out of the site silently.

@@ -17,6 +17,9 @@ struct Cli {
     /// The API description.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../api.yaml"))]
     api: PathBuf,
+    /// The runner's globals, one module per YAML document.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../runner.yaml"))]
+    runner: PathBuf,
     /// The manual, rendered into the site.
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs"))]
     docs: PathBuf,
@@ -38,8 +41,9 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> Result<(), String> {
     let model = wslua_codegen::load(&cli.api)?;
+    let runner = wslua_codegen::load_modules(&cli.runner)?;
     let docs = wslua_codegen::load_docs(&cli.docs)?;
-    let outputs = wslua_codegen::outputs::all(&model, &docs)?;
+    let outputs = wslua_codegen::outputs::all(&model, &runner, &docs)?;
     let mut stale = Vec::new();
     for (name, text) in &outputs {
         let path = cli.out.join(name);

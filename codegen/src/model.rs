@@ -4,7 +4,7 @@
 //! out.
 
 use crate::schema::{self, Api, Field, TypeKind};
-use crate::types::{resolve, table_direction, Direction, Literal, Type};
+use crate::types::{resolve, table_direction, ConstantKind, Direction, Literal, Type};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
@@ -23,6 +23,8 @@ pub struct Module {
     pub name: String,
     pub summary: String,
     pub description: String,
+    /// Its functions are globals, not fields of a table named `name`.
+    pub globals: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -31,8 +33,7 @@ pub struct Group {
     pub description: String,
     /// The group's name as Lua code sees it, e.g. `websocket.event`.
     pub lua_name: String,
-    /// Integer constants (else string constants).
-    pub integer: bool,
+    pub kind: ConstantKind,
     pub members: Vec<Constant>,
 }
 
@@ -121,6 +122,8 @@ pub struct Member {
     /// `3000`)`), or empty.
     pub notes: String,
     pub extension: bool,
+    /// Takes every argument from its position on (`...`).
+    pub variadic: bool,
 }
 
 pub fn build(api: &Api) -> Model {
@@ -130,6 +133,7 @@ pub fn build(api: &Api) -> Model {
             name: api.module.name.clone(),
             summary: api.module.summary.clone(),
             description: api.module.description.clone(),
+            globals: api.module.globals,
         },
         groups: api.constants.iter().map(|g| b.group(g)).collect(),
         handles: b
@@ -174,7 +178,7 @@ impl Builder<'_> {
             name: g.group.clone(),
             description: g.description.clone(),
             lua_name: self.lua_name(&g.group),
-            integer: g.ty == "integer",
+            kind: ConstantKind::of(&g.ty).unwrap_or(ConstantKind::Integer),
             members: g
                 .members
                 .iter()
@@ -241,6 +245,7 @@ impl Builder<'_> {
             notes: notes(f),
             events,
             extension: f.extension,
+            variadic: f.variadic,
         }
     }
 }

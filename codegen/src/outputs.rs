@@ -8,15 +8,23 @@ use std::process::{Command, Stdio};
 /// The workspace's rustfmt settings, which the readable copy of the glue is formatted with.
 const RUSTFMT_TOML: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../rustfmt.toml");
 
-/// (path relative to `generated/`, contents)
-pub fn all(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, String> {
+/// (path relative to `generated/`, contents). `model` is the `websocket` module; `runner` the
+/// runner's globals, which get glue and stubs of their own (`lua-runner/`, apart, since a stock
+/// interpreter has none of them) and pages in the site, but no `.script_api`: Defold has its own.
+pub fn all(model: &Model, runner: &[Model], docs: &[Doc]) -> Result<Vec<(String, String)>, String> {
     let name = &model.module.name;
     let mut outputs = vec![
         ("glue.rs".into(), rustfmt(&render::glue::render(model)?)?),
         (format!("lua/{name}.lua"), render::stub::render(model)?),
         (format!("defold/{name}.script_api"), render::script_api::render(model)?),
     ];
-    outputs.extend(render::site::render(model, docs)?.into_iter().map(|(path, text)| (format!("site/{path}"), text)));
+    for module in runner {
+        let name = &module.module.name;
+        outputs.push((format!("runner/{name}.rs"), rustfmt(&render::glue::render(module)?)?));
+        outputs.push((format!("lua-runner/{name}.lua"), render::stub::render(module)?));
+    }
+    let site = render::site::render(model, runner, docs)?;
+    outputs.extend(site.into_iter().map(|(path, text)| (format!("site/{path}"), text)));
     Ok(outputs)
 }
 

@@ -23,6 +23,9 @@ pub struct Module {
     pub name: String,
     pub summary: String,
     pub description: String,
+    /// Its functions are globals (`pprint`), not fields of a table named `name`.
+    #[serde(default)]
+    pub globals: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +92,9 @@ pub struct Field {
     pub events: Option<Vec<String>>,
     #[serde(default)]
     pub extension: bool,
+    /// The last parameter of a function only: it takes every argument from there on (`...`).
+    #[serde(default)]
+    pub variadic: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,7 +128,18 @@ pub struct Config {
 
 /// Parses the text of an api file; errors carry `FILE:LINE:COL`.
 pub fn parse(file: &str, text: &str) -> Result<Api, String> {
-    serde_yaml::from_str(text).map_err(|err| match err.location() {
+    serde_yaml::from_str(text).map_err(|err| located(file, err))
+}
+
+/// Parses a file of several api documents (separated by `---`), one module each.
+pub fn parse_all(file: &str, text: &str) -> Result<Vec<Api>, String> {
+    serde_yaml::Deserializer::from_str(text)
+        .map(|document| Api::deserialize(document).map_err(|err| located(file, err)))
+        .collect()
+}
+
+fn located(file: &str, err: serde_yaml::Error) -> String {
+    match err.location() {
         Some(at) => {
             // serde_yaml appends the same " at line L column C" that the prefix gives.
             let text = err.to_string();
@@ -130,5 +147,5 @@ pub fn parse(file: &str, text: &str) -> Result<Api, String> {
             format!("{file}:{}:{}: {}", at.line(), at.column(), text.strip_suffix(&suffix).unwrap_or(&text))
         }
         None => format!("{file}: {err}"),
-    })
+    }
 }

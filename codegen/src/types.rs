@@ -35,6 +35,27 @@ pub enum Type {
     },
 }
 
+/// What the members of a constant group are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConstantKind {
+    Integer,
+    String,
+    /// A unique value compared by identity, `null` in api.yaml (Defold's `json.null`).
+    Lightuserdata,
+}
+
+impl ConstantKind {
+    pub fn of(ty: &str) -> Option<ConstantKind> {
+        match ty {
+            "integer" => Some(ConstantKind::Integer),
+            "string" => Some(ConstantKind::String),
+            "lightuserdata" => Some(ConstantKind::Lightuserdata),
+            _ => None,
+        }
+    }
+}
+
 /// Which way a value travels between Lua and the host.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,6 +73,8 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Literal {
+    /// `null`: the value of a light userdata constant (a NULL pointer, like Defold's `json.null`).
+    Null,
     Boolean(bool),
     Integer(i64),
     Number(f64),
@@ -61,6 +84,7 @@ pub enum Literal {
 impl Literal {
     pub fn from_yaml(value: &serde_yaml::Value) -> Option<Literal> {
         match value {
+            serde_yaml::Value::Null => Some(Literal::Null),
             serde_yaml::Value::Bool(b) => Some(Literal::Boolean(*b)),
             serde_yaml::Value::Number(n) => n.as_i64().map(Literal::Integer).or(n.as_f64().map(Literal::Number)),
             serde_yaml::Value::String(s) => Some(Literal::String(s.clone())),
@@ -72,6 +96,7 @@ impl Literal {
 impl std::fmt::Display for Literal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            Literal::Null => f.write_str("null"),
             Literal::Boolean(b) => write!(f, "{b}"),
             Literal::Integer(i) => write!(f, "{i}"),
             Literal::Number(n) => write!(f, "{n}"),

@@ -3,7 +3,7 @@
 
 use crate::lua::KEYWORDS;
 use crate::schema::{Api, Field, TypeKind};
-use crate::types::{resolve, suggest, table_direction, Direction, Type};
+use crate::types::{resolve, suggest, table_direction, ConstantKind, Direction, Type};
 use serde_yaml::Value;
 use std::collections::HashSet;
 
@@ -70,6 +70,12 @@ impl<'a> Validator<'a> {
                 let what = format!("{} {key}; a value written to Lua has at most {MAX_WRITTEN_FIELDS}", fields.len());
                 self.error(&format!("{path}.{key}"), format!("{what} (the glue passes them in one Lua call)"));
             }
+            for field in fields.iter().filter(|f| f.variadic) {
+                self.error(
+                    &format!("{path}.{key}.{}.variadic", field.name),
+                    "only a function parameter can be variadic".into(),
+                );
+            }
             let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
             self.fields(&format!("{path}.{key}"), fields, direction, event_group.as_deref());
         }
@@ -77,6 +83,14 @@ impl<'a> Validator<'a> {
             let path = format!("functions.{}", function.name);
             check_identifier(self, &format!("{path}.name"), &function.name);
             self.fields(&format!("{path}.params"), &function.params, Direction::In, None);
+            for (i, param) in function.params.iter().enumerate().filter(|(_, p)| p.variadic) {
+                let at = format!("{path}.params.{}.variadic", param.name);
+                if i + 1 != function.params.len() {
+                    self.error(&at, "only the last parameter can be variadic".into());
+                } else if param.ty != "any" {
+                    self.error(&at, format!("a variadic parameter takes values of any type, not '{}'", param.ty));
+                }
+            }
             if let Some(ret) = &function.returns {
                 self.field(&format!("{path}.returns"), ret, Direction::Out, None);
             }
@@ -136,13 +150,10 @@ impl<'a> Validator<'a> {
 
     fn constant_group(&mut self, group: &crate::schema::ConstantGroup) {
         let path = format!("constants.{}", group.group);
-        if group.ty != "integer" && group.ty != "string" {
-            let hint = suggest(&group.ty, ["integer", "string"].into_iter());
-            self.error(
-                &format!("{path}.type"),
-                format!("constants are 'integer' or 'string', not '{}'{hint}", group.ty),
-            );
-            return;
+        if ConstantKind::of(&group.ty).is_none() {
+            let hint = suggest(&group.ty, ["integer", "string", "lightuserdata"].into_iter());
+            let message = format!("constants are 'integer', 'string' or 'lightuserdata', not '{}'{hint}", group.ty);
+            return self.error(&format!("{path}.type"), message);
         }
         let mut values: Vec<(&str, &Value)> = Vec::new();
         for constant in &group.members {
@@ -274,6 +285,7 @@ fn value_has_type(value: &Value, ty: &str) -> bool {
         ("number", Value::Number(_)) => true,
         ("string" | "bytes", Value::String(_)) => true,
         ("boolean", Value::Bool(_)) => true,
+        ("lightuserdata", Value::Null) => true,
         _ => false,
     }
 }

@@ -87,6 +87,11 @@ end";
             Args { function, values: values.into_vec().into_iter(), index: 0 }
         }
 
+        /// Every argument not taken yet, for a variadic parameter.
+        pub fn rest(&mut self) -> mlua::MultiValue {
+            self.values.by_ref().collect()
+        }
+
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();

@@ -104,3 +104,29 @@ proptest::proptest! {
         }
     }
 }
+
+/// A file of several modules (runner.yaml's form): each document is checked, errors name the
+/// module, and what only such modules use is checked too.
+#[test]
+fn files_of_several_modules_name_the_module_in_errors() {
+    let module = |name: &str, rest: &str| format!("module:\n  name: {name}\n  summary: s\n  description: d\n{rest}");
+    let variadic_first = module(
+        "tools",
+        "  globals: true\nfunctions:\n  - name: show\n    description: d\n    params:\n      - name: values\n        type: any\n        variadic: true\n        description: d\n      - name: last\n        type: string\n        description: d\n",
+    );
+    let text = format!("{}---\n{variadic_first}", module("first", ""));
+    let err = wslua_codegen::load_modules_str("m.yaml", &text).unwrap_err();
+    assert_eq!(err, "m.yaml: tools: functions.show.params.values.variadic: only the last parameter can be variadic");
+    let bad_null = module(
+        "json",
+        "constants:\n  - group: nulls\n    type: lightuserdata\n    description: d\n    members:\n      - name: nothing\n        value: 0\n        description: d\n",
+    );
+    let err = wslua_codegen::load_modules_str("m.yaml", &bad_null).unwrap_err();
+    assert_eq!(
+        err,
+        "m.yaml: json: constants.nulls.members.nothing.value: 0 is not of the group's type 'lightuserdata'"
+    );
+    let models = wslua_codegen::load_modules(std::path::Path::new("../runner.yaml")).unwrap();
+    let names: Vec<&str> = models.iter().map(|m| m.module.name.as_str()).collect();
+    assert_eq!(names, ["json", "timer", "sys", "builtins"]);
+}

@@ -28,7 +28,7 @@ fn root() -> &'static Path {
 #[test]
 fn every_sentinel_description_reaches_every_output() {
     let model = wslua_codegen::load(Path::new("tests/fixture/api.yaml")).unwrap();
-    let outputs = wslua_codegen::outputs::all(&model, &[]).unwrap();
+    let outputs = wslua_codegen::outputs::all(&model, &[], &[]).unwrap();
     // Each face: the glue, the LuaLS stub, the Defold .script_api, the site's pages together.
     for face in ["glue.rs", "lua/", "defold/", "site/"] {
         let text: String =

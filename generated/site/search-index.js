@@ -1,4 +1,4 @@
-// Generated from api.yaml and docs/ by wslua-codegen — do not edit.
+// Generated from api.yaml, runner.yaml and docs/ by wslua-codegen — do not edit.
 window.WSLUA_SEARCH = [
   {
     "name": "websocket.connect",
@@ -355,6 +355,162 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#buffer_size"
   },
   {
+    "name": "json.encode",
+    "kind": "function",
+    "text": "Encodes a Lua value as JSON text. A table whose keys are exactly `1`..`n` is an array; any other table is an object, its keys strings (integer keys are written as strings). A table that contains itself, a function, a userdata other than `json.null`, a key that is not a string or an integer, NaN, an infinity or a string that is not UTF-8 raises an error naming it.",
+    "href": "json.html#encode"
+  },
+  {
+    "name": "encode.tbl",
+    "kind": "parameter",
+    "text": "The value to encode, usually a table.",
+    "href": "json.html#encode.tbl"
+  },
+  {
+    "name": "encode.options",
+    "kind": "parameter",
+    "text": "Encode options; may be `nil`.",
+    "href": "json.html#encode.options"
+  },
+  {
+    "name": "json.decode",
+    "kind": "function",
+    "text": "Decodes JSON text into a Lua value. Malformed text raises an error with the line and column where it goes wrong. Whole numbers that fit are integers, others floats.",
+    "href": "json.html#decode"
+  },
+  {
+    "name": "decode.json",
+    "kind": "parameter",
+    "text": "The JSON text.",
+    "href": "json.html#decode.json"
+  },
+  {
+    "name": "decode.options",
+    "kind": "parameter",
+    "text": "Decode options; may be `nil`.",
+    "href": "json.html#decode.options"
+  },
+  {
+    "name": "json.encode_options",
+    "kind": "table",
+    "text": "Options of `json.encode`.",
+    "href": "json.html#encode_options"
+  },
+  {
+    "name": "json.decode_options",
+    "kind": "table",
+    "text": "Options of `json.decode`.",
+    "href": "json.html#decode_options"
+  },
+  {
+    "name": "encode_options.encode_empty_table_as_object",
+    "kind": "field",
+    "text": "Whether an empty table is written as `{}` (the default) or as `[]`.",
+    "href": "json.html#encode_options.encode_empty_table_as_object"
+  },
+  {
+    "name": "decode_options.decode_null_as_userdata",
+    "kind": "field",
+    "text": "Whether JSON `null` becomes `json.null` instead of `nil`.",
+    "href": "json.html#decode_options.decode_null_as_userdata"
+  },
+  {
+    "name": "json.null",
+    "kind": "constant",
+    "text": "JSON `null`: `json.encode` writes it as `null`, and `json.decode` returns it for `null` when `decode_null_as_userdata` is set. Compare with `==`.",
+    "href": "json.html#null"
+  },
+  {
+    "name": "timer.delay",
+    "kind": "function",
+    "text": "Starts a timer: after `delay` seconds, `callback` is called; with `repeating`, again every `delay` seconds until `timer.cancel`. A delay of `0` fires in the next frame.",
+    "href": "timer.html#delay"
+  },
+  {
+    "name": "delay.delay",
+    "kind": "parameter",
+    "text": "The time to wait.",
+    "href": "timer.html#delay.delay"
+  },
+  {
+    "name": "delay.repeating",
+    "kind": "parameter",
+    "text": "Whether the timer fires again every `delay` seconds.",
+    "href": "timer.html#delay.repeating"
+  },
+  {
+    "name": "delay.callback",
+    "kind": "parameter",
+    "text": "Called each time the timer fires.",
+    "href": "timer.html#delay.callback"
+  },
+  {
+    "name": "timer.cancel",
+    "kind": "function",
+    "text": "Stops a timer; its callback is not called again.",
+    "href": "timer.html#cancel"
+  },
+  {
+    "name": "cancel.handle",
+    "kind": "parameter",
+    "text": "A handle from `timer.delay`.",
+    "href": "timer.html#cancel.handle"
+  },
+  {
+    "name": "timer.timer_callback",
+    "kind": "callback",
+    "text": "Called when a timer fires.",
+    "href": "timer.html#timer_callback"
+  },
+  {
+    "name": "timer.INVALID_TIMER_HANDLE",
+    "kind": "constant",
+    "text": "A handle no timer has.",
+    "href": "timer.html#INVALID_TIMER_HANDLE"
+  },
+  {
+    "name": "sys.exit",
+    "kind": "function",
+    "text": "Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed, and the runner exits with `code`.",
+    "href": "sys.html#exit"
+  },
+  {
+    "name": "exit.code",
+    "kind": "parameter",
+    "text": "The exit status.",
+    "href": "sys.html#exit.code"
+  },
+  {
+    "name": "sys.get_config",
+    "kind": "function",
+    "text": "Reads a value of `game.project` (the runner's `--config FILE`, or `./game.project`), named `section.key`, as text.",
+    "href": "sys.html#get_config"
+  },
+  {
+    "name": "get_config.key",
+    "kind": "parameter",
+    "text": "The setting, as `section.key` (e.g. `websocket.debug`).",
+    "href": "sys.html#get_config.key"
+  },
+  {
+    "name": "get_config.default",
+    "kind": "parameter",
+    "text": "What to return when the file has no such setting.",
+    "href": "sys.html#get_config.default"
+  },
+  {
+    "name": "pprint",
+    "kind": "function",
+    "text": "Prints its arguments on one line each, tables in full, nested tables indented, the way Defold's `pprint` does; a table met again (a cycle) is not printed twice.",
+    "href": "builtins.html#pprint"
+  },
+  {
+    "name": "pprint.values",
+    "kind": "parameter",
+    "text": "The values to print.",
+    "href": "builtins.html#pprint.values"
+  },
+  {
     "name": "Getting started",
     "kind": "manual",
     "text": "Getting started",
@@ -533,6 +689,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Migrating from Defold's extension-websocket: Identical",
     "href": "migrating-from-defold.html#identical"
+  },
+  {
+    "name": "Defold's globals in the runner",
+    "kind": "manual section",
+    "text": "Migrating from Defold's extension-websocket: Defold's globals in the runner",
+    "href": "migrating-from-defold.html#defold-s-globals-in-the-runner"
   },
   {
     "name": "Extended (marked extension in the reference)",

@@ -2,7 +2,7 @@
 //! oracle: they map the model's types and literals to Rust types and expressions.
 
 use crate::model::{Member, Model};
-use crate::types::{Direction, Literal, Type};
+use crate::types::{ConstantKind, Direction, Literal, Type};
 use minijinja::value::Serde;
 use minijinja::{context, Environment};
 
@@ -29,7 +29,11 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("rust_return", |returns: Serde<Option<Member>>| {
         format!("mlua::Result<{}>", returns.as_ref().map_or("()".into(), rust_type))
     });
-    env.add_filter("constant_type", |integer: bool| if integer { "i64" } else { "&str" });
+    env.add_filter("constant_type", |kind: Serde<ConstantKind>| match *kind {
+        ConstantKind::Integer => "i64",
+        ConstantKind::String => "&str",
+        ConstantKind::Lightuserdata => "mlua::LightUserData",
+    });
     env.add_filter("constant_value", |v: Serde<Literal>| rust_literal(&v, &Type::Any));
 }
 
@@ -54,6 +58,9 @@ fn base_type(ty: &Type, direction: Direction) -> String {
 /// A member's type in generated structs and signatures: optional values are `Option`s, except
 /// those read from Lua with a default (and tables, which default to a table of defaults).
 fn rust_type(m: &Member) -> String {
+    if m.variadic {
+        return "mlua::MultiValue".into();
+    }
     let base = base_type(&m.ty, m.direction);
     let defaulted = m.default.is_some() || matches!(m.ty, Type::Table(_));
     match m.direction {
@@ -94,13 +101,15 @@ fn read(m: &Member) -> String {
     let reader = match bounds(m) {
         // A closure that captures nothing, so it is a `fn` like the plain readers.
         Some(bounds) => format!(
-            "|value, at| {}(value, at).and_then(|v| __wslua::in_range(v, {bounds}).map_err(|e| at.error(e)))",
+            "|value, at: &__wslua::At| {}(value, at).and_then(|v| __wslua::in_range(v, {bounds}).map_err(|e| at.error(e)))",
             reader(&m.ty)
         ),
         None => reader(&m.ty),
     };
     if !m.optional {
-        return format!("{reader}(value, &at)?");
+        // A closure is called in parentheses.
+        let callee = if reader.starts_with('|') { format!("({reader})") } else { reader };
+        return format!("{callee}(value, &at)?");
     }
     let optional = format!("__wslua::optional(value, &at, {reader})?");
     match &m.default {
@@ -144,6 +153,7 @@ fn rust_literal(value: &Literal, ty: &Type) -> String {
         (Literal::String(s), _) => format!("{s:?}"),
         (Literal::Integer(n), Type::Number) => format!("{:?}", *n as f64),
         (Literal::Number(n), _) => format!("{n:?}"),
+        (Literal::Null, _) => "mlua::LightUserData(std::ptr::null_mut())".into(),
         (other, _) => other.to_string(),
     }
 }

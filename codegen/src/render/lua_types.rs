@@ -29,7 +29,12 @@ fn lua_type(module: &str, ty: &Type) -> String {
 
 /// Strings quoted as Lua reads them: printable ASCII as is, other bytes as `\ddd`.
 fn lua_literal(value: &Literal) -> String {
-    let Literal::String(s) = value else { return value.to_string() };
+    let s = match value {
+        Literal::String(s) => s,
+        // A light userdata has no literal; a stub can only say the value exists.
+        Literal::Null => return "nil".into(),
+        other => return other.to_string(),
+    };
     let mut quoted = String::from("\"");
     for byte in s.bytes() {
         match byte {

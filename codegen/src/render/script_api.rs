@@ -3,7 +3,7 @@
 
 use crate::model::{Member, Model};
 use crate::render::{extension, oneline};
-use crate::types::Type;
+use crate::types::{ConstantKind, Type};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -63,7 +63,12 @@ pub fn render(model: &Model) -> Result<String, String> {
     for group in &model.groups {
         for c in &group.members {
             let desc = extension(format!("{} ({})", c.description, group.description), c.extension);
-            module.members.push(Item::new(&c.name, if group.integer { "number" } else { "string" }, desc));
+            let ty = match group.kind {
+                ConstantKind::Integer => "number",
+                ConstantKind::String => "string",
+                ConstantKind::Lightuserdata => "userdata",
+            };
+            module.members.push(Item::new(&c.name, ty, desc));
         }
     }
     let yaml = serde_yaml::to_string(&vec![module]).map_err(|e| e.to_string())?;

@@ -40,10 +40,17 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STYLE: &str = include_str!("../../templates/site/style.css");
 const SEARCH: &str = include_str!("../../templates/site/search.js");
 
-/// Every file of the site, paths relative to `generated/site/`. `docs` come in the order the
-/// manual's contents lists them.
-pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, String> {
-    let links = links(model);
+/// Every file of the site, paths relative to `generated/site/`. `model` is the `websocket`
+/// module (`reference.html`); each of `runner` gets a page of its own (`json.html`, ...). `docs`
+/// come in the order the manual's contents lists them.
+pub fn render(model: &Model, runner: &[Model], docs: &[Doc]) -> Result<Vec<(String, String)>, String> {
+    let references: Vec<(&Model, String)> = std::iter::once((model, "reference.html".to_string()))
+        .chain(runner.iter().map(|m| (m, format!("{}.html", m.module.name))))
+        .collect();
+    let mut links = markdown::Links::new();
+    for (module, href) in &references {
+        add_links(&mut links, module, href, module.module.name == model.module.name);
+    }
     let pages: Vec<Page> = docs
         .iter()
         .map(|doc| {
@@ -52,31 +59,47 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
             Page { href: format!("{}.html", doc.name), title, html: rendered.html, headings: rendered.headings }
         })
         .collect();
+    let runner_pages: Vec<RunnerPage> = runner
+        .iter()
+        .map(|m| RunnerPage {
+            name: m.module.name.clone(),
+            href: format!("{}.html", m.module.name),
+            globals: m.module.globals,
+        })
+        .collect();
     let env = environment(model, links.clone())?;
     let base =
-        context! { module => super::value(&model.module), model => super::value(model), pages => super::value(&pages) };
-    let render = |template: &str, extra: Value| -> Result<String, String> {
+        context! { api => super::value(model), runner => super::value(&runner_pages), pages => super::value(&pages) };
+    let render = |template: &str, shown: &Model, extra: Value| -> Result<String, String> {
+        let of = context! { module => super::value(&shown.module), model => super::value(shown) };
         env.get_template(template)
-            .and_then(|t| t.render(context! { ..extra, ..base.clone() }))
+            .and_then(|t| t.render(context! { ..extra, ..of, ..base.clone() }))
             .map(|html| format!("{}\n", html.trim_end()))
             .map_err(|e| format!("rendering {template}: {e:#}"))
     };
-    let mut files = vec![
-        ("index.html".to_string(), render("index.html", context! { title => "Overview", current => "index.html" })?),
-        (
-            "reference.html".to_string(),
-            render("reference.html", context! { title => "API reference", current => "reference.html" })?,
-        ),
-    ];
+    let mut files = vec![(
+        "index.html".to_string(),
+        render("index.html", model, context! { title => "Overview", current => "index.html" })?,
+    )];
+    for (module, href) in &references {
+        let (title, source) = match module.module.name == model.module.name {
+            true => ("API reference".to_string(), "api.yaml"),
+            false => (format!("{} (runner)", module.module.name), "runner.yaml"),
+        };
+        let extra = context! { title => title, current => href, source => source };
+        files.push((href.clone(), render("reference.html", module, extra)?));
+    }
     for page in &pages {
         let extra = context! { title => &page.title, current => &page.href, page => super::value(page) };
-        files.push((page.href.clone(), render("manual.html", extra)?));
+        files.push((page.href.clone(), render("manual.html", model, extra)?));
     }
-    let index = serde_json::to_string_pretty(&search_index(model, &pages, &links)).map_err(|e| e.to_string())?;
+    let mut entries: Vec<Entry> = references.iter().flat_map(|(module, href)| api_entries(module, href)).collect();
+    entries.extend(manual_entries(&pages));
+    let index = serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?;
     files.push((
         "search-index.js".into(),
         format!(
-            "// Generated from api.yaml and docs/ by wslua-codegen — do not edit.\nwindow.WSLUA_SEARCH = {index};\n"
+            "// Generated from api.yaml, runner.yaml and docs/ by wslua-codegen — do not edit.\nwindow.WSLUA_SEARCH = {index};\n"
         ),
     ));
     files.push(("search.js".into(), SEARCH.into()));
@@ -87,6 +110,14 @@ pub fn render(model: &Model, docs: &[Doc]) -> Result<Vec<(String, String)>, Stri
         }
     }
     Ok(files)
+}
+
+/// A runner module's page, for the sidebar and the index.
+#[derive(Serialize)]
+struct RunnerPage {
+    name: String,
+    href: String,
+    globals: bool,
 }
 
 fn environment(model: &Model, links: markdown::Links) -> Result<Environment<'static>, String> {
@@ -121,54 +152,54 @@ fn inline(text: &str, links: &markdown::Links) -> String {
     html.trim().strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(&html).to_string()
 }
 
-/// Where each API name, bare or qualified with the module, links to.
-fn links(model: &Model) -> markdown::Links {
+/// Where the API names of `model`, whose reference is `page`, link to: qualified with the
+/// module (`json.encode`), and bare too for the main module (`connect`) and for globals
+/// (`pprint`).
+fn add_links(links: &mut markdown::Links, model: &Model, page: &str, main: bool) {
     let module = &model.module.name;
-    let mut links = markdown::Links::new();
-    let mut add = |name: &str, anchor: &str| {
-        let href = format!("reference.html#{anchor}");
-        links.insert(name.to_string(), href.clone());
+    let bare = main || model.module.globals;
+    let mut add = |name: &str| {
+        let href = format!("{page}#{name}");
+        if bare {
+            links.insert(name.to_string(), href.clone());
+        }
         links.insert(format!("{module}.{name}"), href);
     };
     for f in &model.functions {
-        add(&f.name, &f.name);
+        add(&f.name);
     }
-    for (name, anchor) in
-        model.handles.iter().map(|t| (&t.name, &t.name)).chain(model.tables.iter().map(|t| (&t.name, &t.name)))
-    {
-        add(name, anchor);
+    for name in model.handles.iter().map(|t| &t.name).chain(model.tables.iter().map(|t| &t.name)) {
+        add(name);
     }
     for c in &model.callbacks {
-        add(&c.name, &c.name);
+        add(&c.name);
     }
     for g in &model.groups {
-        add(&g.name, &g.name);
+        add(&g.name);
         for c in &g.members {
-            add(&c.name, &c.name);
+            add(&c.name);
         }
     }
-    if let Some(config) = &model.config {
-        for key in &config.keys {
-            add(&key.name, &key.name);
-        }
+    for key in model.config.iter().flat_map(|c| &c.keys) {
+        add(&key.name);
     }
-    links
 }
 
-fn search_index(model: &Model, pages: &[Page], links: &markdown::Links) -> Vec<Entry> {
+fn entry(name: String, kind: &'static str, text: &str, href: String) -> Entry {
+    Entry { name, kind, text: oneline(text.to_string()), href }
+}
+
+/// The search entries of one module's reference, `page`.
+fn api_entries(model: &Model, page: &str) -> Vec<Entry> {
     let module = &model.module.name;
-    let entry =
-        |name: String, kind, text: &str, href: String| Entry { name, kind, text: oneline(text.to_string()), href };
+    let qualified = |name: &str| if model.module.globals { name.to_string() } else { format!("{module}.{name}") };
+    let at = |anchor: &str| format!("{page}#{anchor}");
     let mut entries = Vec::new();
     for f in &model.functions {
-        entries.push(entry(format!("{module}.{}", f.name), "function", &f.description, links[&f.name].clone()));
+        entries.push(entry(qualified(&f.name), "function", &f.description, at(&f.name)));
         for p in &f.params {
-            entries.push(entry(
-                format!("{}.{}", f.name, p.name),
-                "parameter",
-                &p.description,
-                format!("reference.html#{}.{}", f.name, p.name),
-            ));
+            let anchor = format!("{}.{}", f.name, p.name);
+            entries.push(entry(anchor.clone(), "parameter", &p.description, at(&anchor)));
         }
     }
     for (name, lua_name, kind, description) in model
@@ -178,28 +209,25 @@ fn search_index(model: &Model, pages: &[Page], links: &markdown::Links) -> Vec<E
         .chain(model.tables.iter().map(|t| (&t.name, &t.lua_name, "table", &t.description)))
         .chain(model.callbacks.iter().map(|t| (&t.name, &t.lua_name, "callback", &t.description)))
     {
-        entries.push(entry(lua_name.clone(), kind, description, links[name].clone()));
+        entries.push(entry(lua_name.clone(), kind, description, at(name)));
     }
     for t in &model.tables {
         for f in &t.fields {
-            entries.push(entry(
-                format!("{}.{}", t.name, f.name),
-                "field",
-                &f.description,
-                format!("reference.html#{}.{}", t.name, f.name),
-            ));
+            let anchor = format!("{}.{}", t.name, f.name);
+            entries.push(entry(anchor.clone(), "field", &f.description, at(&anchor)));
         }
     }
-    for g in &model.groups {
-        for c in &g.members {
-            entries.push(entry(format!("{module}.{}", c.name), "constant", &c.description, links[&c.name].clone()));
-        }
+    for c in model.groups.iter().flat_map(|g| &g.members) {
+        entries.push(entry(qualified(&c.name), "constant", &c.description, at(&c.name)));
     }
-    if let Some(config) = &model.config {
-        for key in &config.keys {
-            entries.push(entry(key.name.clone(), "config key", &key.description, links[&key.name].clone()));
-        }
+    for key in model.config.iter().flat_map(|c| &c.keys) {
+        entries.push(entry(key.name.clone(), "config key", &key.description, at(&key.name)));
     }
+    entries
+}
+
+fn manual_entries(pages: &[Page]) -> Vec<Entry> {
+    let mut entries = Vec::new();
     for page in pages {
         let title = &page.title;
         entries.push(entry(title.clone(), "manual", title, page.href.clone()));

@@ -1,0 +1,300 @@
+// Generated from api.yaml by wslua-codegen — do not edit.
+// The `builtins` Lua module: typed values, the trait the host implements, and the
+// registration that checks Lua arguments and converts them.
+//
+// Functions Defold scripts call without a module.
+
+/// Conversions shared by the generated functions. The `__wslua` prefix keeps these names apart
+/// from anything `api.yaml` can name.
+#[allow(dead_code)]
+pub mod __wslua {
+    use mlua::{IntoLuaMulti, Lua, Table, Value};
+    use std::fmt::Display;
+
+    /// Wraps a function that returns `ok, result` into one that returns `result` or raises it
+    /// as an error at the caller's level.
+    pub const RAISE: &str = "return function(raw)
+  return function(...)
+    local ok, result = raw(...)
+    if not ok then error(result, 2) end
+    return result
+  end
+end";
+
+    /// The compiled form of a table constructor's source, compiled once per Lua state.
+    pub fn constructor(lua: &Lua, source: &'static str) -> mlua::Result<mlua::Function> {
+        // Keyed by address, which is cheap to hash; a constant found at two addresses is only
+        // compiled twice.
+        type Compiled = std::collections::HashMap<usize, mlua::Function>;
+        let key = source.as_ptr() as usize;
+        if let Some(function) = lua.app_data_ref::<Compiled>().and_then(|c| c.get(&key).cloned()) {
+            return Ok(function);
+        }
+        let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
+        let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
+        compiled.insert(key, function.clone());
+        lua.set_app_data(compiled);
+        Ok(function)
+    }
+
+    /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
+    pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
+        let (ok, mut values) = match result {
+            Ok(values) => (true, values.into_lua_multi(lua)?),
+            Err(err) => (false, lua.create_string(message(&err))?.into_lua_multi(lua)?),
+        };
+        values.push_front(Value::Boolean(ok));
+        Ok(values)
+    }
+
+    fn message(err: &mlua::Error) -> String {
+        match err {
+            mlua::Error::RuntimeError(message) => message.clone(),
+            mlua::Error::CallbackError { cause, .. } => message(cause),
+            other => other.to_string(),
+        }
+    }
+
+    /// Where a value comes from, for errors worded like Lua's own `luaL_argerror`.
+    #[derive(Clone, Debug)]
+    pub struct At {
+        pub function: &'static str,
+        pub index: usize,
+        pub field: Option<&'static str>,
+        /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
+        pub present: bool,
+    }
+
+    impl At {
+        pub fn field(&self, name: &'static str) -> At {
+            At { field: Some(name), present: true, ..self.clone() }
+        }
+
+        pub fn error(&self, message: impl Display) -> mlua::Error {
+            let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
+            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{message})", self.index, self.function))
+        }
+
+        pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
+            let got = if self.present { type_name(got) } else { "no value" };
+            self.error(format!("{what} expected, got {got}"))
+        }
+    }
+
+    /// The arguments of one call, taken in order.
+    pub struct Args {
+        function: &'static str,
+        values: std::vec::IntoIter<Value>,
+        index: usize,
+    }
+
+    impl Args {
+        pub fn new(function: &'static str, values: mlua::MultiValue) -> Args {
+            Args { function, values: values.into_vec().into_iter(), index: 0 }
+        }
+
+        /// Every argument not taken yet, for a variadic parameter.
+        pub fn rest(&mut self) -> mlua::MultiValue {
+            self.values.by_ref().collect()
+        }
+
+        pub fn next_arg(&mut self) -> (Value, At) {
+            self.index += 1;
+            let value = self.values.next();
+            let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
+            (value.unwrap_or(Value::Nil), at)
+        }
+    }
+
+    /// The type name Lua itself would report.
+    pub fn type_name(value: &Value) -> &'static str {
+        match value {
+            Value::Integer(_) | Value::Number(_) => "number",
+            Value::LightUserData(_) | Value::UserData(_) => "userdata",
+            other => other.type_name(),
+        }
+    }
+
+    pub fn optional<T>(value: Value, at: &At, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<Option<T>> {
+        match value {
+            Value::Nil => Ok(None),
+            value => read(value, at).map(Some),
+        }
+    }
+
+    /// Lua strings are bytes; numbers convert as `luaL_checklstring` converts them.
+    pub fn read_bytes(value: Value, at: &At) -> mlua::Result<Vec<u8>> {
+        match value {
+            Value::String(s) => Ok(s.as_bytes().to_vec()),
+            Value::Integer(i) => Ok(i.to_string().into_bytes()),
+            Value::Number(n) if n.fract() == 0.0 && n.is_finite() => Ok(format!("{n:.1}").into_bytes()),
+            Value::Number(n) => Ok(n.to_string().into_bytes()),
+            other => Err(at.expected("string", &other)),
+        }
+    }
+
+    pub fn read_string(value: Value, at: &At) -> mlua::Result<String> {
+        String::from_utf8(read_bytes(value, at)?).map_err(|_| at.error("string is not valid UTF-8"))
+    }
+
+    pub fn read_integer(value: Value, at: &At) -> mlua::Result<i64> {
+        match value {
+            // mlua's Integer is i64 for Lua 5.4 and may be isize for LuaJIT.
+            Value::Integer(i) => Ok(i as i64),
+            Value::Number(n) if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => Ok(n as i64),
+            Value::Number(_) => Err(at.error("number has no integer representation")),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    /// An integer that must be one of a group of constants.
+    pub fn read_constant(value: Value, at: &At, allowed: &[i64], expected: &str) -> mlua::Result<i64> {
+        let got = read_integer(value, at)?;
+        if allowed.contains(&got) {
+            Ok(got)
+        } else {
+            Err(at.error(format!("{expected} expected, got {got}")))
+        }
+    }
+
+    pub fn read_number(value: Value, at: &At) -> mlua::Result<f64> {
+        match value {
+            Value::Integer(i) => Ok(i as f64),
+            Value::Number(n) => Ok(n),
+            other => Err(at.expected("number", &other)),
+        }
+    }
+
+    pub fn read_boolean(value: Value, at: &At) -> mlua::Result<bool> {
+        match value {
+            Value::Boolean(b) => Ok(b),
+            other => Err(at.expected("boolean", &other)),
+        }
+    }
+
+    pub fn read_function(value: Value, at: &At) -> mlua::Result<mlua::Function> {
+        match value {
+            Value::Function(f) => Ok(f),
+            other => Err(at.expected("function", &other)),
+        }
+    }
+
+    pub fn read_any(value: Value, _at: &At) -> mlua::Result<Value> {
+        Ok(value)
+    }
+
+    pub fn read_table(value: Value, at: &At) -> mlua::Result<Table> {
+        match value {
+            Value::Table(t) => Ok(t),
+            other => Err(at.expected("table", &other)),
+        }
+    }
+
+    pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
+        match &value {
+            Value::UserData(data) => data.borrow::<T>().map(|h| *h).map_err(|_| at.expected(name, &value)),
+            _ => Err(at.expected(name, &value)),
+        }
+    }
+
+    /// Every key of a table read from Lua must be one of `fields`: a misspelt field is an error
+    /// naming it and the nearest field, not a silently ignored value.
+    pub fn only_fields(table: &Table, at: &At, fields: &[&str]) -> mlua::Result<()> {
+        for pair in table.pairs::<Value, Value>() {
+            let (key, _) = pair?;
+            let name = match &key {
+                Value::String(name) => name.to_string_lossy(),
+                other => return Err(at.error(format!("{} key in a table of named fields", type_name(other)))),
+            };
+            if !fields.contains(&name.as_str()) {
+                return Err(at.error(format!("unknown field '{name}'{}", did_you_mean(&name, fields))));
+            }
+        }
+        Ok(())
+    }
+
+    /// "; did you mean 'x'?" for the nearest of `names` within a few edits, else "".
+    pub fn did_you_mean(name: &str, names: &[&str]) -> String {
+        let nearest = names
+            .iter()
+            .map(|n| (strsim::levenshtein(name, n), n))
+            .filter(|(distance, n)| *distance <= 2.max(n.len() / 3))
+            .min_by_key(|(distance, _)| *distance);
+        nearest.map(|(_, n)| format!("; did you mean '{n}'?")).unwrap_or_default()
+    }
+
+    /// `value` if it lies within `min..=max` (either may be absent); NaN lies within nothing.
+    pub fn in_range<T: PartialOrd + Display>(value: T, min: Option<T>, max: Option<T>) -> Result<T, String> {
+        let low = min.as_ref().is_none_or(|min| value >= *min);
+        let high = max.as_ref().is_none_or(|max| value <= *max);
+        match (min, max) {
+            _ if low && high => Ok(value),
+            (Some(min), Some(max)) => Err(format!("must be from {min} to {max}, got {value}")),
+            (Some(min), None) => Err(format!("must be at least {min}, got {value}")),
+            (None, Some(max)) => Err(format!("must be at most {max}, got {value}")),
+            (None, None) => Ok(value),
+        }
+    }
+
+    pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
+        let table = lua.create_table_with_capacity(0, pairs.len())?;
+        for (key, value) in pairs {
+            table.raw_set(key, value)?;
+        }
+        Ok(table)
+    }
+
+    pub fn parse_integer(text: &str) -> Result<i64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not an integer"))
+    }
+
+    pub fn parse_number(text: &str) -> Result<f64, String> {
+        text.trim().parse().map_err(|_| format!("'{text}' is not a number"))
+    }
+
+    pub fn parse_boolean(text: &str) -> Result<bool, String> {
+        match text.trim() {
+            "1" | "true" => Ok(true),
+            "0" | "false" => Ok(false),
+            _ => Err(format!("'{text}' is not 0, 1, true or false")),
+        }
+    }
+
+    pub fn parse_string(text: &str) -> Result<String, String> {
+        Ok(text.to_string())
+    }
+}
+
+/// The `builtins` module, one method per Lua function. The host implements it; a function
+/// added to api.yaml is a compile error until it does.
+pub trait BuiltinsApi: 'static {
+    /// Prints its arguments on one line each, tables in full, nested tables indented, the way Defold's `pprint` does; a table met again (a cycle) is not printed twice.
+    /// - `values`: The values to print.
+    ///
+    /// Print a decoded message.
+    /// ```lua
+    /// pprint(json.decode('{"name":"John Doe","tags":["a","b"]}'))
+    /// ```
+    fn pprint(&self, lua: &mlua::Lua, values: mlua::MultiValue) -> mlua::Result<()>;
+}
+
+/// Builds the `builtins` table: constants, and every function checking its arguments
+/// before calling `api`.
+pub fn register<A: BuiltinsApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table> {
+    let api = std::rc::Rc::new(api);
+    let module = lua.create_table()?;
+    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
+    // position, as from luaL_error, not an mlua error object.
+    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=builtins").eval()?;
+    let __wslua_api = api.clone();
+    let pprint = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("pprint", args);
+            let values = { __wslua_args.rest() };
+            __wslua_api.pprint(lua, values)
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("pprint", __wslua_raise.call::<mlua::Function>(pprint)?)?;
+    Ok(module)
+}

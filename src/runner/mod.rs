@@ -1,0 +1,236 @@
+//! The `wslua` runner: a Lua 5.4 interpreter with the `websocket` module and the Defold globals
+//! described in runner.yaml (`json`, `timer`, `sys`, `pprint`), running a script in the Defold
+//! lifecycle or top to bottom. `src/bin/wslua.rs` is its command line.
+
+mod exit;
+mod json;
+mod paths;
+mod pprint;
+mod timers;
+
+/// The glue of runner.yaml, generated at build time: one module per Lua module.
+#[allow(
+    clippy::let_and_return,
+    clippy::redundant_closure_call,
+    clippy::unnecessary_cast,
+    clippy::derivable_impls,
+    non_upper_case_globals
+)]
+pub mod glue {
+    include!(concat!(env!("OUT_DIR"), "/runner_glue.rs"));
+}
+
+use crate::host::report_callback_error;
+use crate::project::Project;
+use crate::Host;
+use exit::Exit;
+use glue::builtins::BuiltinsApi;
+use glue::json::{DecodeOptions, EncodeOptions, JsonApi};
+use glue::sys::SysApi;
+use glue::timer::TimerApi;
+use mlua::{Function, Lua, MultiValue, Table, Value};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use timers::Timers;
+
+/// What to run.
+pub struct Options {
+    pub script: PathBuf,
+    /// game.project; `./game.project` if it exists when `None`.
+    pub config: Option<PathBuf>,
+    /// The script's arguments, in its global `arg`.
+    pub args: Vec<String>,
+}
+
+/// Runs the script to its end; returns the exit status. An error in the main chunk or in
+/// `init` ends the run with it.
+pub fn run(options: &Options) -> Result<u8, String> {
+    let project = match &options.config {
+        Some(path) => Project::load(path)?,
+        None => Project::load_default()?,
+    };
+    crate::logger::init(project.websocket.debug);
+    if let Err(e) = rlimit::increase_nofile_limit(u64::MAX) {
+        log::warn!("cannot raise the open file limit: {e}");
+    }
+    // Like the stock interpreter: every standard library (debug included) and C modules. mlua
+    // calls that "unsafe" because a C module can do anything; a script that loads one chose it.
+    let lua = unsafe { Lua::unsafe_new() };
+    let host = Host::new(project.runtime_config());
+    let exit = Exit::install(&host).map_err(|e| format!("installing signal handlers: {e}"))?;
+    let runner = Runner(Rc::new(State { host, exit, timers: RefCell::default(), settings: project.settings.clone() }));
+    runner.setup(&lua, options).map_err(|e| e.to_string())?;
+
+    let source = std::fs::read(&options.script).map_err(|e| format!("{}: {e}", options.script.display()))?;
+    lua.load(source).set_name(format!("@{}", options.script.display())).exec().map_err(|e| e.to_string())?;
+    let init: Option<Function> = lua.globals().get("init").map_err(|e| e.to_string())?;
+    match init {
+        Some(init) => runner.lifecycle(&lua, init, project.update_frequency)?,
+        None => runner.until_done(&lua),
+    }
+    runner.close_all();
+    Ok(runner.0.exit.code())
+}
+
+/// The runner's state, shared by its globals: cheap to clone.
+#[derive(Clone)]
+struct Runner(Rc<State>);
+
+struct State {
+    host: Host,
+    exit: Exit,
+    timers: RefCell<Timers>,
+    /// game.project's settings as `section.key`, for `sys.get_config`.
+    settings: BTreeMap<String, String>,
+}
+
+impl Runner {
+    /// The globals: `websocket` (also for `require`), runner.yaml's modules, `arg`, and the
+    /// module search paths.
+    fn setup(&self, lua: &Lua, options: &Options) -> mlua::Result<()> {
+        let globals = lua.globals();
+        paths::set(&globals.get::<Table>("package")?)?;
+        let websocket = crate::open(lua, &self.0.host)?;
+        globals.set("websocket", &websocket)?;
+        globals.get::<Table>("package")?.get::<Table>("loaded")?.set("websocket", &websocket)?;
+        globals.set("json", glue::json::register(lua, self.clone())?)?;
+        globals.set("timer", glue::timer::register(lua, self.clone())?)?;
+        globals.set("sys", glue::sys::register(lua, self.clone())?)?;
+        for pair in glue::builtins::register(lua, self.clone())?.pairs::<Value, Value>() {
+            let (name, function) = pair?;
+            globals.set(name, function)?;
+        }
+        let arg = lua.create_table()?;
+        arg.set(-1, std::env::args().next().unwrap_or_else(|| "wslua".into()))?;
+        arg.set(0, options.script.display().to_string())?;
+        for (i, value) in options.args.iter().enumerate() {
+            arg.set(i as i64 + 1, value.as_str())?;
+        }
+        globals.set("arg", arg)
+    }
+
+    /// `init(self)`; then every frame: events, due timers, `update(self, dt)`; at the end
+    /// `finalize(self)`.
+    fn lifecycle(&self, lua: &Lua, init: Function, frequency: f64) -> Result<(), String> {
+        let (host, exit) = (&self.0.host, &self.0.exit);
+        let instance = lua.create_table().map_err(|e| e.to_string())?;
+        host.set_instance(Value::Table(instance.clone()));
+        init.call::<()>(&instance).map_err(|e| e.to_string())?;
+        let update: Option<Function> = lua.globals().get("update").map_err(|e| e.to_string())?;
+        let frame = Duration::from_secs_f64(1.0 / frequency);
+        let mut last = Instant::now();
+        while !exit.requested() {
+            let deadline = last + frame;
+            // Sleep in the event queue until the frame is due, dispatching whatever arrives.
+            while let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested()) {
+                host.dispatch(lua, Some(left));
+            }
+            self.fire_timers();
+            let now = Instant::now();
+            if let Some(update) = &update {
+                if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
+                    eprintln!("wslua: error in update: {err}");
+                }
+            }
+            last = now;
+        }
+        let finalize: Option<Function> = lua.globals().get("finalize").map_err(|e| e.to_string())?;
+        if let Some(finalize) = finalize {
+            if let Err(err) = finalize.call::<()>(&instance) {
+                eprintln!("wslua: error in finalize: {err}");
+            }
+        }
+        Ok(())
+    }
+
+    /// A plain script: events and timers until no connection, server or timer is left.
+    fn until_done(&self, lua: &Lua) {
+        let (host, exit) = (&self.0.host, &self.0.exit);
+        let done = || host.runtime().is_idle() && self.0.timers.borrow().is_empty();
+        while !exit.requested() && !done() {
+            let next = self.0.timers.borrow().next_due();
+            host.dispatch(lua, next.map(|due| due.saturating_duration_since(Instant::now())));
+            self.fire_timers();
+        }
+    }
+
+    /// Calls the callbacks of the timers that are due; an error in one is reported and the
+    /// others still run.
+    fn fire_timers(&self) {
+        // Taken out first: a callback may start or cancel timers.
+        let fired = self.0.timers.borrow_mut().take_due(Instant::now());
+        let instance = self.0.host.instance();
+        for timer in fired {
+            if let Err(err) = timer.callback.call::<()>((instance.clone(), timer.handle, timer.elapsed)) {
+                report_callback_error(&err);
+            }
+        }
+    }
+
+    /// Closes what the script left open (queued messages first, then a close frame), waiting a
+    /// bounded time for the peers to answer.
+    fn close_all(&self) {
+        let runtime = self.0.host.runtime();
+        runtime.shutdown();
+        // A little more than each connection's own close timeout, so they can all end cleanly.
+        let deadline = Instant::now() + runtime.config().close_timeout + Duration::from_secs(1);
+        while !runtime.is_idle() {
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else { break };
+            runtime.next_event(Some(left));
+        }
+    }
+}
+
+fn runtime_error(message: String) -> mlua::Error {
+    mlua::Error::RuntimeError(message)
+}
+
+impl JsonApi for Runner {
+    fn encode(&self, _: &Lua, tbl: Value, options: EncodeOptions) -> mlua::Result<String> {
+        json::encode(&tbl, options.encode_empty_table_as_object)
+            .map_err(|e| runtime_error(format!("json.encode: cannot encode {e}")))
+    }
+
+    fn decode(&self, lua: &Lua, json: String, options: DecodeOptions) -> mlua::Result<Value> {
+        json::decode(lua, &json, options.decode_null_as_userdata)
+            .map_err(|e| runtime_error(format!("json.decode: {e}")))
+    }
+}
+
+impl TimerApi for Runner {
+    fn delay(&self, _: &Lua, delay: f64, repeating: bool, callback: Function) -> mlua::Result<i64> {
+        // The glue has checked it is a number of seconds from 0 to a day.
+        let every = Duration::try_from_secs_f64(delay).unwrap_or_default();
+        Ok(self.0.timers.borrow_mut().delay(every, repeating, callback))
+    }
+
+    fn cancel(&self, _: &Lua, handle: i64) -> mlua::Result<bool> {
+        Ok(self.0.timers.borrow_mut().cancel(handle))
+    }
+}
+
+impl SysApi for Runner {
+    fn exit(&self, _: &Lua, code: i64) -> mlua::Result<()> {
+        // The glue has checked it is 0..=255.
+        self.0.exit.by_script(u8::try_from(code).unwrap_or(1));
+        Ok(())
+    }
+
+    fn get_config(&self, _: &Lua, key: String, default: Option<String>) -> mlua::Result<Option<String>> {
+        Ok(self.0.settings.get(&key).cloned().or(default))
+    }
+}
+
+impl BuiltinsApi for Runner {
+    fn pprint(&self, lua: &Lua, values: MultiValue) -> mlua::Result<()> {
+        // Through Lua's own print, so the output keeps its order with the script's prints.
+        let print: Function = lua.globals().get("print")?;
+        for value in values {
+            print.call::<()>(pprint::format(&value))?;
+        }
+        Ok(())
+    }
+}

@@ -67,6 +67,8 @@ end";
         pub function: &'static str,
         pub index: usize,
         pub field: Option<&'static str>,
+        /// The position in a sequence, for an element of an array.
+        pub element: Option<usize>,
         /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
         pub present: bool,
     }
@@ -76,9 +78,17 @@ end";
             At { field: Some(name), present: true, ..self.clone() }
         }
 
+        pub fn element(&self, position: usize) -> At {
+            At { element: Some(position), present: true, ..self.clone() }
+        }
+
         pub fn error(&self, message: impl Display) -> mlua::Error {
             let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
-            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{message})", self.index, self.function))
+            let element = self.element.map(|i| format!("element {i}: ")).unwrap_or_default();
+            mlua::Error::RuntimeError(format!(
+                "bad argument #{} to '{}' ({field}{element}{message})",
+                self.index, self.function
+            ))
         }
 
         pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
@@ -107,7 +117,8 @@ end";
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
-            let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
+            let at =
+                At { function: self.function, index: self.index, field: None, element: None, present: value.is_some() };
             (value.unwrap_or(Value::Nil), at)
         }
     }
@@ -196,6 +207,16 @@ end";
         }
     }
 
+    /// A Lua sequence (keys 1..n) of values `read` accepts.
+    pub fn read_array<T>(value: Value, at: &At, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<Vec<T>> {
+        let table = read_table(value, at)?;
+        let mut items = Vec::with_capacity(table.raw_len());
+        for (i, item) in table.sequence_values::<Value>().enumerate() {
+            items.push(read(item?, &at.element(i + 1))?);
+        }
+        Ok(items)
+    }
+
     pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
         match &value {
             Value::UserData(data) => data.borrow::<T>().map(|h| *h).map_err(|_| at.expected(name, &value)),
@@ -281,14 +302,11 @@ pub const EVENT_DISCONNECTED: i64 = 1;
 pub const EVENT_MESSAGE: i64 = 2;
 /// The websocket encountered an error, for example a refused or failed connection attempt. An `EVENT_DISCONNECTED` always follows.
 pub const EVENT_ERROR: i64 = 3;
+/// The connection's send queue, after holding at least its `drain_threshold` bytes, has been written out: a producer that paused can go on. Delivered once each time; never when `drain_threshold` is `0` (the default), so reference scripts never see it.
+pub const EVENT_DRAIN: i64 = 4;
 
 fn __wslua_read_event(value: mlua::Value, at: &__wslua::At) -> mlua::Result<i64> {
-    __wslua::read_constant(
-        value,
-        at,
-        &[EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR],
-        "websocket.EVENT_CONNECTED or websocket.EVENT_DISCONNECTED or websocket.EVENT_MESSAGE or websocket.EVENT_ERROR",
-    )
+    __wslua::read_constant(value, at, &[EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR, EVENT_DRAIN], "websocket.EVENT_CONNECTED or websocket.EVENT_DISCONNECTED or websocket.EVENT_MESSAGE or websocket.EVENT_ERROR or websocket.EVENT_DRAIN")
 }
 
 // data_type: The kind of a websocket message, in `options.type` of `send` and `data.type`.
@@ -338,17 +356,24 @@ pub struct ConnectParams {
     pub protocol: Option<String>,
     /// Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
     pub headers: Option<String>,
+    /// When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key.
+    pub drain_threshold: Option<i64>,
 }
 
 impl Default for ConnectParams {
     fn default() -> Self {
-        Self { timeout: 3000, protocol: Default::default(), headers: Default::default() }
+        Self {
+            timeout: 3000,
+            protocol: Default::default(),
+            headers: Default::default(),
+            drain_threshold: Default::default(),
+        }
     }
 }
 
 impl ConnectParams {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers"];
+    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers", "drain_threshold"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -373,7 +398,112 @@ impl ConnectParams {
                 let value: mlua::Value = table.get("headers")?;
                 __wslua::optional(value, &at, __wslua::read_string)?
             },
+            drain_threshold: {
+                let at = at.field("drain_threshold");
+                let value: mlua::Value = table.get("drain_threshold")?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
+                })?
+            },
         })
+    }
+}
+
+/// Optional settings of a server, for `listen`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListenOptions {
+    /// As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.
+    pub drain_threshold: Option<i64>,
+}
+
+impl Default for ListenOptions {
+    fn default() -> Self {
+        Self { drain_threshold: Default::default() }
+    }
+}
+
+impl ListenOptions {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    pub const FIELDS: &'static [&'static str] = &["drain_threshold"];
+
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        let table = __wslua::read_table(value, at)?;
+        __wslua::only_fields(&table, at, Self::FIELDS)?;
+        Ok(Self {
+            drain_threshold: {
+                let at = at.field("drain_threshold");
+                let value: mlua::Value = table.get("drain_threshold")?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
+                })?
+            },
+        })
+    }
+}
+
+/// What a connection has sent, received and queued, and how far its peer is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ConnectionStats {
+    /// Queued by `send` or `broadcast` and not yet written.
+    pub buffered: i64,
+    /// Payload bytes of the data messages written to the peer.
+    pub bytes_sent: i64,
+    /// Payload bytes of the data messages received.
+    pub bytes_received: i64,
+    /// Data messages written to the peer.
+    pub messages_sent: i64,
+    /// Data messages received.
+    pub messages_received: i64,
+    /// The last measured round trip of a ping (from `ping` or the keepalive) to its pong; absent before the first.
+    pub rtt: Option<f64>,
+    /// Time since `EVENT_CONNECTED` was delivered; `0` before.
+    pub connected_for: f64,
+    /// The subprotocol the handshake agreed on; absent if none.
+    pub protocol: Option<String>,
+    /// The negotiated `Sec-WebSocket-Extensions`, empty when none.
+    pub extensions: String,
+}
+
+impl ConnectionStats {
+    /// Builds the table from its fields in order. One call into Lua costs less than a C API
+    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9) return { buffered = v1, bytes_sent = v2, bytes_received = v3, messages_sent = v4, messages_received = v5, rtt = v6, connected_for = v7, protocol = v8, extensions = v9, } end";
+
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+            {
+                let v = self.buffered;
+                v
+            },
+            {
+                let v = self.bytes_sent;
+                v
+            },
+            {
+                let v = self.bytes_received;
+                v
+            },
+            {
+                let v = self.messages_sent;
+                v
+            },
+            {
+                let v = self.messages_received;
+                v
+            },
+            self.rtt,
+            {
+                let v = self.connected_for;
+                v
+            },
+            self.protocol,
+            {
+                let v = self.extensions;
+                v
+            },
+        ))
     }
 }
 
@@ -455,6 +585,8 @@ pub struct CallbackData {
     pub handshake_response: Option<HandshakeResponse>,
     /// The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.
     pub code: Option<i64>,
+    /// What is queued and not yet written when the event is made; `0`.
+    pub buffered: Option<i64>,
     /// The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection.
     pub reason: Option<String>,
     /// The HTTP method of the upgrade request. Server connections only.
@@ -472,7 +604,7 @@ pub struct CallbackData {
 impl CallbackData {
     /// Builds the table from its fields in order. One call into Lua costs less than a C API
     /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, reason = v6, request_method = v7, request_resource = v8, request_headers = v9, ip_address = v10, port = v11, } end";
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, request_method = v8, request_resource = v9, request_headers = v10, ip_address = v11, port = v12, } end";
 
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
         __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
@@ -490,6 +622,7 @@ impl CallbackData {
                 None => None,
             },
             self.code,
+            self.buffered,
             self.reason,
             self.request_method,
             self.request_resource,
@@ -551,6 +684,9 @@ pub struct WebsocketConfig {
     /// How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
     /// Unit: seconds.
     pub close_timeout: f64,
+    /// The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.
+    /// Unit: bytes.
+    pub drain_threshold: i64,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -566,6 +702,7 @@ impl Default for WebsocketConfig {
             ping_interval: 30.0,
             ping_timeout: 30.0,
             close_timeout: 5.0,
+            drain_threshold: 0,
             buffer_size: 0,
         }
     }
@@ -584,6 +721,7 @@ impl WebsocketConfig {
         "ping_interval",
         "ping_timeout",
         "close_timeout",
+        "drain_threshold",
         "buffer_size",
     ];
 
@@ -623,6 +761,11 @@ impl WebsocketConfig {
             "close_timeout" => {
                 self.close_timeout = __wslua::parse_number(text)
                     .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "drain_threshold" => {
+                self.drain_threshold = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0), None))
                     .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             "buffer_size" => {
@@ -683,13 +826,20 @@ pub trait WebsocketApi: 'static {
     /// - `message`: The message to send.
     /// - `options`: Options for this particular message; may be `nil`.
     ///
+    /// Returns `buffered`: The bytes queued on the connection and not yet written, this message included. Reference scripts ignore it; a producer pauses when it grows (see `EVENT_DRAIN`).
+    ///
     /// Send a text and a binary message.
     /// ```lua
     /// websocket.send(conn, "Hello", { type = websocket.DATA_TYPE_TEXT })
     /// websocket.send(conn, "\0\1\2\255")  -- binary is the default
     /// ```
-    fn send(&self, lua: &mlua::Lua, connection: Connection, message: Vec<u8>, options: SendOptions)
-        -> mlua::Result<()>;
+    fn send(
+        &self,
+        lua: &mlua::Lua,
+        connection: Connection,
+        message: Vec<u8>,
+        options: SendOptions,
+    ) -> mlua::Result<i64>;
     /// Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.
     /// - `connection`: The websocket connection.
     /// - `code`: The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4).
@@ -711,6 +861,7 @@ pub trait WebsocketApi: 'static {
     /// - `max_connections`: The most connections served at once; further clients are answered `503 Service Unavailable`.
     /// - `connection_timeout`: How long a client may take to complete its handshake before it is dropped.
     /// - `callback`: Callback that receives the events of every connection to the server.
+    /// - `options`: The server's own settings; may be `nil`.
     ///
     /// Returns `port`: The port the server is bound to (useful with port `0`).
     ///
@@ -737,6 +888,7 @@ pub trait WebsocketApi: 'static {
         max_connections: i64,
         connection_timeout: f64,
         callback: mlua::Function,
+        options: ListenOptions,
     ) -> mlua::Result<i64>;
     /// Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
     ///
@@ -747,6 +899,56 @@ pub trait WebsocketApi: 'static {
     /// end
     /// ```
     fn stop_listening(&self, lua: &mlua::Lua) -> mlua::Result<()>;
+    /// Sends one message to many connections: it is framed once and the same buffer is queued on each, so the payload is neither copied out of Lua nor framed again per connection. Connections that are not connected (yet, or any more) are skipped. A connection whose queue would pass `max_send_queue` is closed with `1008`, as with `send`, and the others get the message.
+    /// - `connections`: The connections, as a sequence.
+    /// - `message`: The message to send.
+    /// - `options`: Options of the message, as for `send`; may be `nil`.
+    ///
+    /// Returns `count`: How many connections it was queued on.
+    ///
+    /// Send a chat line to everyone in a room.
+    /// ```lua
+    /// local room = {}  -- connection -> true, kept up to date by the server's callback
+    /// local function say(text)
+    ///   local members = {}
+    ///   for conn in pairs(room) do members[#members + 1] = conn end
+    ///   websocket.broadcast(members, text, { type = websocket.DATA_TYPE_TEXT })
+    /// end
+    /// ```
+    fn broadcast(
+        &self,
+        lua: &mlua::Lua,
+        connections: Vec<Connection>,
+        message: Vec<u8>,
+        options: SendOptions,
+    ) -> mlua::Result<i64>;
+    /// What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.
+    /// - `connection`: The websocket connection.
+    ///
+    /// Returns `stats`: The connection's figures now.
+    ///
+    /// Show the latency to the server.
+    /// ```lua
+    /// local stats = websocket.stats(conn)
+    /// if stats.rtt then
+    ///   print(string.format("ping %.1f ms, %d bytes waiting", stats.rtt * 1000, stats.buffered))
+    /// end
+    /// ```
+    fn stats(&self, lua: &mlua::Lua, connection: Connection) -> mlua::Result<ConnectionStats>;
+    /// Sends a ping now; its pong sets `stats(connection).rtt`. The keepalive's pings set it too.
+    /// - `connection`: The websocket connection.
+    ///
+    /// Measure the round trip once a second (Defold style).
+    /// ```lua
+    /// function update(self, dt)
+    ///   self.since_ping = (self.since_ping or 0) + dt
+    ///   if self.since_ping > 1 then
+    ///     self.since_ping = 0
+    ///     websocket.ping(self.connection)
+    ///   end
+    /// end
+    /// ```
+    fn ping(&self, lua: &mlua::Lua, connection: Connection) -> mlua::Result<()>;
     /// Dispatches pending events to their callbacks, for scripts that `require "websocket"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.
     /// - `timeout`: How long to wait for a first event; `0` returns at once.
     ///
@@ -785,6 +987,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     module.raw_set("EVENT_DISCONNECTED", EVENT_DISCONNECTED)?;
     module.raw_set("EVENT_MESSAGE", EVENT_MESSAGE)?;
     module.raw_set("EVENT_ERROR", EVENT_ERROR)?;
+    module.raw_set("EVENT_DRAIN", EVENT_DRAIN)?;
     module.raw_set("DATA_TYPE_TEXT", DATA_TYPE_TEXT)?;
     module.raw_set("DATA_TYPE_BINARY", DATA_TYPE_BINARY)?;
     // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
@@ -806,7 +1009,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (value, at) = __wslua_args.next_arg();
                 __wslua::read_function(value, &at)?
             };
-            __wslua_api.connect(lua, url, params, callback)
+            let result = __wslua_api.connect(lua, url, params, callback);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -827,7 +1031,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
             };
-            __wslua_api.send(lua, connection, message, options)
+            let result = __wslua_api.send(lua, connection, message, options);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -848,7 +1053,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, __wslua::read_string)?
             };
-            __wslua_api.disconnect(lua, connection, code, reason)
+            let result = __wslua_api.disconnect(lua, connection, code, reason);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -873,7 +1079,12 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (value, at) = __wslua_args.next_arg();
                 __wslua::read_function(value, &at)?
             };
-            __wslua_api.listen(lua, port, max_connections, connection_timeout, callback)
+            let options = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::optional(value, &at, ListenOptions::read)?.unwrap_or_default()
+            };
+            let result = __wslua_api.listen(lua, port, max_connections, connection_timeout, callback, options);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -882,11 +1093,62 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("stop_listening", args);
-            __wslua_api.stop_listening(lua)
+            let result = __wslua_api.stop_listening(lua);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
     module.raw_set("stop_listening", __wslua_raise.call::<mlua::Function>(stop_listening)?)?;
+    let __wslua_api = api.clone();
+    let broadcast = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("broadcast", args);
+            let connections = {
+                let (value, at) = __wslua_args.next_arg();
+                (|value, at: &__wslua::At| __wslua::read_array(value, at, Connection::read))(value, &at)?
+            };
+            let message = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::read_bytes(value, &at)?
+            };
+            let options = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+            };
+            let result = __wslua_api.broadcast(lua, connections, message, options);
+            result
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("broadcast", __wslua_raise.call::<mlua::Function>(broadcast)?)?;
+    let __wslua_api = api.clone();
+    let stats = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("stats", args);
+            let connection = {
+                let (value, at) = __wslua_args.next_arg();
+                Connection::read(value, &at)?
+            };
+            let result = __wslua_api.stats(lua, connection);
+            result.and_then(|v| Ok(v.into_lua_table(lua)?))
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("stats", __wslua_raise.call::<mlua::Function>(stats)?)?;
+    let __wslua_api = api.clone();
+    let ping = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("ping", args);
+            let connection = {
+                let (value, at) = __wslua_args.next_arg();
+                Connection::read(value, &at)?
+            };
+            let result = __wslua_api.ping(lua, connection);
+            result
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("ping", __wslua_raise.call::<mlua::Function>(ping)?)?;
     let __wslua_api = api.clone();
     let update = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -899,7 +1161,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 })?
                 .unwrap_or(0.0)
             };
-            __wslua_api.update(lua, timeout)
+            let result = __wslua_api.update(lua, timeout);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -908,7 +1171,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     let run = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("run", args);
-            __wslua_api.run(lua)
+            let result = __wslua_api.run(lua);
+            result
         })();
         __wslua::protect(lua, result)
     })?;

@@ -1,13 +1,35 @@
 //! The host: the generated `WebsocketApi` trait implemented on the runtime, the connection
 //! handles, and the pump that turns runtime events into callback calls on the Lua thread.
 
-use crate::glue::{self, CallbackData, ConnectParams, Connection, HandshakeResponse, SendOptions, WebsocketApi};
+use crate::glue::{
+    self, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions, SendOptions,
+    WebsocketApi,
+};
 use mlua::{AnyUserData, Function, Lua, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, ListenerId, Message, Runtime};
+
+/// A size the glue has checked is not negative.
+fn size(bytes: Option<i64>) -> Option<usize> {
+    bytes.map(|b| usize::try_from(b).unwrap_or(usize::MAX))
+}
+
+/// `options.type` as the runtime says it.
+fn kind(options: &SendOptions) -> DataKind {
+    if options.r#type == glue::DATA_TYPE_TEXT {
+        DataKind::Text
+    } else {
+        DataKind::Binary
+    }
+}
+
+/// A count as Lua's integers hold it.
+fn integer(count: impl TryInto<i64>) -> i64 {
+    count.try_into().unwrap_or(i64::MAX)
+}
 
 /// Cheap to clone: every clone drives the same runtime and callbacks.
 #[derive(Clone)]
@@ -128,6 +150,10 @@ fn callback_data(kind: EventKind) -> CallbackData {
             data.handshake_response =
                 response.map(|r| HandshakeResponse { status: r.status.into(), headers: r.headers, response: r.body });
         }
+        EventKind::Drain => {
+            data.event = glue::EVENT_DRAIN;
+            data.buffered = Some(0);
+        }
         EventKind::Disconnected { code, reason } => {
             data.event = glue::EVENT_DISCONNECTED;
             data.code = Some(code.into());
@@ -152,6 +178,7 @@ impl WebsocketApi for Host {
             timeout: u64::try_from(params.timeout).ok().filter(|ms| *ms > 0).map(Duration::from_millis),
             protocol: params.protocol,
             headers: params.headers,
+            drain_threshold: size(params.drain_threshold),
         };
         let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
         let handle = lua.create_userdata(Connection(id))?;
@@ -159,11 +186,42 @@ impl WebsocketApi for Host {
         Ok(handle)
     }
 
-    fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<()> {
-        let kind = if options.r#type == glue::DATA_TYPE_TEXT { DataKind::Text } else { DataKind::Binary };
-        self.runtime()
-            .send(connection.0, Message { data: message, kind })
-            .map_err(|e| runtime_error(format!("send: {e}")))
+    fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
+        let message = Message { data: message, kind: kind(&options) };
+        let buffered = self.runtime().send(connection.0, message).map_err(|e| runtime_error(format!("send: {e}")))?;
+        Ok(integer(buffered))
+    }
+
+    fn broadcast(
+        &self,
+        _: &Lua,
+        connections: Vec<Connection>,
+        message: Vec<u8>,
+        options: SendOptions,
+    ) -> mlua::Result<i64> {
+        let ids: Vec<ConnId> = connections.iter().map(|c| c.0).collect();
+        let message = Message { data: message, kind: kind(&options) };
+        let count = self.runtime().broadcast(&ids, message).map_err(|e| runtime_error(format!("broadcast: {e}")))?;
+        Ok(integer(count))
+    }
+
+    fn stats(&self, _: &Lua, connection: Connection) -> mlua::Result<ConnectionStats> {
+        let stats = self.runtime().stats(connection.0).map_err(|e| runtime_error(format!("stats: {e}")))?;
+        Ok(ConnectionStats {
+            buffered: integer(stats.buffered),
+            bytes_sent: integer(stats.bytes_sent),
+            bytes_received: integer(stats.bytes_received),
+            messages_sent: integer(stats.messages_sent),
+            messages_received: integer(stats.messages_received),
+            rtt: stats.rtt.map(|rtt| rtt.as_secs_f64()),
+            connected_for: stats.connected_for.as_secs_f64(),
+            protocol: stats.protocol,
+            extensions: stats.extensions,
+        })
+    }
+
+    fn ping(&self, _: &Lua, connection: Connection) -> mlua::Result<()> {
+        self.runtime().ping(connection.0).map_err(|e| runtime_error(format!("ping: {e}")))
     }
 
     fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
@@ -180,6 +238,7 @@ impl WebsocketApi for Host {
         max_connections: i64,
         connection_timeout: f64,
         callback: Function,
+        options: ListenOptions,
     ) -> mlua::Result<i64> {
         let port = u16::try_from(port).map_err(|_| runtime_error(format!("listen: port {port} is not 0..65535")))?;
         let max = usize::try_from(max_connections).ok().filter(|m| *m > 0).ok_or_else(|| {
@@ -189,7 +248,9 @@ impl WebsocketApi for Host {
             Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
                 runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
             })?;
-        let listener = self.runtime().listen(port, max, timeout).map_err(|e| runtime_error(format!("listen: {e}")))?;
+        let options = wslua_runtime::ListenOptions { drain_threshold: size(options.drain_threshold) };
+        let listener =
+            self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;
         self.state().listeners.insert(listener.id, callback);
         Ok(listener.port.into())
     }

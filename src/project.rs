@@ -150,6 +150,7 @@ impl Project {
             max_send_queue: ws.max_send_queue.max(0) as usize,
             ping_interval: Some(seconds(ws.ping_interval)).filter(|d| !d.is_zero()),
             ping_timeout: seconds(ws.ping_timeout),
+            drain_threshold: ws.drain_threshold.max(0) as usize,
         }
     }
 }

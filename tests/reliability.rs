@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, ListenOptions, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -76,7 +76,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     let server = Runtime::new(Config::default());
     let client = Runtime::new(Config::default());
     // Warm up the engine (its reactor's descriptors), then take the baseline.
-    let port = server.listen(0, 200, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 200, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let warm = connect_all(&client, port, 1);
     client.disconnect(warm[0], 1000, "").unwrap();
     expect_disconnects(&client, &warm, 1000);
@@ -84,7 +84,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     server.stop_listening();
     let baseline = settle_fds("self", open_fds("self"));
 
-    let port = server.listen(0, 200, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 200, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let conns = connect_all(&client, port, 100);
     let mut server_conns = Vec::new();
     while server_conns.len() < 100 {
@@ -114,18 +114,24 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
 
 /// The runner with examples/echo_server.lua on a free port; returns it and the port.
 fn echo_runner() -> (Child, u16, std::sync::mpsc::Receiver<String>) {
+    let (child, lines) = start_runner(&["examples/echo_server.lua", "--", "0"]);
+    let first = lines.recv_timeout(WAIT).expect("the echo server did not start");
+    let port = first.trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("a port");
+    (child, port, lines)
+}
+
+/// The runner with `args`, and its stdout line by line.
+fn start_runner(args: &[&str]) -> (Child, std::sync::mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wslua"))
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .args(["examples/echo_server.lua", "--", "0"])
+        .args(args)
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let (sender, lines) = std::sync::mpsc::channel();
     let stdout = BufReader::new(child.stdout.take().unwrap());
     std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|l| sender.send(l)));
-    let first = lines.recv_timeout(WAIT).expect("the echo server did not start");
-    let port = first.trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("a port");
-    (child, port, lines)
+    (child, lines)
 }
 
 #[test]
@@ -216,7 +222,7 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
         max_send_queue: 1 << 20,
         ..Config::default()
     });
-    let port = server.listen(0, 8, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 8, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let baseline = settle_fds("self", open_fds("self"));
     let peer = |script: &str| {
         let mut command = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
@@ -264,4 +270,77 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
     assert!(server.next_event(Some(Duration::from_millis(300))).is_none(), "events after the end");
     // Still listening, as at the baseline: only the peers' sockets are gone.
     assert_eq!(settle_fds("self", baseline), baseline, "descriptors leaked");
+}
+
+/// websocket.broadcast from a Lua server (tests/lua/flow/broadcast_server.lua) to 1,000 clients:
+/// 999 get every message once, in order; one that does not read (its queue filled to near
+/// max_send_queue first) is closed with 1008 when the broadcast passes the limit; a closed
+/// handle among them is skipped.
+#[test]
+fn broadcast_reaches_every_reader_in_order_and_closes_the_one_that_does_not_read() {
+    let _serial = serial();
+    const READERS: usize = 999;
+    const COUNT: usize = 256;
+    let dir = std::env::temp_dir().join(format!("wslua-broadcast-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[websocket]\nmax_send_queue = 1048576\nclose_timeout = 1\n").unwrap();
+    let project = project.display().to_string();
+    let clients = (READERS + 1).to_string();
+    let (mut runner, lines) = start_runner(&[
+        "tests/lua/flow/broadcast_server.lua",
+        "--config",
+        &project,
+        "--",
+        &clients,
+        &COUNT.to_string(),
+        "1024",
+    ]);
+    let port: u16 = lines.recv_timeout(WAIT).unwrap().strip_prefix("port ").expect("the port line").parse().unwrap();
+    let mut slow = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers/never_reads.py"))
+        .args(["127.0.0.1", &port.to_string()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the venv python (scripts/test installs it)");
+    let mut line = String::new();
+    BufReader::new(slow.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert!(line.contains("connected"), "{line}");
+    assert_eq!(lines.recv_timeout(WAIT).expect("filling the first client's queue"), "filled");
+    let client = Runtime::new(Config::default());
+    let conns = connect_all(&client, port, READERS);
+    let mut next: HashMap<ConnId, usize> = conns.iter().map(|c| (*c, 0)).collect();
+    let mut ended: HashMap<ConnId, u16> = HashMap::new();
+    while ended.len() < READERS {
+        let event = client.next_event(Some(WAIT)).expect("the broadcast stalled");
+        match event.kind {
+            EventKind::Disconnected { code, .. } => {
+                assert_eq!(next[&event.conn], COUNT, "connection {} ended early", event.conn);
+                assert!(ended.insert(event.conn, code).is_none(), "connection {} ended twice", event.conn);
+            }
+            EventKind::Message(Message { data, kind: DataKind::Text }) => {
+                let expected = next.get_mut(&event.conn).unwrap();
+                let prefix = format!("b:{expected}:");
+                assert!(
+                    data.starts_with(prefix.as_bytes()),
+                    "connection {}: lost, repeated or out of order",
+                    event.conn
+                );
+                *expected += 1;
+                if *expected == COUNT {
+                    client.disconnect(event.conn, 1000, "all received").unwrap();
+                }
+            }
+            other => panic!("connection {}: {other:?}", event.conn),
+        }
+    }
+    assert!(ended.values().all(|code| *code == 1000), "{ended:?}");
+    let summary = lines.recv_timeout(WAIT).expect("the broadcast summary");
+    assert_eq!(summary, format!("broadcast first {clients} last {READERS} of {} handles", READERS + 2));
+    let ended = lines.recv_timeout(WAIT).expect("the end line");
+    assert_eq!(ended, format!("ended {clients}: 1000 {READERS}, 1008 1"));
+    assert!(runner.wait().unwrap().success());
+    slow.kill().unwrap();
+    slow.wait().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
 }

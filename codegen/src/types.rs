@@ -33,6 +33,8 @@ pub enum Type {
         group: String,
         integer: bool,
     },
+    /// A Lua sequence of values of a type: `connection[]` in api.yaml.
+    Array(Box<Type>),
 }
 
 /// What the members of a constant group are.
@@ -108,26 +110,7 @@ impl std::fmt::Display for Literal {
 /// The type `field` names, or the key of the field that names none (`type` or `constants`)
 /// and why, with a did-you-mean where one fits.
 pub fn resolve(api: &Api, field: &Field) -> Result<Type, (&'static str, String)> {
-    let named = match api.types.iter().find(|t| t.name == field.ty) {
-        Some(def) => match def.kind {
-            TypeKind::Handle => Type::Handle(def.name.clone()),
-            TypeKind::Table => Type::Table(def.name.clone()),
-            TypeKind::Function => Type::Callback(def.name.clone()),
-        },
-        None => match field.ty.as_str() {
-            "string" => Type::String,
-            "bytes" => Type::Bytes,
-            "integer" => Type::Integer,
-            "number" => Type::Number,
-            "boolean" => Type::Boolean,
-            "any" => Type::Any,
-            "map" => Type::Map,
-            other => {
-                let names = PRIMITIVES.iter().copied().chain(api.types.iter().map(|t| t.name.as_str()));
-                return Err(("type", format!("unknown type '{other}'{}", suggest(other, names))));
-            }
-        },
-    };
+    let named = named(api, &field.ty).map_err(|message| ("type", message))?;
     let Some(group_name) = &field.constants else { return Ok(named) };
     let Some(group) = api.constants.iter().find(|g| &g.group == group_name) else {
         let hint = suggest(group_name, api.constants.iter().map(|g| g.group.as_str()));
@@ -138,6 +121,33 @@ pub fn resolve(api: &Api, field: &Field) -> Result<Type, (&'static str, String)>
         return Err(("constants", message));
     }
     Ok(Type::Constant { group: group_name.clone(), integer: group.ty == "integer" })
+}
+
+/// The type a name stands for: a primitive, a `types:` entry, or `T[]`, a sequence of `T`.
+fn named(api: &Api, name: &str) -> Result<Type, String> {
+    if let Some(element) = name.strip_suffix("[]") {
+        return Ok(Type::Array(Box::new(named(api, element)?)));
+    }
+    if let Some(def) = api.types.iter().find(|t| t.name == name) {
+        return Ok(match def.kind {
+            TypeKind::Handle => Type::Handle(def.name.clone()),
+            TypeKind::Table => Type::Table(def.name.clone()),
+            TypeKind::Function => Type::Callback(def.name.clone()),
+        });
+    }
+    Ok(match name {
+        "string" => Type::String,
+        "bytes" => Type::Bytes,
+        "integer" => Type::Integer,
+        "number" => Type::Number,
+        "boolean" => Type::Boolean,
+        "any" => Type::Any,
+        "map" => Type::Map,
+        other => {
+            let names = PRIMITIVES.iter().copied().chain(api.types.iter().map(|t| t.name.as_str()));
+            return Err(format!("unknown type '{other}'{}", suggest(other, names)));
+        }
+    })
 }
 
 /// Which way the values of the table type `name` travel: in when a function parameter names

@@ -21,6 +21,7 @@
 ---* `ping_interval` (number, seconds, default `30`) *(wslua extension)*: After this long without hearing from a peer, send it a ping; `0` never pings.
 ---* `ping_timeout` (number, seconds, default `30`) *(wslua extension)*: A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.
 ---* `close_timeout` (number, seconds, default `5`) *(wslua extension)*: How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
+---* `drain_threshold` (integer, bytes, default `0`) *(wslua extension)*: The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
 ---@class websocket
 websocket = {}
@@ -31,6 +32,7 @@ websocket = {}
 ---| `websocket.EVENT_DISCONNECTED` # The websocket disconnected. This is always the last event of a connection.
 ---| `websocket.EVENT_MESSAGE` # The websocket received a message.
 ---| `websocket.EVENT_ERROR` # The websocket encountered an error, for example a refused or failed connection attempt. An `EVENT_DISCONNECTED` always follows.
+---| `websocket.EVENT_DRAIN` # The connection's send queue, after holding at least its `drain_threshold` bytes, has been written out: a producer that paused can go on. Delivered once each time; never when `drain_threshold` is `0` (the default), so reference scripts never see it.
 
 --- The websocket was connected (for a server, a client connected to it).
 ---@type websocket.event
@@ -47,6 +49,10 @@ websocket.EVENT_MESSAGE = 2
 --- The websocket encountered an error, for example a refused or failed connection attempt. An `EVENT_DISCONNECTED` always follows.
 ---@type websocket.event
 websocket.EVENT_ERROR = 3
+
+--- *(wslua extension)* The connection's send queue, after holding at least its `drain_threshold` bytes, has been written out: a producer that paused can go on. Delivered once each time; never when `drain_threshold` is `0` (the default), so reference scripts never see it.
+---@type websocket.event
+websocket.EVENT_DRAIN = 4
 
 ---The kind of a websocket message, in `options.type` of `send` and `data.type`.
 ---@alias websocket.data_type
@@ -69,6 +75,23 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field timeout? integer Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. `0` waits as long as the system does. (milliseconds; at least `0`; default `3000`)
 ---@field protocol? string The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
 ---@field headers? string Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
+---@field drain_threshold? integer *(wslua extension)* When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key. (bytes; at least `0`)
+
+--- Optional settings of a server, for `listen`.
+---@class websocket.listen_options
+---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
+
+--- What a connection has sent, received and queued, and how far its peer is.
+---@class websocket.connection_stats
+---@field buffered integer Queued by `send` or `broadcast` and not yet written. (bytes)
+---@field bytes_sent integer Payload bytes of the data messages written to the peer. (bytes)
+---@field bytes_received integer Payload bytes of the data messages received. (bytes)
+---@field messages_sent integer Data messages written to the peer.
+---@field messages_received integer Data messages received.
+---@field rtt? number The last measured round trip of a ping (from `ping` or the keepalive) to its pong; absent before the first. (seconds)
+---@field connected_for number Time since `EVENT_CONNECTED` was delivered; `0` before. (seconds)
+---@field protocol? string The subprotocol the handshake agreed on; absent if none.
+---@field extensions string The negotiated `Sec-WebSocket-Extensions`, empty when none.
 
 --- Optional parameters of `send`.
 ---@class websocket.send_options
@@ -87,6 +110,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field type websocket.data_type *(wslua extension)* Whether the message was text or binary. (on EVENT_MESSAGE)
 ---@field handshake_response? websocket.handshake_response Present when the server answered the handshake with something other than `101`. (on EVENT_ERROR)
 ---@field code integer The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame. (on EVENT_DISCONNECTED)
+---@field buffered integer *(wslua extension)* What is queued and not yet written when the event is made; `0`. (on EVENT_DRAIN)
 ---@field reason string *(wslua extension)* The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection. (on EVENT_DISCONNECTED)
 ---@field request_method? string The HTTP method of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_resource? string The path and query of the upgrade request. Server connections only. (on EVENT_CONNECTED)
@@ -143,6 +167,7 @@ function websocket.connect(url, params, callback) end
 ---@param connection websocket.connection The websocket connection.
 ---@param message string The message to send.
 ---@param options? websocket.send_options Options for this particular message; may be `nil`.
+---@return integer buffered *(wslua extension)* The bytes queued on the connection and not yet written, this message included. Reference scripts ignore it; a producer pauses when it grows (see `EVENT_DRAIN`).
 function websocket.send(connection, message, options) end
 
 --- Explicitly closes a websocket. Messages already given to `send` are written first, then the close frame. The callback receives `EVENT_DISCONNECTED` once the close is complete.
@@ -178,8 +203,9 @@ function websocket.disconnect(connection, code, reason) end
 ---@param max_connections integer The most connections served at once; further clients are answered `503 Service Unavailable`.
 ---@param connection_timeout number How long a client may take to complete its handshake before it is dropped. (seconds)
 ---@param callback websocket.callback Callback that receives the events of every connection to the server.
+---@param options? websocket.listen_options *(wslua extension)* The server's own settings; may be `nil`.
 ---@return integer port *(wslua extension)* The port the server is bound to (useful with port `0`).
-function websocket.listen(port, max_connections, connection_timeout, callback) end
+function websocket.listen(port, max_connections, connection_timeout, callback, options) end
 
 --- Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
 ---
@@ -190,6 +216,51 @@ function websocket.listen(port, max_connections, connection_timeout, callback) e
 --- end
 ---```
 function websocket.stop_listening() end
+
+--- *(wslua extension)* Sends one message to many connections: it is framed once and the same buffer is queued on each, so the payload is neither copied out of Lua nor framed again per connection. Connections that are not connected (yet, or any more) are skipped. A connection whose queue would pass `max_send_queue` is closed with `1008`, as with `send`, and the others get the message.
+---
+---Send a chat line to everyone in a room.
+---```lua
+--- local room = {}  -- connection -> true, kept up to date by the server's callback
+--- local function say(text)
+---   local members = {}
+---   for conn in pairs(room) do members[#members + 1] = conn end
+---   websocket.broadcast(members, text, { type = websocket.DATA_TYPE_TEXT })
+--- end
+---```
+---@param connections websocket.connection[] The connections, as a sequence.
+---@param message string The message to send.
+---@param options? websocket.send_options Options of the message, as for `send`; may be `nil`.
+---@return integer count How many connections it was queued on.
+function websocket.broadcast(connections, message, options) end
+
+--- *(wslua extension)* What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.
+---
+---Show the latency to the server.
+---```lua
+--- local stats = websocket.stats(conn)
+--- if stats.rtt then
+---   print(string.format("ping %.1f ms, %d bytes waiting", stats.rtt * 1000, stats.buffered))
+--- end
+---```
+---@param connection websocket.connection The websocket connection.
+---@return websocket.connection_stats stats The connection's figures now.
+function websocket.stats(connection) end
+
+--- *(wslua extension)* Sends a ping now; its pong sets `stats(connection).rtt`. The keepalive's pings set it too.
+---
+---Measure the round trip once a second (Defold style).
+---```lua
+--- function update(self, dt)
+---   self.since_ping = (self.since_ping or 0) + dt
+---   if self.since_ping > 1 then
+---     self.since_ping = 0
+---     websocket.ping(self.connection)
+---   end
+--- end
+---```
+---@param connection websocket.connection The websocket connection.
+function websocket.ping(connection) end
 
 --- *(wslua extension)* Dispatches pending events to their callbacks, for scripts that `require "websocket"` from a stock interpreter (the `wslua` runner dispatches by itself). Waits up to `timeout` seconds for the first event if none is pending, without using the CPU.
 ---

@@ -61,6 +61,8 @@ end";
         pub function: &'static str,
         pub index: usize,
         pub field: Option<&'static str>,
+        /// The position in a sequence, for an element of an array.
+        pub element: Option<usize>,
         /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
         pub present: bool,
     }
@@ -70,9 +72,17 @@ end";
             At { field: Some(name), present: true, ..self.clone() }
         }
 
+        pub fn element(&self, position: usize) -> At {
+            At { element: Some(position), present: true, ..self.clone() }
+        }
+
         pub fn error(&self, message: impl Display) -> mlua::Error {
             let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
-            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{message})", self.index, self.function))
+            let element = self.element.map(|i| format!("element {i}: ")).unwrap_or_default();
+            mlua::Error::RuntimeError(format!(
+                "bad argument #{} to '{}' ({field}{element}{message})",
+                self.index, self.function
+            ))
         }
 
         pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
@@ -101,7 +111,8 @@ end";
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
-            let at = At { function: self.function, index: self.index, field: None, present: value.is_some() };
+            let at =
+                At { function: self.function, index: self.index, field: None, element: None, present: value.is_some() };
             (value.unwrap_or(Value::Nil), at)
         }
     }
@@ -188,6 +199,16 @@ end";
             Value::Table(t) => Ok(t),
             other => Err(at.expected("table", &other)),
         }
+    }
+
+    /// A Lua sequence (keys 1..n) of values `read` accepts.
+    pub fn read_array<T>(value: Value, at: &At, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<Vec<T>> {
+        let table = read_table(value, at)?;
+        let mut items = Vec::with_capacity(table.raw_len());
+        for (i, item) in table.sequence_values::<Value>().enumerate() {
+            items.push(read(item?, &at.element(i + 1))?);
+        }
+        Ok(items)
     }
 
     pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
@@ -310,7 +331,8 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
                 })?
                 .unwrap_or(0)
             };
-            __wslua_api.exit(lua, code)
+            let result = __wslua_api.exit(lua, code);
+            result
         })();
         __wslua::protect(lua, result)
     })?;
@@ -327,7 +349,8 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
                 let (value, at) = __wslua_args.next_arg();
                 __wslua::optional(value, &at, __wslua::read_string)?
             };
-            __wslua_api.get_config(lua, key, default)
+            let result = __wslua_api.get_config(lua, key, default);
+            result
         })();
         __wslua::protect(lua, result)
     })?;

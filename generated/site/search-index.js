@@ -103,10 +103,64 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#listen.callback"
   },
   {
+    "name": "listen.options",
+    "kind": "parameter",
+    "text": "The server's own settings; may be `nil`.",
+    "href": "reference.html#listen.options"
+  },
+  {
     "name": "websocket.stop_listening",
     "kind": "function",
     "text": "Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).",
     "href": "reference.html#stop_listening"
+  },
+  {
+    "name": "websocket.broadcast",
+    "kind": "function",
+    "text": "Sends one message to many connections: it is framed once and the same buffer is queued on each, so the payload is neither copied out of Lua nor framed again per connection. Connections that are not connected (yet, or any more) are skipped. A connection whose queue would pass `max_send_queue` is closed with `1008`, as with `send`, and the others get the message.",
+    "href": "reference.html#broadcast"
+  },
+  {
+    "name": "broadcast.connections",
+    "kind": "parameter",
+    "text": "The connections, as a sequence.",
+    "href": "reference.html#broadcast.connections"
+  },
+  {
+    "name": "broadcast.message",
+    "kind": "parameter",
+    "text": "The message to send.",
+    "href": "reference.html#broadcast.message"
+  },
+  {
+    "name": "broadcast.options",
+    "kind": "parameter",
+    "text": "Options of the message, as for `send`; may be `nil`.",
+    "href": "reference.html#broadcast.options"
+  },
+  {
+    "name": "websocket.stats",
+    "kind": "function",
+    "text": "What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.",
+    "href": "reference.html#stats"
+  },
+  {
+    "name": "stats.connection",
+    "kind": "parameter",
+    "text": "The websocket connection.",
+    "href": "reference.html#stats.connection"
+  },
+  {
+    "name": "websocket.ping",
+    "kind": "function",
+    "text": "Sends a ping now; its pong sets `stats(connection).rtt`. The keepalive's pings set it too.",
+    "href": "reference.html#ping"
+  },
+  {
+    "name": "ping.connection",
+    "kind": "parameter",
+    "text": "The websocket connection.",
+    "href": "reference.html#ping.connection"
   },
   {
     "name": "websocket.update",
@@ -137,6 +191,18 @@ window.WSLUA_SEARCH = [
     "kind": "table",
     "text": "Optional parameters of `connect`.",
     "href": "reference.html#connect_params"
+  },
+  {
+    "name": "websocket.listen_options",
+    "kind": "table",
+    "text": "Optional settings of a server, for `listen`.",
+    "href": "reference.html#listen_options"
+  },
+  {
+    "name": "websocket.connection_stats",
+    "kind": "table",
+    "text": "What a connection has sent, received and queued, and how far its peer is.",
+    "href": "reference.html#connection_stats"
   },
   {
     "name": "websocket.send_options",
@@ -179,6 +245,72 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "Extra HTTP headers for the handshake request, as `\"Name: value\"` lines separated by `\"\\r\\n\"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.",
     "href": "reference.html#connect_params.headers"
+  },
+  {
+    "name": "connect_params.drain_threshold",
+    "kind": "field",
+    "text": "When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key.",
+    "href": "reference.html#connect_params.drain_threshold"
+  },
+  {
+    "name": "listen_options.drain_threshold",
+    "kind": "field",
+    "text": "As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.",
+    "href": "reference.html#listen_options.drain_threshold"
+  },
+  {
+    "name": "connection_stats.buffered",
+    "kind": "field",
+    "text": "Queued by `send` or `broadcast` and not yet written.",
+    "href": "reference.html#connection_stats.buffered"
+  },
+  {
+    "name": "connection_stats.bytes_sent",
+    "kind": "field",
+    "text": "Payload bytes of the data messages written to the peer.",
+    "href": "reference.html#connection_stats.bytes_sent"
+  },
+  {
+    "name": "connection_stats.bytes_received",
+    "kind": "field",
+    "text": "Payload bytes of the data messages received.",
+    "href": "reference.html#connection_stats.bytes_received"
+  },
+  {
+    "name": "connection_stats.messages_sent",
+    "kind": "field",
+    "text": "Data messages written to the peer.",
+    "href": "reference.html#connection_stats.messages_sent"
+  },
+  {
+    "name": "connection_stats.messages_received",
+    "kind": "field",
+    "text": "Data messages received.",
+    "href": "reference.html#connection_stats.messages_received"
+  },
+  {
+    "name": "connection_stats.rtt",
+    "kind": "field",
+    "text": "The last measured round trip of a ping (from `ping` or the keepalive) to its pong; absent before the first.",
+    "href": "reference.html#connection_stats.rtt"
+  },
+  {
+    "name": "connection_stats.connected_for",
+    "kind": "field",
+    "text": "Time since `EVENT_CONNECTED` was delivered; `0` before.",
+    "href": "reference.html#connection_stats.connected_for"
+  },
+  {
+    "name": "connection_stats.protocol",
+    "kind": "field",
+    "text": "The subprotocol the handshake agreed on; absent if none.",
+    "href": "reference.html#connection_stats.protocol"
+  },
+  {
+    "name": "connection_stats.extensions",
+    "kind": "field",
+    "text": "The negotiated `Sec-WebSocket-Extensions`, empty when none.",
+    "href": "reference.html#connection_stats.extensions"
   },
   {
     "name": "send_options.type",
@@ -233,6 +365,12 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.",
     "href": "reference.html#callback_data.code"
+  },
+  {
+    "name": "callback_data.buffered",
+    "kind": "field",
+    "text": "What is queued and not yet written when the event is made; `0`.",
+    "href": "reference.html#callback_data.buffered"
   },
   {
     "name": "callback_data.reason",
@@ -295,6 +433,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#EVENT_ERROR"
   },
   {
+    "name": "websocket.EVENT_DRAIN",
+    "kind": "constant",
+    "text": "The connection's send queue, after holding at least its `drain_threshold` bytes, has been written out: a producer that paused can go on. Delivered once each time; never when `drain_threshold` is `0` (the default), so reference scripts never see it.",
+    "href": "reference.html#EVENT_DRAIN"
+  },
+  {
     "name": "websocket.DATA_TYPE_TEXT",
     "kind": "constant",
     "text": "A text message; its payload must be valid UTF-8.",
@@ -347,6 +491,12 @@ window.WSLUA_SEARCH = [
     "kind": "config key",
     "text": "How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.",
     "href": "reference.html#close_timeout"
+  },
+  {
+    "name": "drain_threshold",
+    "kind": "config key",
+    "text": "The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.",
+    "href": "reference.html#drain_threshold"
   },
   {
     "name": "buffer_size",
@@ -593,6 +743,18 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: Accepted connections",
     "href": "server.html#accepted-connections"
+  },
+  {
+    "name": "Flow control",
+    "kind": "manual section",
+    "text": "Servers: Flow control",
+    "href": "server.html#flow-control"
+  },
+  {
+    "name": "Rooms: one message to many",
+    "kind": "manual section",
+    "text": "Servers: Rooms: one message to many",
+    "href": "server.html#rooms-one-message-to-many"
   },
   {
     "name": "Stopping",

@@ -32,6 +32,8 @@ pub struct ConnectOptions {
     pub protocol: Option<String>,
     /// `"Name: value"` lines separated by `"\r\n"` (see [`crate::parse_headers`]).
     pub headers: Option<String>,
+    /// See [`crate::EventKind::Drain`]; the config's when `None`.
+    pub drain_threshold: Option<usize>,
 }
 
 /// Checks the URL and headers, registers the connection and starts its task.
@@ -45,7 +47,7 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
     if protocol_header && options.protocol.is_some() {
         return Err(Error::ProtocolTwice);
     }
-    let (id, link) = shared.register_client();
+    let (id, link) = shared.register_client(options.drain_threshold.unwrap_or(shared.config.drain_threshold));
     log::info!("connection {id}: connecting to {url}");
     async_std::task::spawn(run(shared.clone(), id, target, options, headers, link));
     Ok(id)
@@ -139,6 +141,8 @@ async fn run(
     });
     let (message, response) = match opened {
         Ok(ws) => {
+            let (ws, protocol) = ws;
+            shared.set_protocol(id, protocol);
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(None));
             return crate::connection::drive(shared, id, ws, link).await;
@@ -184,7 +188,7 @@ async fn open(
     target: &Target,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-) -> Result<WebSocketStream<Reclaim<Box<dyn Io>>>, Failure> {
+) -> Result<(WebSocketStream<Reclaim<Box<dyn Io>>>, Option<String>), Failure> {
     let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
     let io: Box<dyn Io> = if target.tls { tls::connect(&target.host, tcp).await? } else { Box::new(tcp) };
     let mut request = target.request.as_str().into_client_request().map_err(|e| format!("invalid url: {e}"))?;
@@ -199,7 +203,10 @@ async fn open(
     let config = shared.config.websocket();
     let (io, mut reclaimed) = Reclaim::new(io);
     match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
-        Ok((ws, _response)) => Ok(ws),
+        Ok((ws, response)) => {
+            let protocol = response.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
+            Ok((ws, protocol.map(str::to_string)))
+        }
         Err(WsError::Http(response)) => Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten() }),
         Err(err) => Err(format!("handshake with {} failed: {err}", target.request).into()),
     }

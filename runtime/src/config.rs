@@ -19,6 +19,9 @@ pub struct Config {
     pub ping_interval: Option<Duration>,
     /// A peer that answers nothing this long after a ping is closed as lost (1006).
     pub ping_timeout: Duration,
+    /// A connection whose send queue reached this many bytes reports `Drain` when it is
+    /// written out; 0 never. Connections and servers may set their own.
+    pub drain_threshold: usize,
 }
 
 impl Default for Config {
@@ -30,6 +33,7 @@ impl Default for Config {
             max_send_queue: 64 << 20,
             ping_interval: Some(Duration::from_secs(30)),
             ping_timeout: Duration::from_secs(30),
+            drain_threshold: 0,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::event::{ConnId, EventKind, Message};
-use crate::registry::{data_len, Command, Link, Shared};
+use crate::registry::{data_len, Command, Counters, Link, Shared};
 use async_std::channel::Receiver;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -13,7 +13,7 @@ use async_tungstenite::tungstenite::{Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncWrite};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -45,6 +45,11 @@ impl Heard {
         Duration::from_millis(self.at.load(Ordering::Relaxed))
     }
 
+    /// Now, as nanoseconds since the connection opened.
+    fn nanos(&self) -> u64 {
+        u64::try_from(self.start.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
+
     fn since(&self) -> Duration {
         self.start.elapsed().saturating_sub(self.last())
     }
@@ -58,8 +63,8 @@ where
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let (mut sink, mut stream) = ws.split();
     let end = {
-        let read = read_all(&shared, id, &mut stream, &heard).fuse();
-        let write = write_all(&mut sink, link.commands, &link.queued).fuse();
+        let read = read_all(&shared, id, &mut stream, &heard, &link.counters).fuse();
+        let write = write_all(&shared, id, &mut sink, link.commands, &link.counters, &heard).fuse();
         let keepalive = keepalive(&shared.config, &heard, &link.pings).fuse();
         // The registry keeps the sender while this task runs, so the channel cannot close.
         let abort = async { link.abort.recv().await.ok() }.fuse();
@@ -103,7 +108,13 @@ where
     shared.push(id, EventKind::Disconnected { code, reason });
 }
 
-async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>, heard: &Heard) -> End
+async fn read_all<S>(
+    shared: &Shared,
+    id: ConnId,
+    stream: &mut WebSocketReceiver<S>,
+    heard: &Heard,
+    counters: &Counters,
+) -> End
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -118,6 +129,15 @@ where
                 close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
                 continue;
             }
+            Ok(Frame::Pong(payload)) => {
+                // Our pings carry the time they left (see write_all); a peer's unsolicited pong
+                // has something else.
+                if let Ok(sent) = <[u8; 8]>::try_from(payload.as_ref()) {
+                    let rtt = heard.nanos().saturating_sub(u64::from_be_bytes(sent));
+                    counters.rtt_nanos.store(rtt.max(1), Ordering::Relaxed);
+                }
+                continue;
+            }
             Ok(_) => continue,
             Err(Error::ConnectionClosed) => break,
             Err(err) => return classify(err),
@@ -125,6 +145,8 @@ where
         if log::log_enabled!(log::Level::Debug) {
             log::debug!("connection {id}: received {} ({} bytes)", message.preview(), message.data.len());
         }
+        counters.messages_received.fetch_add(1, Ordering::Relaxed);
+        counters.bytes_received.fetch_add(message.data.len() as u64, Ordering::Relaxed);
         shared.push(id, EventKind::Message(message));
     }
     match close {
@@ -138,10 +160,14 @@ fn bytes_of(text: async_tungstenite::tungstenite::Utf8Bytes) -> async_tungstenit
 }
 
 /// Writes commands in order until one closes the connection; returns the close frame sent.
+/// Reports `Drain` when a queue that reached the drain threshold has been written out.
 async fn write_all<S>(
+    shared: &Shared,
+    id: ConnId,
     sink: &mut WebSocketSender<S>,
     commands: Receiver<Command>,
-    queued: &AtomicUsize,
+    counters: &Counters,
+    heard: &Heard,
 ) -> Result<CloseFrame, Error>
 where
     S: AsyncRead + AsyncWrite + Unpin,
@@ -152,17 +178,23 @@ where
         match command {
             Command::Send(message) => {
                 let size = data_len(&message);
-                // Flush once per burst, not once per message.
                 sink.feed(message).await?;
-                queued.fetch_sub(size, Ordering::SeqCst);
-                if commands.is_empty() {
-                    sink.flush().await?;
-                }
+                counters.queued.fetch_sub(size, Ordering::SeqCst);
+                counters.messages_sent.fetch_add(1, Ordering::Relaxed);
+                counters.bytes_sent.fetch_add(size as u64, Ordering::Relaxed);
             }
-            Command::Ping => sink.send(Frame::Ping(Default::default())).await?,
+            // The payload is the time it leaves; the pong brings it back for the round trip.
+            Command::Ping => sink.feed(Frame::Ping(heard.nanos().to_be_bytes().to_vec().into())).await?,
             Command::Close(frame) => {
                 sink.send(Frame::Close(Some(frame.clone()))).await?;
                 return Ok(frame);
+            }
+        }
+        // Flush once per burst, not once per message.
+        if commands.is_empty() {
+            sink.flush().await?;
+            if counters.queued.load(Ordering::SeqCst) == 0 && counters.drain_due.swap(false, Ordering::SeqCst) {
+                shared.push(id, EventKind::Drain);
             }
         }
     }
@@ -283,7 +315,7 @@ mod tests {
         fn any_byte_stream_ends_with_exactly_one_disconnect(bytes in streams()) {
             let rt = Runtime::new(Config { close_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
             let shared = rt.shared().clone();
-            let (id, link) = shared.register_client();
+            let (id, link) = shared.register_client(0);
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;

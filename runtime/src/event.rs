@@ -65,6 +65,9 @@ pub enum EventKind {
         message: String,
         response: Option<HandshakeResponse>,
     },
+    /// The send queue, after holding at least the connection's drain threshold, has been
+    /// written out.
+    Drain,
     /// The last event of every connection.
     Disconnected {
         code: u16,

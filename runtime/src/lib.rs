@@ -30,4 +30,6 @@ pub use error::Error;
 pub use event::{ConnId, DataKind, Event, EventKind, HandshakeResponse, ListenerId, Message, Request};
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::parse_headers;
+pub use registry::Stats;
 pub use runtime::{Interrupter, Listener, Runtime};
+pub use server::ListenOptions;

@@ -13,8 +13,45 @@ use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message as Frame;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// What a connection has done, counted by its task (and `send`) and read by `stats`.
+#[derive(Default)]
+pub(crate) struct Counters {
+    /// Bytes sent by the host and not yet written.
+    pub queued: AtomicUsize,
+    pub bytes_sent: AtomicU64,
+    pub messages_sent: AtomicU64,
+    pub bytes_received: AtomicU64,
+    pub messages_received: AtomicU64,
+    /// The last ping's round trip in nanoseconds; 0 before the first.
+    pub rtt_nanos: AtomicU64,
+    /// The queue has held `drain_threshold` bytes since it was last empty: the writer reports
+    /// `Drain` when it empties.
+    pub drain_due: AtomicBool,
+}
+
+/// A connection's figures, as `stats` gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    /// Bytes queued and not yet written.
+    pub buffered: usize,
+    /// Payload bytes and data messages written to the peer and read from it.
+    pub bytes_sent: u64,
+    pub messages_sent: u64,
+    pub bytes_received: u64,
+    pub messages_received: u64,
+    /// The last measured ping round trip (`ping`, or the keepalive's); `None` before the first.
+    pub rtt: Option<Duration>,
+    /// Since the host took the connection's `Connected` event; zero before.
+    pub connected_for: Duration,
+    /// The negotiated subprotocol.
+    pub protocol: Option<String>,
+    /// The negotiated `Sec-WebSocket-Extensions`, empty when none.
+    pub extensions: String,
+}
 
 /// What a connection task is asked to do, in order.
 pub(crate) enum Command {
@@ -31,8 +68,7 @@ pub(crate) struct Link {
     pub commands: Receiver<Command>,
     /// For the keepalive's pings.
     pub pings: Sender<Command>,
-    /// Bytes sent by the host and not yet written.
-    pub queued: Arc<AtomicUsize>,
+    pub counters: Arc<Counters>,
     /// Closes at once, bypassing the queue (the send queue overflowed).
     pub abort: Receiver<CloseFrame>,
 }
@@ -48,11 +84,16 @@ enum Visible {
 
 struct Entry {
     commands: Sender<Command>,
-    queued: Arc<AtomicUsize>,
+    counters: Arc<Counters>,
     abort: Sender<CloseFrame>,
     visible: Visible,
     /// The `listen` that accepted it; `None` for client connections.
     listener: Option<ListenerId>,
+    /// Queued bytes from which an emptied queue is reported (`Drain`); 0 never.
+    drain_threshold: usize,
+    /// When the host took its `Connected` event.
+    connected_at: Option<Instant>,
+    protocol: Option<String>,
 }
 
 #[derive(Default)]
@@ -75,15 +116,22 @@ impl Shared {
     }
 
     /// A new client connection in the table, and the link its task drives it through.
-    pub fn register_client(&self) -> (ConnId, Link) {
-        insert(&mut lock(&self.table), &self.next_id, None)
+    pub fn register_client(&self, drain_threshold: usize) -> (ConnId, Link) {
+        insert(&mut lock(&self.table), &self.next_id, None, drain_threshold)
     }
 
     /// The same for a connection `listener` accepted; `None` when that server has stopped, and
     /// the connection must be closed unseen.
-    pub fn register_accepted(&self, listener: ListenerId) -> Option<(ConnId, Link)> {
+    pub fn register_accepted(&self, listener: ListenerId, drain_threshold: usize) -> Option<(ConnId, Link)> {
         let mut table = lock(&self.table);
-        table.listening.contains(&listener).then(|| insert(&mut table, &self.next_id, Some(listener)))
+        table.listening.contains(&listener).then(|| insert(&mut table, &self.next_id, Some(listener), drain_threshold))
+    }
+
+    /// The subprotocol the handshake agreed on, for `stats`.
+    pub fn set_protocol(&self, conn: ConnId, protocol: Option<String>) {
+        if let Some(entry) = lock(&self.table).conns.get_mut(&conn) {
+            entry.protocol = protocol;
+        }
     }
 
     pub fn push(&self, conn: ConnId, kind: EventKind) {
@@ -106,30 +154,67 @@ impl Shared {
         }
     }
 
-    /// Queues a message. Past `max_send_queue` bytes not yet written (a peer that does not
-    /// read), the connection is closed with 1008 instead, and the message dropped.
-    pub fn send(&self, conn: ConnId, message: Message) -> Result<(), Error> {
+    /// Queues a message; returns the bytes queued on the connection after it. Past
+    /// `max_send_queue` bytes not yet written (a peer that does not read), the connection is
+    /// closed with 1008 instead, and the message dropped.
+    pub fn send(&self, conn: ConnId, message: Message) -> Result<usize, Error> {
         let mut table = lock(&self.table);
         let entry = table.conns.get_mut(&conn).filter(|e| e.visible == Visible::Open).ok_or(Error::NotConnected)?;
         if log::log_enabled!(log::Level::Debug) {
             log::debug!("connection {conn}: sending {} ({} bytes)", message.preview(), message.data.len());
         }
-        let frame = match message.kind {
-            DataKind::Binary => Frame::Binary(message.data.into()),
-            DataKind::Text => Frame::Text(String::from_utf8(message.data).map_err(|_| Error::NotUtf8)?.into()),
-        };
-        let limit = self.config.max_send_queue;
-        let size = data_len(&frame);
-        if entry.queued.fetch_add(size, Ordering::SeqCst) + size > limit {
-            entry.visible = Visible::Closing;
-            let reason = format!("send queue over {limit} bytes: the peer is not reading");
-            log::info!("connection {conn}: {reason}");
-            let _ = entry.abort.try_send(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
-            return Ok(());
+        let frame = frame(message)?;
+        Ok(queue(conn, entry, frame, self.config.max_send_queue))
+    }
+
+    /// Queues one message on every connection of `conns` that is open, framed once: each gets
+    /// the same shared payload. Returns how many it was queued on.
+    pub fn broadcast(&self, conns: &[ConnId], message: Message) -> Result<usize, Error> {
+        if log::log_enabled!(log::Level::Debug) {
+            log::debug!(
+                "broadcasting {} ({} bytes) to {} connections",
+                message.preview(),
+                message.data.len(),
+                conns.len()
+            );
         }
-        // A closed channel means the task has ended and its Disconnected event is queued.
-        let _ = entry.commands.try_send(Command::Send(frame));
+        let frame = frame(message)?;
+        let mut table = lock(&self.table);
+        let mut queued = 0;
+        for conn in conns {
+            if let Some(entry) = table.conns.get_mut(conn).filter(|e| e.visible == Visible::Open) {
+                queue(*conn, entry, frame.clone(), self.config.max_send_queue);
+                // A connection closed for its full queue did not get it.
+                queued += usize::from(entry.visible == Visible::Open);
+            }
+        }
+        Ok(queued)
+    }
+
+    /// Sends a ping now; its pong updates the round trip `stats` reports.
+    pub fn ping(&self, conn: ConnId) -> Result<(), Error> {
+        let table = lock(&self.table);
+        let entry = table.conns.get(&conn).filter(|e| e.visible == Visible::Open).ok_or(Error::NotConnected)?;
+        let _ = entry.commands.try_send(Command::Ping);
         Ok(())
+    }
+
+    pub fn stats(&self, conn: ConnId) -> Result<Stats, Error> {
+        let table = lock(&self.table);
+        let entry = table.conns.get(&conn).ok_or(Error::Closed)?;
+        let counters = &entry.counters;
+        let rtt = counters.rtt_nanos.load(Ordering::Relaxed);
+        Ok(Stats {
+            buffered: counters.queued.load(Ordering::Relaxed),
+            bytes_sent: counters.bytes_sent.load(Ordering::Relaxed),
+            messages_sent: counters.messages_sent.load(Ordering::Relaxed),
+            bytes_received: counters.bytes_received.load(Ordering::Relaxed),
+            messages_received: counters.messages_received.load(Ordering::Relaxed),
+            rtt: (rtt > 0).then(|| Duration::from_nanos(rtt)),
+            connected_for: entry.connected_at.map(|at| at.elapsed()).unwrap_or_default(),
+            protocol: entry.protocol.clone(),
+            extensions: String::new(),
+        })
     }
 
     /// Closes with `code` and `reason` once the messages already sent are written.
@@ -155,6 +240,7 @@ impl Shared {
                 let mut table = lock(&self.table);
                 if let Some(entry) = table.conns.get_mut(&event.conn).filter(|e| e.visible == Visible::Connecting) {
                     entry.visible = Visible::Open;
+                    entry.connected_at = Some(Instant::now());
                 }
             }
             EventKind::Disconnected { .. } => {
@@ -170,14 +256,51 @@ impl Shared {
     }
 }
 
-fn insert(table: &mut Table, next_id: &AtomicU64, listener: Option<ListenerId>) -> (ConnId, Link) {
+fn insert(
+    table: &mut Table,
+    next_id: &AtomicU64,
+    listener: Option<ListenerId>,
+    drain_threshold: usize,
+) -> (ConnId, Link) {
     let id = next_id.fetch_add(1, Ordering::Relaxed);
     let (commands, receiver) = channel::unbounded();
     let (abort, aborted) = channel::bounded(1);
-    let queued = Arc::new(AtomicUsize::new(0));
-    let link = Link { commands: receiver, pings: commands.clone(), queued: queued.clone(), abort: aborted };
-    table.conns.insert(id, Entry { commands, queued, abort, visible: Visible::Connecting, listener });
+    let counters = Arc::new(Counters::default());
+    let link = Link { commands: receiver, pings: commands.clone(), counters: counters.clone(), abort: aborted };
+    let visible = Visible::Connecting;
+    let entry =
+        Entry { commands, counters, abort, visible, listener, drain_threshold, connected_at: None, protocol: None };
+    table.conns.insert(id, entry);
     (id, link)
+}
+
+/// A message as tungstenite frames it; its payload is shared by every clone.
+fn frame(message: Message) -> Result<Frame, Error> {
+    Ok(match message.kind {
+        DataKind::Binary => Frame::Binary(message.data.into()),
+        DataKind::Text => Frame::Text(String::from_utf8(message.data).map_err(|_| Error::NotUtf8)?.into()),
+    })
+}
+
+/// Queues `frame` on an open connection, or closes it with 1008 when that would take its queue
+/// past `limit`. Returns the bytes queued after.
+fn queue(conn: ConnId, entry: &mut Entry, frame: Frame, limit: usize) -> usize {
+    let size = data_len(&frame);
+    let counters = &entry.counters;
+    let queued = counters.queued.fetch_add(size, Ordering::SeqCst) + size;
+    if queued > limit {
+        entry.visible = Visible::Closing;
+        let reason = format!("send queue over {limit} bytes: the peer is not reading");
+        log::info!("connection {conn}: {reason}");
+        let _ = entry.abort.try_send(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
+        return queued;
+    }
+    if entry.drain_threshold > 0 && queued >= entry.drain_threshold {
+        counters.drain_due.store(true, Ordering::SeqCst);
+    }
+    // A closed channel means the task has ended and its Disconnected event is queued.
+    let _ = entry.commands.try_send(Command::Send(frame));
+    queued
 }
 
 /// The payload size of a data message, as the send queue counts it.

@@ -5,8 +5,8 @@ use crate::client::{self, ConnectOptions};
 use crate::config::Config;
 use crate::error::Error;
 use crate::event::{lock, ConnId, Event, ListenerId, Message};
-use crate::registry::Shared;
-use crate::server::{self, Listening};
+use crate::registry::{Shared, Stats};
+use crate::server::{self, ListenOptions, Listening};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -55,10 +55,26 @@ impl Runtime {
         client::start(&self.shared, url, options)
     }
 
-    /// Queues a message. Past `max_send_queue` bytes not yet written (a peer that does not
-    /// read), the connection is closed with 1008 instead, and the message dropped.
-    pub fn send(&self, conn: ConnId, message: Message) -> Result<(), Error> {
+    /// Queues a message; returns the bytes queued on the connection after it. Past
+    /// `max_send_queue` bytes not yet written (a peer that does not read), the connection is
+    /// closed with 1008 instead, and the message dropped.
+    pub fn send(&self, conn: ConnId, message: Message) -> Result<usize, Error> {
         self.shared.send(conn, message)
+    }
+
+    /// Queues one message on each open connection of `conns`, framed once; returns how many.
+    pub fn broadcast(&self, conns: &[ConnId], message: Message) -> Result<usize, Error> {
+        self.shared.broadcast(conns, message)
+    }
+
+    /// Pings the peer now; its pong updates `stats().rtt`.
+    pub fn ping(&self, conn: ConnId) -> Result<(), Error> {
+        self.shared.ping(conn)
+    }
+
+    /// What the connection has sent, received and queued, and how far the peer is.
+    pub fn stats(&self, conn: ConnId) -> Result<Stats, Error> {
+        self.shared.stats(conn)
     }
 
     /// Closes with `code` and `reason` once the messages already sent are written.
@@ -67,12 +83,18 @@ impl Runtime {
     }
 
     /// Listens on `port` (0 picks one) on every IPv4 and IPv6 address.
-    pub fn listen(&self, port: u16, max_connections: usize, handshake_timeout: Duration) -> Result<Listener, Error> {
+    pub fn listen(
+        &self,
+        port: u16,
+        max_connections: usize,
+        handshake_timeout: Duration,
+        options: ListenOptions,
+    ) -> Result<Listener, Error> {
         let mut listening = lock(&self.listening);
         if let Some(current) = listening.as_ref() {
             return Err(Error::AlreadyListening(current.port));
         }
-        let server = server::listen(&self.shared, port, max_connections, handshake_timeout)
+        let server = server::listen(&self.shared, port, max_connections, handshake_timeout, options)
             .map_err(|source| Error::Listen { port, source })?;
         let listener = Listener { port: server.port, id: server.id };
         *listening = Some(server);

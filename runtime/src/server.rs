@@ -43,6 +43,7 @@ struct Limits {
     listener: ListenerId,
     max_connections: usize,
     handshake_timeout: Duration,
+    drain_threshold: usize,
     active: AtomicUsize,
 }
 
@@ -63,16 +64,32 @@ impl Drop for Slot {
     }
 }
 
+/// A server's settings beyond the reference's three.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListenOptions {
+    /// The drain threshold of its connections (see [`crate::EventKind::Drain`]); the config's
+    /// when `None`.
+    pub drain_threshold: Option<usize>,
+}
+
 pub(crate) fn listen(
     shared: &Arc<Shared>,
     port: u16,
     max_connections: usize,
     handshake_timeout: Duration,
+    options: ListenOptions,
 ) -> io::Result<Listening> {
     let sockets = bind_both(port)?;
     let port = sockets[0].local_addr()?.port();
     let id = shared.open_listener();
-    let limits = Arc::new(Limits { listener: id, max_connections, handshake_timeout, active: AtomicUsize::new(0) });
+    let drain_threshold = options.drain_threshold.unwrap_or(shared.config.drain_threshold);
+    let limits = Arc::new(Limits {
+        listener: id,
+        max_connections,
+        handshake_timeout,
+        drain_threshold,
+        active: AtomicUsize::new(0),
+    });
     let accept_loops = sockets
         .into_iter()
         .map(|socket| async_std::task::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
@@ -144,6 +161,7 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
     let stream = handshake::Replay::new(read, stream);
     let mut slot = None;
     let mut request = None;
+    let mut protocol = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
         slot = Some(
             Slot::take(&limits)
@@ -154,6 +172,7 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
         if let Some(first) = offered.and_then(|v| v.split(',').next()).map(str::trim).filter(|p| !p.is_empty()) {
             if let Ok(value) = HeaderValue::from_str(first) {
                 response.headers_mut().insert("sec-websocket-protocol", value);
+                protocol = Some(first.to_string());
             }
         }
         request = Some(Request {
@@ -174,11 +193,12 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let (Some(_slot), Some(request)) = (slot, request) else { return };
-    let Some((id, link)) = shared.register_accepted(limits.listener) else {
+    let Some((id, link)) = shared.register_accepted(limits.listener, limits.drain_threshold) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
         return;
     };
+    shared.set_protocol(id, protocol);
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Some(request)));
     crate::connection::drive(shared, id, ws, link).await;

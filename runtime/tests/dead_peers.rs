@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnectOptions, Error, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnectOptions, Error, EventKind, ListenOptions, Message, Runtime};
 
 fn pinging(max_send_queue: usize) -> Config {
     Config {
@@ -32,7 +32,7 @@ fn mute_client(port: u16) -> TcpStream {
 #[test]
 fn keepalive_closes_a_peer_that_answers_nothing() {
     let server = Runtime::new(pinging(64 << 20));
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let _mute = mute_client(port);
     let conn = next(&server).conn;
     let started = Instant::now();
@@ -45,7 +45,7 @@ fn keepalive_closes_a_peer_that_answers_nothing() {
 #[test]
 fn keepalive_leaves_a_responsive_peer_alone() {
     let server = Runtime::new(pinging(64 << 20));
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let client = Runtime::new(Config { ping_interval: None, ..Config::default() });
     let conn = client.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions::default()).unwrap();
     assert_eq!(next_of(&client, conn), EventKind::Connected(None));
@@ -60,7 +60,7 @@ fn keepalive_leaves_a_responsive_peer_alone() {
 #[test]
 fn keepalive_notices_a_peer_paused_with_sigstop() {
     let server = Runtime::new(pinging(64 << 20));
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let mut python = python();
     python.arg(peer_script("watch_close.py")).arg(format!("ws://127.0.0.1:{port}/"));
     let mut peer = Peer::spawn(python);
@@ -76,14 +76,14 @@ fn keepalive_notices_a_peer_paused_with_sigstop() {
 #[test]
 fn a_peer_that_does_not_read_is_closed_with_1008_at_the_send_queue_limit() {
     let server = Runtime::new(Config { max_send_queue: 1 << 20, ping_interval: None, ..Config::default() });
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let _mute = mute_client(port);
     let conn = next(&server).conn;
     let chunk = vec![0x5a; 64 << 10];
     let mut sent = 0usize;
     loop {
         match server.send(conn, Message::binary(chunk.clone())) {
-            Ok(()) => sent += chunk.len(),
+            Ok(_) => sent += chunk.len(),
             Err(Error::NotConnected) => break,
             Err(other) => panic!("{other}"),
         }

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, ListenOptions, Message, Runtime};
 
 const CONNECTIONS: usize = 100;
 const MESSAGES: u32 = 10_000;
@@ -45,6 +45,7 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
                 ended += 1;
             }
             EventKind::Error { message, .. } => panic!("{message}"),
+            EventKind::Drain => panic!("a Drain event with no drain threshold"),
         }
     }
     clean
@@ -53,7 +54,7 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
 #[test]
 fn every_message_arrives_once_in_order_on_every_connection() {
     let server = Runtime::new(Config::default());
-    let port = server.listen(0, CONNECTIONS, Duration::from_secs(10)).unwrap().port;
+    let port = server.listen(0, CONNECTIONS, Duration::from_secs(10), ListenOptions::default()).unwrap().port;
     let server_side = std::thread::spawn(move || pump(&server, CONNECTIONS, false));
     let client = Runtime::new(Config::default());
     for _ in 0..CONNECTIONS {

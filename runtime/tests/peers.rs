@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, ListenOptions, Message, Runtime};
 
 fn client_against(mut server: Peer) {
     let port = server.port();
@@ -15,6 +15,7 @@ fn client_against(mut server: Peer) {
         timeout: Some(Duration::from_secs(5)),
         protocol: Some("chat".into()),
         headers: Some("X-Custom: one\r\nX-Other: two words\r\n".into()),
+        ..ConnectOptions::default()
     };
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/room?x=1"), options).unwrap();
     assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
@@ -71,7 +72,7 @@ fn client_against_node_ws_server() {
 /// Echoes everything until the client closes; returns the server-side events' summary.
 fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let rt = Runtime::new(Config::default());
-    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = rt.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     client.arg(format!("ws://127.0.0.1:{port}/peer?q=1"));
     let mut client = Peer::spawn(client);
     let event = next(&rt);
@@ -118,7 +119,7 @@ fn node_ws_client_against_our_server() {
 #[test]
 fn our_client_and_server_over_ipv6_loopback() {
     let rt = Runtime::new(Config::default());
-    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = rt.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let client = rt.connect(&format!("ws://[::1]:{port}/six"), ConnectOptions::default()).unwrap();
     // Both ends' Connected events arrive, in either order.
     let (mut server, mut client_open) = (None, false);

@@ -8,7 +8,7 @@ use common::*;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
-use wslua_runtime::{Config, EventKind, Message, Runtime};
+use wslua_runtime::{Config, EventKind, ListenOptions, Message, Runtime};
 
 /// A masked client frame (mask key 1,2,3,4), payload under 126 bytes.
 fn frame(fin: bool, opcode: u8, payload: &[u8]) -> Vec<u8> {
@@ -33,7 +33,7 @@ fn read_frame(socket: &mut TcpStream) -> (u8, Vec<u8>) {
 #[test]
 fn tolerant_upgrade_pings_and_fragments() {
     let rt = Runtime::new(Config::default());
-    let port = rt.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = rt.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let (mut socket, response) = raw_upgrade(
         port,
         b"GET /raw HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, Upgrade\r\nUpgrade: websocket\r\n\

@@ -8,7 +8,7 @@ use common::*;
 use std::io::Read;
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, ListenOptions, Message, Runtime};
 
 /// Connects `rt` as a client and returns the connection once it is open.
 fn open(rt: &Runtime, port: u16) -> ConnId {
@@ -43,7 +43,7 @@ fn echo(rt: &Runtime, conn: ConnId, text: &str) {
 #[test]
 fn max_connections_refuses_the_next_with_503_and_keeps_the_others() {
     let server = Runtime::new(Config::default());
-    let port = server.listen(0, 2, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 2, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let done = echo_server(server, 2);
     let rt = Runtime::new(Config::default());
     let (a, b) = (open(&rt, port), open(&rt, port));
@@ -62,7 +62,7 @@ fn max_connections_refuses_the_next_with_503_and_keeps_the_others() {
 #[test]
 fn a_client_that_sends_nothing_is_dropped_after_connection_timeout() {
     let server = Runtime::new(Config::default());
-    let port = server.listen(0, 4, Duration::from_millis(300)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_millis(300), ListenOptions::default()).unwrap().port;
     let mut silent = TcpStream::connect(("127.0.0.1", port)).unwrap();
     silent.set_read_timeout(Some(WAIT)).unwrap();
     let started = Instant::now();
@@ -74,7 +74,7 @@ fn a_client_that_sends_nothing_is_dropped_after_connection_timeout() {
 #[test]
 fn an_oversized_message_closes_that_connection_with_1009_only() {
     let server = Runtime::new(Config { max_message_size: 1024, ..Config::default() });
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let done = echo_server(server, 2);
     let rt = Runtime::new(Config::default());
     let (big, small) = (open(&rt, port), open(&rt, port));
@@ -92,7 +92,7 @@ fn an_oversized_message_closes_that_connection_with_1009_only() {
 #[test]
 fn a_client_killed_mid_message_is_reported_as_1006() {
     let server = Runtime::new(Config::default());
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let mut python = python();
     python.arg(peer_script("partial_frame.py")).arg("127.0.0.1").arg(port.to_string());
     let mut peer = Peer::spawn(python);
@@ -107,7 +107,7 @@ fn a_client_killed_mid_message_is_reported_as_1006() {
 #[test]
 fn stop_listening_closes_server_connections_with_1001_and_frees_the_port() {
     let server = Runtime::new(Config::default());
-    let port = server.listen(0, 4, Duration::from_secs(5)).unwrap().port;
+    let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let rt = Runtime::new(Config::default());
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions::default()).unwrap();
     let accepted = next(&server).conn;
@@ -117,7 +117,7 @@ fn stop_listening_closes_server_connections_with_1001_and_frees_the_port() {
     assert_eq!(until_disconnected(&server, accepted).0 .0, 1001);
     assert!(server.is_idle());
     // The port is free again at once.
-    assert_eq!(server.listen(port, 4, Duration::from_secs(5)).unwrap().port, port);
+    assert_eq!(server.listen(port, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port, port);
 }
 
 /// `stop_listening` while handshakes complete: whatever the timing, every connection the server
@@ -128,7 +128,7 @@ fn stop_listening_during_handshakes_leaves_no_connection_open() {
     let server = Runtime::new(Config::default());
     let client = Runtime::new(Config::default());
     for round in 0..ROUNDS {
-        let port = server.listen(0, 64, Duration::from_secs(5)).unwrap().port;
+        let port = server.listen(0, 64, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
         let url = format!("ws://127.0.0.1:{port}/");
         let conns: Vec<ConnId> = (0..4).map(|_| client.connect(&url, ConnectOptions::default()).unwrap()).collect();
         // Stop at a different point of the handshakes each round.

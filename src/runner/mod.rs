@@ -14,6 +14,7 @@ mod timers;
     clippy::redundant_closure_call,
     clippy::unnecessary_cast,
     clippy::derivable_impls,
+    clippy::needless_question_mark,
     non_upper_case_globals
 )]
 pub mod glue {

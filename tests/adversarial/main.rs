@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, Message, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, EventKind, ListenOptions, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(10);
 const UPGRADE: &[u8] = b"GET /adversary HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
@@ -21,7 +21,7 @@ struct Setup {
 impl Setup {
     fn new() -> Setup {
         let server = Runtime::new(Config { max_message_size: 1 << 20, ..Config::default() });
-        let port = server.listen(0, 64, Duration::from_secs(2)).unwrap().port;
+        let port = server.listen(0, 64, Duration::from_secs(2), ListenOptions::default()).unwrap().port;
         std::thread::spawn(move || loop {
             let Some(event) = server.next_event(None) else { continue };
             if let EventKind::Message(message) = event.kind {

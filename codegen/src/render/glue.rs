@@ -52,6 +52,7 @@ fn base_type(ty: &Type, direction: Direction) -> String {
         Type::Boolean => "bool".into(),
         Type::Any => "mlua::Value".into(),
         Type::Map => "Vec<(String, String)>".into(),
+        Type::Array(element) => format!("Vec<{}>", base_type(element, direction)),
     }
 }
 
@@ -83,6 +84,9 @@ fn reader(ty: &Type) -> String {
         Type::Boolean => "__wslua::read_boolean".into(),
         // Validation keeps maps out of values read from Lua.
         Type::Any | Type::Map => "__wslua::read_any".into(),
+        Type::Array(element) => {
+            format!("|value, at: &__wslua::At| __wslua::read_array(value, at, {})", reader(element))
+        }
     }
 }
 
@@ -126,6 +130,7 @@ fn write(ty: &Type) -> String {
         Type::Table(_) => "v.into_lua_table(lua)?".into(),
         Type::Bytes => "lua.create_string(&v)?".into(),
         Type::Map => "__wslua::write_map(lua, v)?".into(),
+        Type::Array(_) => "lua.create_sequence_from(v)?".into(),
         _ => "v".into(),
     }
 }

@@ -24,6 +24,7 @@ fn lua_type(module: &str, ty: &Type) -> String {
         Type::Handle(name) | Type::Table(name) | Type::Callback(name) | Type::Constant { group: name, .. } => {
             format!("{module}.{name}")
         }
+        Type::Array(element) => format!("{}[]", lua_type(module, element)),
     }
 }
 

@@ -99,7 +99,7 @@ fn member(model: &Model, m: &Member) -> Item {
         Type::String | Type::Bytes | Type::Constant { integer: false, .. } => Item::new(&m.name, "string", desc),
         Type::Integer | Type::Number | Type::Constant { integer: true, .. } => Item::new(&m.name, "number", desc),
         Type::Boolean => Item::new(&m.name, "boolean", desc),
-        Type::Map => Item::new(&m.name, "table", desc),
+        Type::Map | Type::Array(_) => Item::new(&m.name, "table", desc),
         Type::Any => Item::new(&m.name, "object", desc),
     }
 }

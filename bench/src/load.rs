@@ -167,3 +167,45 @@ pub async fn receive(url: &str, count: usize) -> Result<()> {
     ws.send(Message::text("done")).await?;
     close(ws).await
 }
+
+/// Fan-out: `receivers` clients connect, then a sender (to /send) sends `count` numbered
+/// messages of `size` bytes; the server gives each to every receiver, which checks their order.
+/// The clock runs from the first message sent to the last one received; `messages` counts
+/// deliveries.
+pub async fn fanout(url: &str, receivers: usize, size: usize, count: usize) -> Result<Throughput> {
+    let (conns, _) = open_idle(url, receivers, 64).await?;
+    let mut sender = connect(&format!("{url}send")).await?;
+    let payloads: std::sync::Arc<Vec<String>> = std::sync::Arc::new((0..count).map(|i| payload(i, size)).collect());
+    // Every receiver is in the server's list once its handshake is done; give the server a
+    // moment to have taken their CONNECTED events.
+    task::sleep(Duration::from_millis(200)).await;
+    let start = Instant::now();
+    let reading: Vec<_> = conns
+        .into_iter()
+        .map(|mut ws| {
+            let expected = payloads.clone();
+            task::spawn(async move {
+                for (i, want) in expected.iter().enumerate() {
+                    if next_text(&mut ws).await? != *want {
+                        return Err(format!("receiver: message {i} lost, changed or out of order").into());
+                    }
+                }
+                Result::Ok(ws)
+            })
+        })
+        .collect();
+    for message in payloads.iter() {
+        sender.feed(Message::text(message.clone())).await?;
+    }
+    sender.flush().await?;
+    let mut done = Vec::with_capacity(reading.len());
+    for task in reading {
+        done.push(task.await?);
+    }
+    let elapsed = start.elapsed();
+    close(sender).await?;
+    for ws in done {
+        close(ws).await?;
+    }
+    Ok(Throughput { messages: receivers * count, bytes: receivers * count * size, elapsed })
+}

@@ -101,6 +101,47 @@ fn with_args(mut command: Command, args: impl IntoIterator<Item = String>) -> Co
     command
 }
 
+/// The fan-out servers: a sender's message goes to every receiver.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Fanout {
+    WsluaBroadcast,
+    WsluaSendLoop,
+    NodeWs,
+    PythonWebsockets,
+}
+
+impl Fanout {
+    pub const ALL: [Fanout; 4] =
+        [Fanout::WsluaBroadcast, Fanout::WsluaSendLoop, Fanout::NodeWs, Fanout::PythonWebsockets];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Fanout::WsluaBroadcast => "wslua runner, broadcast",
+            Fanout::WsluaSendLoop => "wslua runner, send loop",
+            Fanout::NodeWs => "node ws, clients.forEach",
+            Fanout::PythonWebsockets => "python websockets.broadcast",
+        }
+    }
+
+    pub fn command(self, paths: &Paths) -> Result<Command> {
+        let lua = |mode: &str| -> Result<Command> {
+            Ok(with_args(paths.wslua()?, [paths.peer("fanout.lua"), "--".into(), mode.into()]))
+        };
+        Ok(match self {
+            Fanout::WsluaBroadcast => lua("broadcast")?,
+            Fanout::WsluaSendLoop => lua("loop")?,
+            Fanout::NodeWs => {
+                let mut command = with_args(Command::new("node"), [paths.peer("fanout_ws.js")]);
+                command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
+                command
+            }
+            Fanout::PythonWebsockets => {
+                with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("fanout_websockets.py")])
+            }
+        })
+    }
+}
+
 /// The Lua clients of the receive scenario (the ceiling's client runs in this process).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum Client {
@@ -180,15 +221,20 @@ impl Started {
 }
 
 pub fn start(server: Server, paths: &Paths) -> Result<Started> {
-    let mut command = server.command(paths)?;
+    start_command(server.command(paths)?, server.name(), paths)
+}
+
+/// Starts a server that prints its port on its first line.
+pub fn start_command(mut command: Command, name: &str, paths: &Paths) -> Result<Started> {
     command.stdout(Stdio::piped());
-    let mut process = Running::spawn(command, paths, server.name())?;
+    let mut process = Running::spawn(command, paths, name)?;
     let mut stdout = BufReader::new(process.child.stdout.take().ok_or("no stdout")?);
     let mut line = String::new();
     stdout.read_line(&mut line)?;
-    let port = line.trim().parse().map_err(|_| {
-        format!("{} did not print its port (printed {line:?}); its stderr: {}", server.name(), process.log_tail())
-    })?;
+    let port = line
+        .trim()
+        .parse()
+        .map_err(|_| format!("{name} did not print its port (printed {line:?}); its stderr: {}", process.log_tail()))?;
     // Nobody reads what a server prints later; keep its pipe from filling up.
     std::thread::spawn(move || std::io::copy(&mut stdout.into_inner().take(u64::MAX), &mut std::io::sink()));
     Ok(Started { process, port })

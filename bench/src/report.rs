@@ -1,7 +1,7 @@
 //! `bench/results/latest.md`: what ran where, every figure with its spread, the ratios, and the
 //! peers that could not run with the reason.
 
-use crate::peers::{Client, Paths, Server};
+use crate::peers::{Client, Fanout, Paths, Server};
 use crate::scenarios::{Results, Runs};
 use crate::stats::{summarize, Summary};
 use std::fmt::Write;
@@ -145,6 +145,10 @@ fn server_rows(cells: impl Fn(Server) -> Vec<String>) -> Vec<Vec<String>> {
         .collect()
 }
 
+fn by_fanout<T>(rows: &[(Fanout, Runs<T>)], server: Fanout) -> &Runs<T> {
+    &rows.iter().find(|(s, _)| *s == server).expect("every fan-out server has a row").1
+}
+
 fn by_client<T>(rows: &[(Client, Runs<T>)], client: Client) -> &Runs<T> {
     &rows.iter().find(|(c, _)| *c == client).expect("every client has a row").1
 }
@@ -201,6 +205,21 @@ pub fn markdown(results: &Results, context: &Context) -> String {
         })
         .collect();
     table(&mut out, &["client receive rate".into(), "/ ceiling".into(), "/ lua-http".into()], &rows);
+    let fanout_rate = |load: usize, server| summary(by_fanout(&results.fanout[load], server), |t| t.0.per_second());
+    let mut header = vec!["fan-out, deliveries/s".to_string()];
+    header.extend(plan.fanout.iter().map(|&(receivers, size, _)| load_name(receivers, size)));
+    let rows: Vec<Vec<String>> = [Fanout::NodeWs, Fanout::PythonWebsockets, Fanout::WsluaSendLoop]
+        .iter()
+        .map(|&other| {
+            let mut row = vec![format!("{} / {}", Fanout::WsluaBroadcast.name(), other.name())];
+            row.extend(
+                (0..plan.fanout.len())
+                    .map(|load| ratio(fanout_rate(load, Fanout::WsluaBroadcast), fanout_rate(load, other))),
+            );
+            row
+        })
+        .collect();
+    table(&mut out, &header, &rows);
 
     let _ = writeln!(out, "## 1. Server echo throughput\n");
     let _ = writeln!(
@@ -304,6 +323,39 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     };
     table(&mut out, &["server".into(), "mean CPU, % of one core".into(), "busiest window".into()], &[row]);
 
+    let _ = writeln!(out, "## 6. Fan-out\n");
+    let _ = writeln!(
+        out,
+        "Receivers connect, then one sender sends numbered text messages, which the server gives to every \
+         receiver; each receiver checks every message and its order. Loads (receivers × size, messages sent): {}. \
+         Clock: first message sent to the last one received. Deliveries per second (messages × receivers), then the \
+         server's CPU time per delivery (all its threads).\n",
+        plan.fanout
+            .iter()
+            .map(|&(r, s, n)| format!("{} {}", load_name(r, s), grouped(n as f64)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let rows: Vec<Vec<String>> = Fanout::ALL
+        .iter()
+        .map(|&server| {
+            std::iter::once(server.name().to_string())
+                .chain(results.fanout.iter().map(|servers| {
+                    let runs = by_fanout(servers, server);
+                    match (summary(runs, |t| t.0.per_second()), summary(runs, |t| t.1)) {
+                        (Some(rate), Some(cpu)) => {
+                            format!("{} ({:.2} µs)", with_spread(rate, grouped(rate.median)), cpu.median)
+                        }
+                        _ => "not run".into(),
+                    }
+                }))
+                .collect()
+        })
+        .collect();
+    let mut header = vec!["server".to_string()];
+    header.extend(plan.fanout.iter().map(|&(receivers, size, _)| load_name(receivers, size)));
+    table(&mut out, &header, &rows);
+
     let failures = failures(results);
     if !failures.is_empty() {
         let _ = writeln!(out, "## Not run\n");
@@ -336,6 +388,11 @@ fn failures(results: &Results) -> Vec<String> {
         add(format!("connection scale, {}", server.name()), runs.as_ref().map(|_| ()));
     }
     add("idle CPU".into(), results.idle.as_ref().map(|_| ()));
+    for (load, servers) in results.plan.fanout.iter().zip(&results.fanout) {
+        for (server, runs) in servers {
+            add(format!("fan-out {}, {}", load_name(load.0, load.1), server.name()), runs.as_ref().map(|_| ()));
+        }
+    }
     lines
 }
 

@@ -2,7 +2,7 @@
 //! its place in the results with the reason.
 
 use crate::load::{self, Throughput};
-use crate::peers::{self, Client, Paths, Running, Server};
+use crate::peers::{self, Client, Fanout, Paths, Running, Server};
 use crate::stats::percentile;
 use crate::{procfs, Result};
 use async_std::future::timeout;
@@ -25,6 +25,8 @@ pub struct Plan {
     pub scale_connections: usize,
     pub idle_connections: usize,
     pub idle_seconds: u64,
+    /// (receivers, message size, messages sent)
+    pub fanout: Vec<(usize, usize, usize)>,
 }
 
 impl Plan {
@@ -45,6 +47,7 @@ impl Plan {
             scale_connections: 10_000,
             idle_connections: 1_000,
             idle_seconds: 10,
+            fanout: vec![(100, 32, 2_000), (100, 1024, 2_000), (1000, 32, 200), (1000, 1024, 200)],
         }
     }
 
@@ -59,6 +62,7 @@ impl Plan {
             scale_connections: 500,
             idle_connections: 100,
             idle_seconds: 1,
+            fanout: full.fanout.iter().map(|&(receivers, size, count)| (receivers / 10, size, count / 10)).collect(),
             ..full
         }
     }
@@ -79,6 +83,9 @@ pub struct Results {
     pub scale: Vec<(Server, Runs<(f64, f64)>)>,
     /// Per cent of one core used by the runner while its connections are idle, per window.
     pub idle: Runs<f64>,
+    /// Per fan-out load (as in the plan), per server: deliveries, and the server's CPU time per
+    /// delivery in microseconds.
+    pub fanout: Vec<Vec<(Fanout, Runs<(Throughput, f64)>)>>,
 }
 
 /// A run that takes longer than this has hung.
@@ -116,7 +123,43 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     let scale =
         Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
     let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
-    Results { plan, echo, receive, rtt, scale, idle }
+    let mut fanout: Vec<Vec<(Fanout, Runs<(Throughput, f64)>)>> = plan.fanout.iter().map(|_| Vec::new()).collect();
+    for server in Fanout::ALL {
+        let loads = match unless_left_out(server.name()) {
+            Ok(()) => fan_out(server, &plan, paths),
+            Err(reason) => plan.fanout.iter().map(|_| Err(reason.clone())).collect(),
+        };
+        for (slot, runs) in fanout.iter_mut().zip(loads) {
+            slot.push((server, runs));
+        }
+    }
+    Results { plan, echo, receive, rtt, scale, idle, fanout }
+}
+
+/// Scenario 6: every fan-out load on one server process; the server's CPU time per delivery.
+fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<Runs<(Throughput, f64)>> {
+    let mut loads = Vec::new();
+    for &(receivers, size, count) in &plan.fanout {
+        let runs = server
+            .command(paths)
+            .and_then(|command| peers::start_command(command, server.name(), paths))
+            .map_err(|e| e.to_string())
+            .and_then(|started| {
+                let (url, pid) = (started.url(), started.process.pid());
+                (0..plan.runs)
+                    .map(|_| {
+                        let before = procfs::cpu_time(pid)?;
+                        let moved = task::block_on(bounded("fan-out", load::fanout(&url, receivers, size, count)))?;
+                        let cpu = (procfs::cpu_time(pid)? - before).as_secs_f64() * 1e6 / moved.messages as f64;
+                        Ok((moved, cpu))
+                    })
+                    .collect::<Result<Vec<_>>>()
+                    .map_err(|e| explain(e, &started.process))
+            });
+        note(&runs, &format!("fan-out {receivers} × {size} B"), server.name());
+        loads.push(runs);
+    }
+    loads
 }
 
 /// Scenarios 1 and 3 on one server process: every echo load, then the round trips.

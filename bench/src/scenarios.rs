@@ -71,6 +71,9 @@ impl Plan {
 /// Each run's figures, or why there are none.
 pub type Runs<T> = std::result::Result<Vec<T>, String>;
 
+/// A fan-out load's runs: deliveries, and the server's CPU time per delivery in microseconds.
+pub type FanoutRuns = Runs<(Throughput, f64)>;
+
 pub struct Results {
     pub plan: Plan,
     /// Per echo load (as in the plan), per server.
@@ -83,9 +86,8 @@ pub struct Results {
     pub scale: Vec<(Server, Runs<(f64, f64)>)>,
     /// Per cent of one core used by the runner while its connections are idle, per window.
     pub idle: Runs<f64>,
-    /// Per fan-out load (as in the plan), per server: deliveries, and the server's CPU time per
-    /// delivery in microseconds.
-    pub fanout: Vec<Vec<(Fanout, Runs<(Throughput, f64)>)>>,
+    /// Per fan-out load (as in the plan), per server.
+    pub fanout: Vec<Vec<(Fanout, FanoutRuns)>>,
 }
 
 /// A run that takes longer than this has hung.
@@ -123,7 +125,7 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     let scale =
         Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
     let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
-    let mut fanout: Vec<Vec<(Fanout, Runs<(Throughput, f64)>)>> = plan.fanout.iter().map(|_| Vec::new()).collect();
+    let mut fanout: Vec<Vec<(Fanout, FanoutRuns)>> = plan.fanout.iter().map(|_| Vec::new()).collect();
     for server in Fanout::ALL {
         let loads = match unless_left_out(server.name()) {
             Ok(()) => fan_out(server, &plan, paths),
@@ -137,7 +139,7 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
 }
 
 /// Scenario 6: every fan-out load on one server process; the server's CPU time per delivery.
-fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<Runs<(Throughput, f64)>> {
+fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<FanoutRuns> {
     let mut loads = Vec::new();
     for &(receivers, size, count) in &plan.fanout {
         let runs = server

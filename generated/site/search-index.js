@@ -983,5 +983,11 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Performance: 5. Idle CPU",
     "href": "performance.html#5-idle-cpu"
+  },
+  {
+    "name": "6. Fan-out",
+    "kind": "manual section",
+    "text": "Performance: 6. Fan-out",
+    "href": "performance.html#6-fan-out"
   }
 ];

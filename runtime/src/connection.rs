@@ -11,7 +11,7 @@ use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::{Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
-use futures::io::{AsyncRead, AsyncWrite};
+use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -94,18 +94,34 @@ where
             },
         }
     };
-    let (code, reason) = match end {
-        End::Closed { code, reason } => (code, reason),
+    // After a violation the peer may still be writing (a message over the limit, say).
+    let (code, reason, peer_writing) = match end {
+        End::Closed { code, reason } => (code, reason, false),
         End::Violation { code, reason } => {
             let frame = CloseFrame { code: CloseCode::from(code), reason: reason.clone().into() };
             let _ = async_std::future::timeout(close_wait, sink.send(Frame::Close(Some(frame)))).await;
-            (code, reason)
+            (code, reason, true)
         }
-        End::Lost { reason } => (1006, reason),
+        End::Lost { reason } => (1006, reason, false),
     };
     let _ = async_std::future::timeout(close_wait, SinkExt::close(&mut sink)).await;
     log::info!("connection {id}: disconnected with {code} {reason:?}");
     shared.push(id, EventKind::Disconnected { code, reason });
+    if peer_writing {
+        if let Ok(mut ws) = WebSocketStream::reunite(sink, stream) {
+            let _ = async_std::future::timeout(close_wait, let_the_peer_finish(ws.get_mut())).await;
+        }
+    }
+}
+
+/// Shuts down our side of the socket and reads, dropping it, whatever the peer still sends until
+/// it closes too. Closing a socket with unread data makes the kernel answer with a reset, which
+/// can destroy our close frame before the peer has read it (a peer still writing a message over
+/// the size limit, say).
+async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S) {
+    let _ = socket.close().await;
+    let mut unread = [0u8; 4096];
+    while let Ok(1..) = socket.read(&mut unread).await {}
 }
 
 async fn read_all<S>(

@@ -231,3 +231,21 @@ fn a_ping_flood_is_answered_and_hurts_nobody_else() {
     socket.write_all(&frame(0x88, &1000u16.to_be_bytes(), false)).unwrap();
     assert_eq!(close_code(&mut socket), Some(1000));
 }
+
+/// A client still writing a message over max_message_size when the server fails the connection
+/// reads the server's 1009: the server drains what it is sent until the client closes, instead
+/// of closing a socket with unread data (which makes the kernel reset the connection and can
+/// destroy the close frame). 50 times in a row.
+#[test]
+fn a_client_still_writing_an_oversized_message_reads_its_1009() {
+    let setup = Setup::new();
+    let oversized = frame(0x82, &vec![0; 2 << 20], false);
+    for round in 0..50 {
+        let mut socket = setup.upgraded();
+        // As a simple client does: write the whole message, then read the answer.
+        let written = socket.write_all(&oversized);
+        assert!(written.is_ok(), "round {round}: the connection was reset while writing: {written:?}");
+        assert_eq!(close_code(&mut socket), Some(1009), "round {round}: no close frame read");
+    }
+    setup.bystander_works("50 oversized messages");
+}

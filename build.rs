@@ -9,6 +9,7 @@ fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let model = loaded(wslua_codegen::load(Path::new("api.yaml")));
     write(&out.join("glue.rs"), &glue(&model));
+    write(&out.join("glue_support.rs"), wslua_codegen::render::glue::SUPPORT);
     if std::env::var_os("CARGO_FEATURE_RUNNER").is_some() {
         runner(&out);
     }
@@ -27,7 +28,7 @@ fn runner(out: &Path) {
         let name = &model.module.name;
         write(&out.join(format!("runner_{name}.rs")), &glue(&model));
         modules.push_str(&format!(
-            "pub mod {name} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/runner_{name}.rs\"));\n}}\n"
+            "pub mod {name} {{\n    use crate::glue::__wslua;\n    include!(concat!(env!(\"OUT_DIR\"), \"/runner_{name}.rs\"));\n}}\n"
         ));
     }
     write(&out.join("runner_glue.rs"), &modules);

@@ -3,15 +3,12 @@ prints {"connected": true}, then never reads again: the server's send queue for 
 the server gives up. When the server's socket is gone it prints {"closed": true} and exits."""
 import json, socket, sys, time
 
+from raw_ws import upgrade
+
 host, port = sys.argv[1], int(sys.argv[2])
 s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
 s.connect((host, port))
-s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-response = b""
-while b"\r\n\r\n" not in response:
-    response += s.recv(1)
-assert response.startswith(b"HTTP/1.1 101"), response
+upgrade(s)
 print(json.dumps({"connected": True}), flush=True)
 time.sleep(60)

@@ -5,19 +5,12 @@
 //   node check_browser_example.js PAGE URL
 const fs = require("fs");
 const path = require("path");
-const os = require("os");
-const { chromium } = require("playwright-core");
+const { launch } = require("./chromium");
 
 const [page_file, url] = process.argv.slice(2);
 
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wslua-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-  });
+  const { context, userDataDir } = await launch();
   let failed = null;
   try {
     const page = context.pages()[0] || (await context.newPage());

@@ -6,8 +6,7 @@
 // Prints one line per problem and a summary; exits 1 if there was any problem.
 const fs = require("fs");
 const path = require("path");
-const os = require("os");
-const { chromium } = require("playwright-core");
+const { launch } = require("./chromium");
 
 const [siteDir, expectedFile, screenshot] = process.argv.slice(2);
 const expected = JSON.parse(fs.readFileSync(expectedFile, "utf8"));
@@ -15,13 +14,7 @@ const problems = [];
 const problem = (text) => problems.push(text);
 
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wslua-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-  });
+  const { context, userDataDir } = await launch();
   const page = context.pages()[0] || (await context.newPage());
   let current = "";
   page.on("console", (msg) => { if (msg.type() === "error") problem(`${current}: console error: ${msg.text()}`); });

@@ -7,4 +7,5 @@
     clippy::derivable_impls,
     clippy::needless_question_mark
 )]
+include!(concat!(env!("OUT_DIR"), "/glue_support.rs"));
 include!(concat!(env!("OUT_DIR"), "/glue.rs"));

@@ -7,10 +7,11 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment};
 
 const TEMPLATE: &str = include_str!("../../templates/glue.rs.jinja");
-const SUPPORT: &str = include_str!("../../templates/glue_support.rs");
+/// The `__wslua` module every glue calls: included once by a crate, whatever glue it has.
+pub const SUPPORT: &str = include_str!("../../templates/glue_support.rs");
 
 pub fn render(model: &Model) -> Result<String, String> {
-    let context = context! { support => SUPPORT, ..super::value(model) };
+    let context = context! { ..super::value(model) };
     let mut env = super::environment();
     add_filters(&mut env);
     super::render_template(env, "glue.rs.jinja", TEMPLATE, context)

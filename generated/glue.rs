@@ -134,24 +134,40 @@ impl ConnectParams {
 /// Optional settings of a server, for `listen`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListenOptions {
+    /// The address to listen on (`"127.0.0.1"`, `"::1"`, or a name, which is resolved); default every local address, IPv4 and IPv6.
+    pub host: Option<String>,
+    /// The subprotocols the server speaks, in its order of preference: it picks the first of these that the client offers, and none when the client offers none of them. Without it, the server agrees to the client's first choice.
+    pub protocols: Option<Vec<String>>,
     /// As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.
     pub drain_threshold: Option<i64>,
 }
 
 impl Default for ListenOptions {
     fn default() -> Self {
-        Self { drain_threshold: Default::default() }
+        Self { host: Default::default(), protocols: Default::default(), drain_threshold: Default::default() }
     }
 }
 
 impl ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["drain_threshold"];
+    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
         __wslua::only_fields(&table, at, Self::FIELDS)?;
         Ok(Self {
+            host: {
+                let at = at.field("host");
+                let value: mlua::Value = table.get("host")?;
+                __wslua::optional(value, &at, __wslua::read_string)?
+            },
+            protocols: {
+                let at = at.field("protocols");
+                let value: mlua::Value = table.get("protocols")?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_array(value, at, __wslua::read_string)
+                })?
+            },
             drain_threshold: {
                 let at = at.field("drain_threshold");
                 let value: mlua::Value = table.get("drain_threshold")?;
@@ -310,6 +326,8 @@ pub struct CallbackData {
     pub buffered: Option<i64>,
     /// The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection.
     pub reason: Option<String>,
+    /// The subprotocol the handshake agreed on; absent if none. Both sides.
+    pub protocol: Option<String>,
     /// The HTTP method of the upgrade request. Server connections only.
     pub request_method: Option<String>,
     /// The path and query of the upgrade request. Server connections only.
@@ -325,7 +343,7 @@ pub struct CallbackData {
 impl CallbackData {
     /// Builds the table from its fields in order. One call into Lua costs less than a C API
     /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, request_method = v8, request_resource = v9, request_headers = v10, ip_address = v11, port = v12, } end";
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, request_method = v9, request_resource = v10, request_headers = v11, ip_address = v12, port = v13, } end";
 
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
         __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
@@ -345,6 +363,7 @@ impl CallbackData {
             self.code,
             self.buffered,
             self.reason,
+            self.protocol,
             self.request_method,
             self.request_resource,
             match self.request_headers {
@@ -577,7 +596,7 @@ pub trait WebsocketApi: 'static {
         code: i64,
         reason: Option<String>,
     ) -> mlua::Result<()>;
-    /// Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.
+    /// Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6), or on `options.host`. Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Several servers may run at once, on different ports (*extension*).
     /// - `port`: The port to listen on; `0` picks a free port (*extension*).
     /// - `max_connections`: The most connections served at once; further clients are answered `503 Service Unavailable`.
     /// - `connection_timeout`: How long a client may take to complete its handshake before it is dropped.
@@ -611,7 +630,8 @@ pub trait WebsocketApi: 'static {
         callback: mlua::Function,
         options: ListenOptions,
     ) -> mlua::Result<i64>;
-    /// Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
+    /// Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`). Without a port, every server stops.
+    /// - `port`: The port of the server to stop; all servers when `nil`.
     ///
     /// Stop the server when the script ends.
     /// ```lua
@@ -619,7 +639,7 @@ pub trait WebsocketApi: 'static {
     ///   websocket.stop_listening()
     /// end
     /// ```
-    fn stop_listening(&self, lua: &mlua::Lua) -> mlua::Result<()>;
+    fn stop_listening(&self, lua: &mlua::Lua, port: Option<i64>) -> mlua::Result<()>;
     /// Sends one message to many connections: it is framed once and the same buffer is queued on each, so the payload is neither copied out of Lua nor framed again per connection. Connections that are not connected (yet, or any more) are skipped. A connection whose queue would pass `max_send_queue` is closed with `1008`, as with `send`, and the others get the message.
     /// - `connections`: The connections, as a sequence.
     /// - `message`: The message to send.
@@ -814,7 +834,14 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("stop_listening", args);
-            let result = __wslua_api.stop_listening(lua);
+            let port = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0), Some(65535)).map_err(|e| at.error(e)))
+                })?
+            };
+            let result = __wslua_api.stop_listening(lua, port);
             result
         })();
         __wslua::protect(lua, result)

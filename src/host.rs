@@ -118,7 +118,11 @@ impl Host {
             self.state().conns.remove(&id);
         }
         let instance = self.state().instance.clone();
-        glue::call_callback(lua, &conn.callback, instance, conn.handle, callback_data(event.kind))
+        let mut data = callback_data(event.kind);
+        if data.event == glue::EVENT_CONNECTED {
+            data.protocol = self.runtime().stats(id).ok().and_then(|stats| stats.protocol);
+        }
+        glue::call_callback(lua, &conn.callback, instance, conn.handle, data)
     }
 }
 
@@ -248,16 +252,23 @@ impl WebsocketApi for Host {
             Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
                 runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
             })?;
-        let options = wslua_runtime::ListenOptions { drain_threshold: size(options.drain_threshold) };
+        let options = wslua_runtime::ListenOptions {
+            drain_threshold: size(options.drain_threshold),
+            host: options.host,
+            protocols: options.protocols.unwrap_or_default(),
+        };
         let listener =
             self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;
         self.state().listeners.insert(listener.id, callback);
         Ok(listener.port.into())
     }
 
-    fn stop_listening(&self, _: &Lua) -> mlua::Result<()> {
-        self.runtime().stop_listening();
-        self.state().listeners.clear();
+    fn stop_listening(&self, _: &Lua, port: Option<i64>) -> mlua::Result<()> {
+        // The glue has checked the port is 0..=65535.
+        let port = port.map(|p| u16::try_from(p).unwrap_or_default());
+        for stopped in self.runtime().stop_listening(port) {
+            self.state().listeners.remove(&stopped.id);
+        }
         Ok(())
     }
 

@@ -79,6 +79,8 @@ websocket.DATA_TYPE_BINARY = 2
 
 --- Optional settings of a server, for `listen`.
 ---@class websocket.listen_options
+---@field host? string *(wslua extension)* The address to listen on (`"127.0.0.1"`, `"::1"`, or a name, which is resolved); default every local address, IPv4 and IPv6.
+---@field protocols? string[] *(wslua extension)* The subprotocols the server speaks, in its order of preference: it picks the first of these that the client offers, and none when the client offers none of them. Without it, the server agrees to the client's first choice.
 ---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
 
 --- What a connection has sent, received and queued, and how far its peer is.
@@ -112,6 +114,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field code integer The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame. (on EVENT_DISCONNECTED)
 ---@field buffered integer *(wslua extension)* What is queued and not yet written when the event is made; `0`. (on EVENT_DRAIN)
 ---@field reason string *(wslua extension)* The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection. (on EVENT_DISCONNECTED)
+---@field protocol? string *(wslua extension)* The subprotocol the handshake agreed on; absent if none. Both sides. (on EVENT_CONNECTED)
 ---@field request_method? string The HTTP method of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_resource? string The path and query of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_headers? table<string, string> *(wslua extension)* The headers of the upgrade request, names in lower case, repeated headers joined with `", "`. Server connections only. (on EVENT_CONNECTED)
@@ -181,7 +184,7 @@ function websocket.send(connection, message, options) end
 ---@param reason? string *(wslua extension)* The close reason, at most 123 bytes of UTF-8.
 function websocket.disconnect(connection, code, reason) end
 
---- Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.
+--- Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6), or on `options.host`. Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Several servers may run at once, on different ports (*extension*).
 ---
 ---An echo server.
 ---```lua
@@ -207,7 +210,7 @@ function websocket.disconnect(connection, code, reason) end
 ---@return integer port *(wslua extension)* The port the server is bound to (useful with port `0`).
 function websocket.listen(port, max_connections, connection_timeout, callback, options) end
 
---- Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).
+--- Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`). Without a port, every server stops.
 ---
 ---Stop the server when the script ends.
 ---```lua
@@ -215,7 +218,8 @@ function websocket.listen(port, max_connections, connection_timeout, callback, o
 ---   websocket.stop_listening()
 --- end
 ---```
-function websocket.stop_listening() end
+---@param port? integer *(wslua extension)* The port of the server to stop; all servers when `nil`. (`0` to `65535`)
+function websocket.stop_listening(port) end
 
 --- *(wslua extension)* Sends one message to many connections: it is framed once and the same buffer is queued on each, so the payload is neither copied out of Lua nor framed again per connection. Connections that are not connected (yet, or any more) are skipped. A connection whose queue would pass `max_send_queue` is closed with `1008`, as with `send`, and the others get the message.
 ---

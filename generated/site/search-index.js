@@ -75,7 +75,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "websocket.listen",
     "kind": "function",
-    "text": "Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6). Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Only one server can listen at a time.",
+    "text": "Starts a non-secure (`ws://`) websocket server on every local address (IPv4 and IPv6), or on `options.host`. Incoming connections are reported to `callback` with `EVENT_CONNECTED`, whose `data` carries the request and the peer's address. Several servers may run at once, on different ports (*extension*).",
     "href": "reference.html#listen"
   },
   {
@@ -111,8 +111,14 @@ window.WSLUA_SEARCH = [
   {
     "name": "websocket.stop_listening",
     "kind": "function",
-    "text": "Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`).",
+    "text": "Stops the server: no new connections are accepted, and every connection to it is closed with code `1001` (each gets its `EVENT_DISCONNECTED`). Without a port, every server stops.",
     "href": "reference.html#stop_listening"
+  },
+  {
+    "name": "stop_listening.port",
+    "kind": "parameter",
+    "text": "The port of the server to stop; all servers when `nil`.",
+    "href": "reference.html#stop_listening.port"
   },
   {
     "name": "websocket.broadcast",
@@ -253,6 +259,18 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#connect_params.drain_threshold"
   },
   {
+    "name": "listen_options.host",
+    "kind": "field",
+    "text": "The address to listen on (`\"127.0.0.1\"`, `\"::1\"`, or a name, which is resolved); default every local address, IPv4 and IPv6.",
+    "href": "reference.html#listen_options.host"
+  },
+  {
+    "name": "listen_options.protocols",
+    "kind": "field",
+    "text": "The subprotocols the server speaks, in its order of preference: it picks the first of these that the client offers, and none when the client offers none of them. Without it, the server agrees to the client's first choice.",
+    "href": "reference.html#listen_options.protocols"
+  },
+  {
     "name": "listen_options.drain_threshold",
     "kind": "field",
     "text": "As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.",
@@ -377,6 +395,12 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection.",
     "href": "reference.html#callback_data.reason"
+  },
+  {
+    "name": "callback_data.protocol",
+    "kind": "field",
+    "text": "The subprotocol the handshake agreed on; absent if none. Both sides.",
+    "href": "reference.html#callback_data.protocol"
   },
   {
     "name": "callback_data.request_method",
@@ -743,6 +767,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: Accepted connections",
     "href": "server.html#accepted-connections"
+  },
+  {
+    "name": "Several servers, addresses and subprotocols",
+    "kind": "manual section",
+    "text": "Servers: Several servers, addresses and subprotocols",
+    "href": "server.html#several-servers-addresses-and-subprotocols"
   },
   {
     "name": "Flow control",

@@ -23,8 +23,6 @@ pub enum Error {
     CloseCode(u16),
     #[error("close reason is {0} bytes, at most {MAX_CLOSE_REASON} fit")]
     CloseReason(usize),
-    #[error("already listening on port {0}; call stop_listening first")]
-    AlreadyListening(u16),
     #[error("cannot listen on port {port}: {source}")]
     Listen { port: u16, source: std::io::Error },
 }

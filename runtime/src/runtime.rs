@@ -22,7 +22,8 @@ pub struct Listener {
 /// The engine. Dropping it closes every connection with 1001 (going away).
 pub struct Runtime {
     shared: Arc<Shared>,
-    listening: Mutex<Option<Listening>>,
+    /// The running servers, in the order they started.
+    listening: Mutex<Vec<Listening>>,
 }
 
 /// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
@@ -82,7 +83,8 @@ impl Runtime {
         self.shared.disconnect(conn, code, reason)
     }
 
-    /// Listens on `port` (0 picks one) on every IPv4 and IPv6 address.
+    /// Listens on `port` (0 picks one), on every IPv4 and IPv6 address or on `options.host`.
+    /// Several servers may run, on different ports.
     pub fn listen(
         &self,
         port: u16,
@@ -90,32 +92,38 @@ impl Runtime {
         handshake_timeout: Duration,
         options: ListenOptions,
     ) -> Result<Listener, Error> {
-        let mut listening = lock(&self.listening);
-        if let Some(current) = listening.as_ref() {
-            return Err(Error::AlreadyListening(current.port));
-        }
         let server = server::listen(&self.shared, port, max_connections, handshake_timeout, options)
             .map_err(|source| Error::Listen { port, source })?;
         let listener = Listener { port: server.port, id: server.id };
-        *listening = Some(server);
+        lock(&self.listening).push(server);
         log::info!("listening on port {}", listener.port);
         Ok(listener)
     }
 
-    /// Stops accepting and closes every connection the server accepted with 1001. Returns false
-    /// if nothing was listening.
-    pub fn stop_listening(&self) -> bool {
-        let Some(server) = lock(&self.listening).take() else {
-            return false;
+    /// Stops the server on `port`, or every server when `None`: no new connections, and every
+    /// connection they accepted closed with 1001. Returns the servers stopped.
+    pub fn stop_listening(&self, port: Option<u16>) -> Vec<Listener> {
+        let stopped: Vec<Listening> = {
+            let mut listening = lock(&self.listening);
+            let (stop, keep) =
+                std::mem::take(&mut *listening).into_iter().partition(|s| port.is_none_or(|p| s.port == p));
+            *listening = keep;
+            stop
         };
-        server.stop(&self.shared);
-        log::info!("stopped listening");
-        true
+        stopped
+            .into_iter()
+            .map(|server| {
+                let listener = Listener { port: server.port, id: server.id };
+                server.stop(&self.shared);
+                log::info!("stopped listening on port {}", listener.port);
+                listener
+            })
+            .collect()
     }
 
-    /// Stops the server and closes every connection with 1001; their events still arrive.
+    /// Stops every server and closes every connection with 1001; their events still arrive.
     pub fn shutdown(&self) {
-        self.stop_listening();
+        self.stop_listening(None);
         self.shared.close_all(1001, "going away");
     }
 
@@ -133,7 +141,7 @@ impl Runtime {
 
     /// No connection (until its Disconnected event is taken) and no server is left.
     pub fn is_idle(&self) -> bool {
-        !self.shared.has_connections() && lock(&self.listening).is_none()
+        !self.shared.has_connections() && lock(&self.listening).is_empty()
     }
 
     pub fn interrupter(&self) -> Interrupter {

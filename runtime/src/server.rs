@@ -44,6 +44,7 @@ struct Limits {
     max_connections: usize,
     handshake_timeout: Duration,
     drain_threshold: usize,
+    protocols: Vec<String>,
     active: AtomicUsize,
 }
 
@@ -70,6 +71,11 @@ pub struct ListenOptions {
     /// The drain threshold of its connections (see [`crate::EventKind::Drain`]); the config's
     /// when `None`.
     pub drain_threshold: Option<usize>,
+    /// The address (or name) to bind; every IPv4 and IPv6 address when `None`.
+    pub host: Option<String>,
+    /// The subprotocols it speaks, by preference: it picks the first of these the client
+    /// offers, and none if none is offered. Empty: it agrees to the client's first choice.
+    pub protocols: Vec<String>,
 }
 
 pub(crate) fn listen(
@@ -79,7 +85,10 @@ pub(crate) fn listen(
     handshake_timeout: Duration,
     options: ListenOptions,
 ) -> io::Result<Listening> {
-    let sockets = bind_both(port)?;
+    let sockets = match &options.host {
+        Some(host) => bind_host(host, port)?,
+        None => bind_both(port)?,
+    };
     let port = sockets[0].local_addr()?.port();
     let id = shared.open_listener();
     let drain_threshold = options.drain_threshold.unwrap_or(shared.config.drain_threshold);
@@ -88,6 +97,7 @@ pub(crate) fn listen(
         max_connections,
         handshake_timeout,
         drain_threshold,
+        protocols: options.protocols,
         active: AtomicUsize::new(0),
     });
     let accept_loops = sockets
@@ -115,6 +125,25 @@ fn bind_both(port: u16) -> io::Result<Vec<std::net::TcpListener>> {
             }
         }
     }
+}
+
+/// Every address `host` stands for (an IP address, or a name to resolve), on one port: with port
+/// 0 the first address picks it and the others take the same.
+fn bind_host(host: &str, port: u16) -> io::Result<Vec<std::net::TcpListener>> {
+    use std::net::ToSocketAddrs;
+    let mut addrs: Vec<SocketAddr> = (host, port).to_socket_addrs()?.collect();
+    addrs.dedup();
+    let first = addrs
+        .first()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("'{host}' resolves to no address")))?;
+    let first = bind(*first)?;
+    let port = first.local_addr()?.port();
+    let mut sockets = vec![first];
+    for mut addr in addrs.into_iter().skip(1) {
+        addr.set_port(port);
+        sockets.push(bind(addr)?);
+    }
+    Ok(sockets)
 }
 
 fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
@@ -167,13 +196,23 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
             Slot::take(&limits)
                 .ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?,
         );
-        // The server has no protocol list of its own: it agrees to the client's first choice.
-        let offered = http.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
-        if let Some(first) = offered.and_then(|v| v.split(',').next()).map(str::trim).filter(|p| !p.is_empty()) {
-            if let Ok(value) = HeaderValue::from_str(first) {
-                response.headers_mut().insert("sec-websocket-protocol", value);
-                protocol = Some(first.to_string());
-            }
+        let offered: Vec<&str> = http
+            .headers()
+            .get_all("sec-websocket-protocol")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // The server's own list decides; without one it agrees to the client's first choice.
+        let chosen = match limits.protocols.is_empty() {
+            true => offered.first().copied(),
+            false => limits.protocols.iter().map(String::as_str).find(|p| offered.contains(p)),
+        };
+        if let Some(value) = chosen.and_then(|p| HeaderValue::from_str(p).ok()) {
+            response.headers_mut().insert("sec-websocket-protocol", value);
+            protocol = chosen.map(str::to_string);
         }
         request = Some(Request {
             listener: limits.listener,

@@ -112,7 +112,7 @@ fn stop_listening_closes_server_connections_with_1001_and_frees_the_port() {
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions::default()).unwrap();
     let accepted = next(&server).conn;
     assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
-    assert!(server.stop_listening());
+    assert_eq!(server.stop_listening(None).len(), 1);
     assert_eq!(until_disconnected(&rt, conn).0 .0, 1001);
     assert_eq!(until_disconnected(&server, accepted).0 .0, 1001);
     assert!(server.is_idle());
@@ -133,7 +133,7 @@ fn stop_listening_during_handshakes_leaves_no_connection_open() {
         let conns: Vec<ConnId> = (0..4).map(|_| client.connect(&url, ConnectOptions::default()).unwrap()).collect();
         // Stop at a different point of the handshakes each round.
         std::thread::sleep(Duration::from_micros(round % 20 * 50));
-        assert!(server.stop_listening());
+        assert_eq!(server.stop_listening(None).len(), 1);
         // Each client connection ends, whether it was refused, reset or closed by the server.
         let mut open = conns.len();
         while open > 0 {

@@ -1,0 +1,50 @@
+-- Several servers at once, stop_listening(port) stopping one, a server bound to 127.0.0.1 (not
+-- reachable on ::1), and the subprotocol rule of listen's `protocols`, seen from both sides. A
+-- client that asked for subprotocols refuses a server that picks none of them (tungstenite does,
+-- as node ws does), so "none in common" is an error on the client's side.
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
+local websocket = require "websocket"
+local check = require "check"
+
+local seen = {}
+local function server(options)
+  return websocket.listen(0, 8, 5, function(_, _, data)
+    if data.event == websocket.EVENT_CONNECTED then seen[#seen + 1] = data.protocol or "none" end
+  end, options)
+end
+local a = server({ host = "127.0.0.1", protocols = { "v2", "v1" } })
+local b = server(nil)
+assert(a ~= b, "two servers, two ports")
+
+-- connect and wait for the end of the handshake; returns the events' summary
+local function try(url, params)
+  local result
+  websocket.connect(url, params, function(_, conn, data)
+    if data.event == websocket.EVENT_CONNECTED then
+      result = "connected " .. (data.protocol or "none")
+      websocket.disconnect(conn)
+    elseif data.event == websocket.EVENT_ERROR and not result then
+      result = "error"
+    end
+  end)
+  check.run_until(function() return result ~= nil end)
+  return result
+end
+
+check.eq(try("ws://127.0.0.1:" .. a .. "/", { protocol = "v1" }), "connected v1", "offered v1")
+check.eq(try("ws://127.0.0.1:" .. a .. "/", { headers = "Sec-WebSocket-Protocol: v1, v2\r\n" }), "connected v2", "the server's preference")
+check.eq(try("ws://127.0.0.1:" .. a .. "/", { protocol = "v3" }), "error", "none in common")
+check.eq(try("ws://127.0.0.1:" .. a .. "/", nil), "connected none", "none offered")
+check.eq(try("ws://[::1]:" .. a .. "/", nil), "error", "bound to 127.0.0.1, not ::1")
+check.eq(try("ws://127.0.0.1:" .. b .. "/", { protocol = "chat" }), "connected chat", "no list: the client's first")
+check.run_until(function() return #seen == 5 end)
+table.sort(seen)
+check.eq(table.concat(seen, ","), "chat,none,none,v1,v2", "the server side")
+
+websocket.stop_listening(a)
+check.eq(try("ws://127.0.0.1:" .. a .. "/", nil), "error", "a stopped")
+check.eq(try("ws://127.0.0.1:" .. b .. "/", nil), "connected none", "b still serves")
+websocket.stop_listening()
+check.eq(try("ws://127.0.0.1:" .. b .. "/", nil), "error", "every server stopped")
+websocket.run()
+print("ok listen_options")

@@ -79,6 +79,8 @@ pub struct ConnectParams {
     pub headers: Option<String>,
     /// When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key.
     pub drain_threshold: Option<i64>,
+    /// How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
+    pub tls: TlsClient,
 }
 
 impl Default for ConnectParams {
@@ -88,13 +90,14 @@ impl Default for ConnectParams {
             protocol: Default::default(),
             headers: Default::default(),
             drain_threshold: Default::default(),
+            tls: Default::default(),
         }
     }
 }
 
 impl ConnectParams {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers", "drain_threshold"];
+    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers", "drain_threshold", "tls"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -127,6 +130,11 @@ impl ConnectParams {
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
                 })?
             },
+            tls: {
+                let at = at.field("tls");
+                let value: mlua::Value = table.get("tls")?;
+                __wslua::optional(value, &at, TlsClient::read)?.unwrap_or_default()
+            },
         })
     }
 }
@@ -140,17 +148,24 @@ pub struct ListenOptions {
     pub protocols: Option<Vec<String>>,
     /// As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.
     pub drain_threshold: Option<i64>,
+    /// Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
+    pub tls: Option<TlsServer>,
 }
 
 impl Default for ListenOptions {
     fn default() -> Self {
-        Self { host: Default::default(), protocols: Default::default(), drain_threshold: Default::default() }
+        Self {
+            host: Default::default(),
+            protocols: Default::default(),
+            drain_threshold: Default::default(),
+            tls: Default::default(),
+        }
     }
 }
 
 impl ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold"];
+    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -175,6 +190,92 @@ impl ListenOptions {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
                 })?
+            },
+            tls: {
+                let at = at.field("tls");
+                let value: mlua::Value = table.get("tls")?;
+                __wslua::optional(value, &at, TlsServer::read)?
+            },
+        })
+    }
+}
+
+/// The certificate and key of a `wss://` server, for `listen`'s `tls` option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TlsServer {
+    /// Path to a PEM file holding the server's certificate, followed by any intermediate certificates of its chain.
+    pub certificate: String,
+    /// Path to a PEM file holding the certificate's private key (PKCS#8).
+    pub key: String,
+}
+
+impl Default for TlsServer {
+    fn default() -> Self {
+        Self { certificate: Default::default(), key: Default::default() }
+    }
+}
+
+impl TlsServer {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    pub const FIELDS: &'static [&'static str] = &["certificate", "key"];
+
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        let table = __wslua::read_table(value, at)?;
+        __wslua::only_fields(&table, at, Self::FIELDS)?;
+        Ok(Self {
+            certificate: {
+                let at = at.field("certificate");
+                let value: mlua::Value = table.get("certificate")?;
+                __wslua::read_string(value, &at)?
+            },
+            key: {
+                let at = at.field("key");
+                let value: mlua::Value = table.get("key")?;
+                __wslua::read_string(value, &at)?
+            },
+        })
+    }
+}
+
+/// How a `wss://` client checks its server, for `connect`'s `tls` parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TlsClient {
+    /// Path to a PEM file of extra trusted roots (a private CA, or a self-signed server's certificate), trusted besides the system's. Default: the `ca_file` config key.
+    pub ca_file: Option<String>,
+    /// `false` accepts any certificate for any name: for a development server only. The `debug` log says so on each such connect.
+    pub verify: bool,
+    /// The name sent in the TLS handshake (SNI) and checked against the certificate, instead of the URL's host: for connecting to an address the certificate does not name.
+    pub server_name: Option<String>,
+}
+
+impl Default for TlsClient {
+    fn default() -> Self {
+        Self { ca_file: Default::default(), verify: true, server_name: Default::default() }
+    }
+}
+
+impl TlsClient {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    pub const FIELDS: &'static [&'static str] = &["ca_file", "verify", "server_name"];
+
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        let table = __wslua::read_table(value, at)?;
+        __wslua::only_fields(&table, at, Self::FIELDS)?;
+        Ok(Self {
+            ca_file: {
+                let at = at.field("ca_file");
+                let value: mlua::Value = table.get("ca_file")?;
+                __wslua::optional(value, &at, __wslua::read_string)?
+            },
+            verify: {
+                let at = at.field("verify");
+                let value: mlua::Value = table.get("verify")?;
+                __wslua::optional(value, &at, __wslua::read_boolean)?.unwrap_or(true)
+            },
+            server_name: {
+                let at = at.field("server_name");
+                let value: mlua::Value = table.get("server_name")?;
+                __wslua::optional(value, &at, __wslua::read_string)?
             },
         })
     }
@@ -427,6 +528,8 @@ pub struct WebsocketConfig {
     /// The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.
     /// Unit: bytes.
     pub drain_threshold: i64,
+    /// Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.
+    pub ca_file: String,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -443,6 +546,7 @@ impl Default for WebsocketConfig {
             ping_timeout: 30.0,
             close_timeout: 5.0,
             drain_threshold: 0,
+            ca_file: "".to_string(),
             buffer_size: 0,
         }
     }
@@ -462,6 +566,7 @@ impl WebsocketConfig {
         "ping_timeout",
         "close_timeout",
         "drain_threshold",
+        "ca_file",
         "buffer_size",
     ];
 
@@ -507,6 +612,9 @@ impl WebsocketConfig {
                 self.drain_threshold = __wslua::parse_integer(text)
                     .and_then(|v| __wslua::in_range(v, Some(0), None))
                     .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "ca_file" => {
+                self.ca_file = __wslua::parse_string(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             "buffer_size" => {
                 self.buffer_size = __wslua::parse_integer(text)

@@ -3,14 +3,15 @@
 
 use crate::glue::{
     self, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions, SendOptions,
-    WebsocketApi,
+    TlsClient, WebsocketApi,
 };
 use mlua::{AnyUserData, Function, Lua, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
-use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, ListenerId, Message, Runtime};
+use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, ListenerId, Message, Runtime, TlsFiles};
 
 /// A size the glue has checked is not negative.
 fn size(bytes: Option<i64>) -> Option<usize> {
@@ -172,6 +173,14 @@ pub fn report_callback_error(err: &mlua::Error) {
     eprintln!("websocket: error in callback: {err}");
 }
 
+fn tls_client(tls: TlsClient) -> wslua_runtime::TlsClient {
+    wslua_runtime::TlsClient {
+        ca_file: tls.ca_file.map(PathBuf::from),
+        verify: tls.verify,
+        server_name: tls.server_name,
+    }
+}
+
 fn runtime_error(message: impl Into<String>) -> mlua::Error {
     mlua::Error::RuntimeError(message.into())
 }
@@ -183,6 +192,7 @@ impl WebsocketApi for Host {
             protocol: params.protocol,
             headers: params.headers,
             drain_threshold: size(params.drain_threshold),
+            tls: tls_client(params.tls),
         };
         let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
         let handle = lua.create_userdata(Connection(id))?;
@@ -256,6 +266,7 @@ impl WebsocketApi for Host {
             drain_threshold: size(options.drain_threshold),
             host: options.host,
             protocols: options.protocols.unwrap_or_default(),
+            tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
         };
         let listener =
             self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;

@@ -4,7 +4,7 @@
 use crate::glue::__wslua::did_you_mean;
 use crate::glue::WebsocketConfig;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Frames per second the runner's lifecycle accepts: a frame lasts at most 1000 s.
@@ -151,6 +151,7 @@ impl Project {
             ping_interval: Some(seconds(ws.ping_interval)).filter(|d| !d.is_zero()),
             ping_timeout: seconds(ws.ping_timeout),
             drain_threshold: ws.drain_threshold.max(0) as usize,
+            ca_file: Some(&ws.ca_file).filter(|path| !path.is_empty()).map(PathBuf::from),
         }
     }
 }

@@ -324,6 +324,15 @@ fn the_examples_run() {
     );
     server.signal("TERM");
     assert!(server.wait().0.success());
+
+    // As its header says: certificates first.
+    let dir = test_certificates("example", "DNS:localhost,IP:127.0.0.1");
+    let mut command = runner();
+    command.args(["examples/wss_server.lua", "--"]).arg(&dir);
+    let out = finish(command);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("client: echo: hello over TLS"), "wss_server.lua: {stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -1028,4 +1037,71 @@ fn the_server_picks_the_first_of_its_protocols_that_the_client_offers() {
     }
     server.signal("TERM");
     assert!(server.wait().0.success());
+}
+
+/// A new directory holding a test CA and a server certificate for `names`, made by the
+/// example's script.
+fn test_certificates(label: &str, names: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wslua-{label}-certs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut certs = Command::new("sh");
+    certs.arg("examples/make_test_certs.sh").arg(&dir).arg(names);
+    let out = finish(certs);
+    assert!(out.status.success(), "make_test_certs.sh (needs openssl): {}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+/// A `wss://` runner server with certificates made by openssl here: python `websockets` and node
+/// `ws` clients trusting the CA exchange 1,000 messages each way and close with a code and
+/// reason; a client that does not trust it fails and the server serves on; wslua clients get in
+/// with `tls.ca_file` or `tls.verify = false`, and with neither get an error naming the problem.
+#[test]
+fn a_wss_server_serves_clients_that_trust_its_ca() {
+    let dir = test_certificates("wss", "DNS:localhost,IP:127.0.0.1,IP:::1");
+    let (ca, certificate, key) = (dir.join("ca.pem"), dir.join("server.pem"), dir.join("server.key"));
+
+    let mut server = Running::start({
+        let mut c = runner();
+        c.args(["tests/lua/runner/wss_echo_server.lua", "--"]).arg(&certificate).arg(&key);
+        c
+    });
+    let port = server.line().strip_prefix("port ").expect("the port line").to_string();
+    let url = format!("wss://127.0.0.1:{port}/");
+
+    let mut untrusting = python_peer("many.py");
+    untrusting.env_remove("SSL_CERT_FILE").env_remove("SSL_CERT_DIR").arg(&url).arg("1");
+    let out = finish(untrusting);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("CERTIFICATE_VERIFY_FAILED"), "{stderr}");
+
+    let mut python = python_peer("many.py");
+    python.env("SSL_CERT_FILE", &ca).arg(&url).arg("1000");
+    let mut node = Command::new("node");
+    node.env("NODE_PATH", repo().join("tests/peers/node_modules"))
+        .env("NODE_EXTRA_CA_CERTS", &ca)
+        .arg("tests/peers/many.js")
+        .arg(&url)
+        .arg("1000");
+    for (label, client) in [("python", python), ("node", node)] {
+        let out = finish(client);
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{label}: {stdout} {stderr}");
+        let result: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+        assert_eq!(result["echoes"], 1000, "{label}: {stdout}");
+        assert_eq!(result["close"], serde_json::json!([4003, "many done"]), "{label}: {stdout}");
+        assert_eq!(server.line(), "closed 4003 many done", "{label}, server side");
+    }
+
+    let mut clients = runner();
+    clients.env_remove("SSL_CERT_FILE").env_remove("SSL_CERT_DIR");
+    clients.args(["tests/lua/runner/wss_clients.lua", "--"]).arg(format!("wss://localhost:{port}/")).arg(&ca);
+    let out = finish(clients);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(out.status.success(), "{stdout} {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(lines[..2], ["ca_file connected hello over tls", "verify=false connected hello over tls"]);
+    assert!(lines[2].starts_with("neither error") && lines[2].contains("certificate verify failed"), "{stdout}");
+    server.signal("TERM");
+    assert!(server.wait().0.success());
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -124,6 +124,9 @@ pub struct Member {
     pub extension: bool,
     /// Takes every argument from its position on (`...`).
     pub variadic: bool,
+    /// Of a table type whose every field may be left out, so that leaving the whole table out
+    /// means a table of defaults (a table with a required field is `nil` when left out).
+    pub defaults_whole: bool,
 }
 
 pub fn build(api: &Api) -> Model {
@@ -228,6 +231,9 @@ impl Builder<'_> {
         // The model is built from a validated api, where every type resolves.
         let ty = resolve(self.api, f).unwrap_or(Type::Any);
         let events = f.events.clone().unwrap_or_default();
+        let defaults_whole = matches!(&ty, Type::Table(name) if self.api.types.iter()
+            .filter(|t| &t.name == name)
+            .all(|t| t.fields.iter().all(|field| field.optional || field.default.is_some())));
         Member {
             name: f.name.clone(),
             description: f.description.clone(),
@@ -246,6 +252,7 @@ impl Builder<'_> {
             events,
             extension: f.extension,
             variadic: f.variadic,
+            defaults_whole,
         }
     }
 }

@@ -22,6 +22,7 @@
 ---* `ping_timeout` (number, seconds, default `30`) *(wslua extension)*: A peer that answers nothing this long after a ping is closed as lost: `EVENT_DISCONNECTED` with code `1006` and a reason that says so.
 ---* `close_timeout` (number, seconds, default `5`) *(wslua extension)*: How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
 ---* `drain_threshold` (integer, bytes, default `0`) *(wslua extension)*: The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.
+---* `ca_file` (string, default ``) *(wslua extension)*: Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
 ---@class websocket
 websocket = {}
@@ -76,12 +77,25 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field protocol? string The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
 ---@field headers? string Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
 ---@field drain_threshold? integer *(wslua extension)* When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key. (bytes; at least `0`)
+---@field tls? websocket.tls_client *(wslua extension)* How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
 
 --- Optional settings of a server, for `listen`.
 ---@class websocket.listen_options
 ---@field host? string *(wslua extension)* The address to listen on (`"127.0.0.1"`, `"::1"`, or a name, which is resolved); default every local address, IPv4 and IPv6.
 ---@field protocols? string[] *(wslua extension)* The subprotocols the server speaks, in its order of preference: it picks the first of these that the client offers, and none when the client offers none of them. Without it, the server agrees to the client's first choice.
 ---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
+---@field tls? websocket.tls_server *(wslua extension)* Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
+
+--- The certificate and key of a `wss://` server, for `listen`'s `tls` option.
+---@class websocket.tls_server
+---@field certificate string *(wslua extension)* Path to a PEM file holding the server's certificate, followed by any intermediate certificates of its chain.
+---@field key string *(wslua extension)* Path to a PEM file holding the certificate's private key (PKCS#8).
+
+--- How a `wss://` client checks its server, for `connect`'s `tls` parameter.
+---@class websocket.tls_client
+---@field ca_file? string *(wslua extension)* Path to a PEM file of extra trusted roots (a private CA, or a self-signed server's certificate), trusted besides the system's. Default: the `ca_file` config key.
+---@field verify? boolean *(wslua extension)* `false` accepts any certificate for any name: for a development server only. The `debug` log says so on each such connect. (default `true`)
+---@field server_name? string *(wslua extension)* The name sent in the TLS handshake (SNI) and checked against the certificate, instead of the URL's host: for connecting to an address the certificate does not name.
 
 --- What a connection has sent, received and queued, and how far its peer is.
 ---@class websocket.connection_stats

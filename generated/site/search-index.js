@@ -205,6 +205,18 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#listen_options"
   },
   {
+    "name": "websocket.tls_server",
+    "kind": "table",
+    "text": "The certificate and key of a `wss://` server, for `listen`'s `tls` option.",
+    "href": "reference.html#tls_server"
+  },
+  {
+    "name": "websocket.tls_client",
+    "kind": "table",
+    "text": "How a `wss://` client checks its server, for `connect`'s `tls` parameter.",
+    "href": "reference.html#tls_client"
+  },
+  {
     "name": "websocket.connection_stats",
     "kind": "table",
     "text": "What a connection has sent, received and queued, and how far its peer is.",
@@ -259,6 +271,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#connect_params.drain_threshold"
   },
   {
+    "name": "connect_params.tls",
+    "kind": "field",
+    "text": "How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.",
+    "href": "reference.html#connect_params.tls"
+  },
+  {
     "name": "listen_options.host",
     "kind": "field",
     "text": "The address to listen on (`\"127.0.0.1\"`, `\"::1\"`, or a name, which is resolved); default every local address, IPv4 and IPv6.",
@@ -275,6 +293,42 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key.",
     "href": "reference.html#listen_options.drain_threshold"
+  },
+  {
+    "name": "listen_options.tls",
+    "kind": "field",
+    "text": "Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.",
+    "href": "reference.html#listen_options.tls"
+  },
+  {
+    "name": "tls_server.certificate",
+    "kind": "field",
+    "text": "Path to a PEM file holding the server's certificate, followed by any intermediate certificates of its chain.",
+    "href": "reference.html#tls_server.certificate"
+  },
+  {
+    "name": "tls_server.key",
+    "kind": "field",
+    "text": "Path to a PEM file holding the certificate's private key (PKCS#8).",
+    "href": "reference.html#tls_server.key"
+  },
+  {
+    "name": "tls_client.ca_file",
+    "kind": "field",
+    "text": "Path to a PEM file of extra trusted roots (a private CA, or a self-signed server's certificate), trusted besides the system's. Default: the `ca_file` config key.",
+    "href": "reference.html#tls_client.ca_file"
+  },
+  {
+    "name": "tls_client.verify",
+    "kind": "field",
+    "text": "`false` accepts any certificate for any name: for a development server only. The `debug` log says so on each such connect.",
+    "href": "reference.html#tls_client.verify"
+  },
+  {
+    "name": "tls_client.server_name",
+    "kind": "field",
+    "text": "The name sent in the TLS handshake (SNI) and checked against the certificate, instead of the URL's host: for connecting to an address the certificate does not name.",
+    "href": "reference.html#tls_client.server_name"
   },
   {
     "name": "connection_stats.buffered",
@@ -521,6 +575,12 @@ window.WSLUA_SEARCH = [
     "kind": "config key",
     "text": "The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.",
     "href": "reference.html#drain_threshold"
+  },
+  {
+    "name": "ca_file",
+    "kind": "config key",
+    "text": "Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.",
+    "href": "reference.html#ca_file"
   },
   {
     "name": "buffer_size",
@@ -773,6 +833,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: Several servers, addresses and subprotocols",
     "href": "server.html#several-servers-addresses-and-subprotocols"
+  },
+  {
+    "name": "wss:// servers",
+    "kind": "manual section",
+    "text": "Servers: wss:// servers",
+    "href": "server.html#wss-servers"
   },
   {
     "name": "Flow control",

@@ -7,7 +7,8 @@ use crate::event::{ConnId, EventKind, HandshakeResponse};
 use crate::headers::{header_pairs, parse_headers};
 use crate::registry::{Link, Shared};
 use crate::response::read_body;
-use crate::tls::{self, Io};
+use crate::tls::{self, Io, TlsClient};
+use async_native_tls::TlsConnector;
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
@@ -34,6 +35,8 @@ pub struct ConnectOptions {
     pub headers: Option<String>,
     /// See [`crate::EventKind::Drain`]; the config's when `None`.
     pub drain_threshold: Option<usize>,
+    /// How a `wss://` server is checked; `ca_file` defaults to the config's.
+    pub tls: TlsClient,
 }
 
 /// Checks the URL and headers, registers the connection and starts its task.
@@ -47,9 +50,21 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
     if protocol_header && options.protocol.is_some() {
         return Err(Error::ProtocolTwice);
     }
+    // The CA file is read now, so a bad one is an error of this call.
+    let connector = match target.tls {
+        true => {
+            let mut client = options.tls.clone();
+            client.ca_file = client.ca_file.or_else(|| shared.config.ca_file.clone());
+            if !client.verify {
+                log::warn!("connecting to {url} without verifying its certificate (tls.verify = false)");
+            }
+            Some(tls::connector(&client).map_err(Error::Tls)?)
+        }
+        false => None,
+    };
     let (id, link) = shared.register_client(options.drain_threshold.unwrap_or(shared.config.drain_threshold));
     log::info!("connection {id}: connecting to {url}");
-    async_std::task::spawn(run(shared.clone(), id, target, options, headers, link));
+    async_std::task::spawn(run(shared.clone(), id, target, options, headers, connector, link));
     Ok(id)
 }
 
@@ -131,11 +146,12 @@ async fn run(
     target: Target,
     options: ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
+    connector: Option<TlsConnector>,
     link: Link,
 ) {
     // Everything up to the end of a refusal's body shares the caller's timeout.
     let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));
-    let opened = within(deadline, open(&shared, &target, &options, headers)).await.unwrap_or_else(|| {
+    let opened = within(deadline, open(&shared, &target, &options, headers, connector)).await.unwrap_or_else(|| {
         let limit = options.timeout.unwrap_or_default().as_millis();
         Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
     });
@@ -188,9 +204,16 @@ async fn open(
     target: &Target,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
+    connector: Option<TlsConnector>,
 ) -> Result<(WebSocketStream<Reclaim<Box<dyn Io>>>, Option<String>), Failure> {
     let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
-    let io: Box<dyn Io> = if target.tls { tls::connect(&target.host, tcp).await? } else { Box::new(tcp) };
+    let io: Box<dyn Io> = match connector {
+        Some(connector) => {
+            let name = options.tls.server_name.as_deref().unwrap_or(&target.host);
+            tls::connect(connector, name, tcp).await?
+        }
+        None => Box::new(tcp),
+    };
     let mut request = target.request.as_str().into_client_request().map_err(|e| format!("invalid url: {e}"))?;
     let request_headers = request.headers_mut();
     for (name, value) in headers {

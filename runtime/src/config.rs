@@ -2,6 +2,7 @@
 //! `[websocket]` config keys (the host converts that section into this).
 
 use async_tungstenite::tungstenite::protocol::WebSocketConfig;
+use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,8 @@ pub struct Config {
     /// A connection whose send queue reached this many bytes reports `Drain` when it is
     /// written out; 0 never. Connections and servers may set their own.
     pub drain_threshold: usize,
+    /// Extra trusted roots (PEM) for every `wss://` client that names no CA file of its own.
+    pub ca_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -34,6 +37,7 @@ impl Default for Config {
             ping_interval: Some(Duration::from_secs(30)),
             ping_timeout: Duration::from_secs(30),
             drain_threshold: 0,
+            ca_file: None,
         }
     }
 }

@@ -23,6 +23,9 @@ pub enum Error {
     CloseCode(u16),
     #[error("close reason is {0} bytes, at most {MAX_CLOSE_REASON} fit")]
     CloseReason(usize),
+    /// A certificate, key or CA file that cannot be read or used; the message names it.
+    #[error("TLS: {0}")]
+    Tls(String),
     #[error("cannot listen on port {port}: {source}")]
     Listen { port: u16, source: std::io::Error },
 }

@@ -33,3 +33,4 @@ pub use headers::parse_headers;
 pub use registry::Stats;
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;
+pub use tls::{TlsClient, TlsFiles};

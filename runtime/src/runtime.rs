@@ -92,8 +92,7 @@ impl Runtime {
         handshake_timeout: Duration,
         options: ListenOptions,
     ) -> Result<Listener, Error> {
-        let server = server::listen(&self.shared, port, max_connections, handshake_timeout, options)
-            .map_err(|source| Error::Listen { port, source })?;
+        let server = server::listen(&self.shared, port, max_connections, handshake_timeout, options)?;
         let listener = Listener { port: server.port, id: server.id };
         lock(&self.listening).push(server);
         log::info!("listening on port {}", listener.port);

@@ -1,11 +1,14 @@
-//! The `ws://` server: listeners on 0.0.0.0 and [::], a task per accepted socket that runs the
-//! handshake under `connection_timeout` and the `max_connections` limit, then
-//! [`crate::connection::drive`].
+//! The `ws://` and `wss://` server: listeners on 0.0.0.0 and [::] (or one host), a task per
+//! accepted socket that runs TLS and the handshake under `connection_timeout` and the
+//! `max_connections` limit, then [`crate::connection::drive`].
 
+use crate::error::Error;
 use crate::event::{EventKind, ListenerId, Request};
 use crate::handshake::{self, Head};
 use crate::headers::header_pairs;
 use crate::registry::Shared;
+use crate::tls::{self, Io, TlsFiles};
+use async_native_tls::TlsAcceptor;
 use async_std::net::{TcpListener, TcpStream};
 use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
@@ -17,7 +20,7 @@ use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A running server, owned by the façade until `stop_listening`.
 pub(crate) struct Listening {
@@ -45,6 +48,7 @@ struct Limits {
     handshake_timeout: Duration,
     drain_threshold: usize,
     protocols: Vec<String>,
+    tls: Option<TlsAcceptor>,
     active: AtomicUsize,
 }
 
@@ -76,6 +80,8 @@ pub struct ListenOptions {
     /// The subprotocols it speaks, by preference: it picks the first of these the client
     /// offers, and none if none is offered. Empty: it agrees to the client's first choice.
     pub protocols: Vec<String>,
+    /// Serve `wss://` with this certificate and key.
+    pub tls: Option<TlsFiles>,
 }
 
 pub(crate) fn listen(
@@ -84,12 +90,15 @@ pub(crate) fn listen(
     max_connections: usize,
     handshake_timeout: Duration,
     options: ListenOptions,
-) -> io::Result<Listening> {
+) -> Result<Listening, Error> {
+    // The files are read before the port is taken, so a bad one leaves nothing behind.
+    let tls = options.tls.as_ref().map(tls::acceptor).transpose().map_err(Error::Tls)?;
     let sockets = match &options.host {
-        Some(host) => bind_host(host, port)?,
-        None => bind_both(port)?,
+        Some(host) => bind_host(host, port),
+        None => bind_both(port),
     };
-    let port = sockets[0].local_addr()?.port();
+    let bound = sockets.and_then(|sockets| Ok((sockets[0].local_addr()?.port(), sockets)));
+    let (port, sockets) = bound.map_err(|source| Error::Listen { port, source })?;
     let id = shared.open_listener();
     let drain_threshold = options.drain_threshold.unwrap_or(shared.config.drain_threshold);
     let limits = Arc::new(Limits {
@@ -98,6 +107,7 @@ pub(crate) fn listen(
         handshake_timeout,
         drain_threshold,
         protocols: options.protocols,
+        tls,
         active: AtomicUsize::new(0),
     });
     let accept_loops = sockets
@@ -173,12 +183,23 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
     }
 }
 
+/// TLS first on a `wss://` server; its time counts toward the handshake's.
+async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
+    let _ = tcp.set_nodelay(true);
+    let started = Instant::now();
+    let Some(acceptor) = &limits.tls else { return upgrade(shared, tcp, peer, limits, started).await };
+    match async_std::future::timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
+        Ok(Ok(stream)) => upgrade(shared, stream, peer, limits.clone(), started).await,
+        Ok(Err(e)) => log::info!("TLS handshake from {peer} failed: {e}"),
+        Err(_) => log::info!("TLS handshake from {peer} timed out"),
+    }
+}
+
 // The handshake callback's error type is tungstenite's HTTP response.
 #[allow(clippy::result_large_err)]
-async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
-    let _ = stream.set_nodelay(true);
-    let started = std::time::Instant::now();
-    let read = match async_std::future::timeout(limits.handshake_timeout, handshake::read_head(&mut stream)).await {
+async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, limits: Arc<Limits>, started: Instant) {
+    let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+    let read = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
         Ok(Head::Read(read)) => read,
         Ok(Head::Gone) => return,
         Ok(Head::TooLarge(refusal)) => return refuse(&mut stream, peer, &refusal).await,
@@ -243,7 +264,7 @@ async fn serve(shared: Arc<Shared>, mut stream: TcpStream, peer: SocketAddr, lim
     crate::connection::drive(shared, id, ws, link).await;
 }
 
-async fn refuse(stream: &mut TcpStream, peer: SocketAddr, refusal: &handshake::Refusal) {
+async fn refuse(stream: &mut impl Io, peer: SocketAddr, refusal: &handshake::Refusal) {
     log::info!("refused {peer}: {} {}", refusal.status, refusal.detail);
     handshake::refuse(stream, refusal).await;
 }

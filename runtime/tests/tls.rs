@@ -8,51 +8,15 @@ use common::*;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, EventKind, Message, Runtime};
+use wslua_runtime::{
+    Config, ConnectOptions, Error, Event, EventKind, ListenOptions, Message, Runtime, TlsClient, TlsFiles,
+};
 
-fn openssl(dir: &Path, args: &[&str]) {
+/// A CA, and a certificate it signed for `names` (see examples/make_test_certs.sh).
+fn make_certificates(dir: &Path, names: &str) {
     // Its chatter is kept for a failure.
-    let out = Command::new("openssl").args(args).current_dir(dir).output().expect("the openssl command is needed");
-    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-/// A CA, and a certificate it signed for the name `localhost` only.
-fn make_certificates(dir: &Path) {
-    std::fs::write(dir.join("ext"), "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n").unwrap();
-    let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-    openssl(
-        dir,
-        &[
-            &["req", "-x509"][..],
-            &ec,
-            &["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=wslua test CA"],
-        ]
-        .concat(),
-    );
-    openssl(
-        dir,
-        &[&["req"][..], &ec, &["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost"]].concat(),
-    );
-    openssl(
-        dir,
-        &[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.pem",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.pem",
-            "-days",
-            "2",
-            "-extfile",
-            "ext",
-        ],
-    );
+    let out = Command::new("sh").arg(repo().join("examples/make_test_certs.sh")).arg(dir).arg(names).output().unwrap();
+    assert!(out.status.success(), "make_test_certs.sh (needs openssl): {}", String::from_utf8_lossy(&out.stderr));
 }
 
 fn error_of(rt: &Runtime, url: &str) -> String {
@@ -70,7 +34,7 @@ fn error_of(rt: &Runtime, url: &str) -> String {
 fn wss_verifies_the_chain_and_the_host_name() {
     let dir = std::env::temp_dir().join(format!("wslua-tls-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    make_certificates(&dir);
+    make_certificates(&dir, "DNS:localhost");
     let mut python = python();
     python.arg(peer_script("echo_server.py")).arg("--tls").arg(dir.join("server.pem")).arg(dir.join("server.key"));
     let mut server = Peer::spawn(python);
@@ -98,5 +62,51 @@ fn wss_verifies_the_chain_and_the_host_name() {
     // The certificate names localhost, not 127.0.0.1.
     let wrong_name = error_of(&rt, &format!("wss://127.0.0.1:{port}/"));
     assert!(wrong_name.contains("certificate verify failed") && wrong_name.contains("mismatch"), "{wrong_name}");
+
+    // Per connection, with the environment trusting nothing: the CA file and the name to check,
+    // or no check at all.
+    unsafe { std::env::remove_var("SSL_CERT_FILE") };
+    let url = format!("wss://127.0.0.1:{port}/");
+    let trusting =
+        TlsClient { ca_file: Some(dir.join("ca.pem")), server_name: Some("localhost".into()), ..Default::default() };
+    let unchecked = TlsClient { verify: false, ..Default::default() };
+    for tls in [trusting, unchecked] {
+        let conn = rt.connect(&url, ConnectOptions { tls: tls.clone(), ..Default::default() }).unwrap();
+        assert_eq!(next_of(&rt, conn), EventKind::Connected(None), "{tls:?}");
+        rt.disconnect(conn, 1000, "").unwrap();
+        until_disconnected(&rt, conn);
+        server.json();
+    }
+    let missing = TlsClient { ca_file: Some(dir.join("nowhere.pem")), ..Default::default() };
+    let error = rt.connect(&url, ConnectOptions { tls: missing, ..Default::default() }).unwrap_err();
+    assert!(matches!(&error, Error::Tls(m) if m.contains("nowhere.pem")), "{error}");
+
+    // A server's files are checked by listen, which names the one at fault.
+    let listen = |certificate: &str, key: &str| {
+        let tls = Some(TlsFiles { certificate: dir.join(certificate), key: dir.join(key) });
+        rt.listen(0, 1, Duration::from_secs(1), ListenOptions { tls, ..Default::default() })
+    };
+    let error = listen("server.pem", "absent.key").unwrap_err();
+    assert!(matches!(&error, Error::Tls(m) if m.contains("absent.key")), "{error}");
+    let error = listen("server.pem", "ca.key").unwrap_err();
+    assert!(matches!(&error, Error::Tls(m) if m.contains("ca.key") && m.contains("server.pem")), "{error}");
+    let served = listen("server.pem", "server.key").unwrap();
+    let client = rt.connect(
+        &format!("wss://localhost:{}/", served.port),
+        ConnectOptions {
+            tls: TlsClient { ca_file: Some(dir.join("ca.pem")), ..Default::default() },
+            ..Default::default()
+        },
+    );
+    let client = client.unwrap();
+    let accepted = match next(&rt) {
+        Event { conn, kind: EventKind::Connected(Some(_)) } => conn,
+        other => panic!("expected the server's side first, got {other:?}"),
+    };
+    assert_eq!(next_of(&rt, client), EventKind::Connected(None));
+    rt.send(client, Message::text(b"to a wss server".to_vec())).unwrap();
+    assert_eq!(next_of(&rt, accepted), EventKind::Message(Message::text(b"to a wss server".to_vec())));
+    rt.stop_listening(None);
+    until_disconnected(&rt, client);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -58,13 +58,13 @@ fn base_type(ty: &Type, direction: Direction) -> String {
 }
 
 /// A member's type in generated structs and signatures: optional values are `Option`s, except
-/// those read from Lua with a default (and tables, which default to a table of defaults).
+/// those read from Lua with a default (and tables that default to a table of defaults).
 fn rust_type(m: &Member) -> String {
     if m.variadic {
         return "mlua::MultiValue".into();
     }
     let base = base_type(&m.ty, m.direction);
-    let defaulted = m.default.is_some() || matches!(m.ty, Type::Table(_));
+    let defaulted = m.default.is_some() || m.defaults_whole;
     match m.direction {
         Direction::Out if !m.always => format!("Option<{base}>"),
         Direction::In if m.optional && !defaulted => format!("Option<{base}>"),
@@ -120,7 +120,7 @@ fn read(m: &Member) -> String {
     match &m.default {
         Some(default) => format!("{optional}.unwrap_or({})", rust_literal(default, &m.ty)),
         // An omitted table means a table of defaults.
-        None if matches!(m.ty, Type::Table(_)) => format!("{optional}.unwrap_or_default()"),
+        None if m.defaults_whole => format!("{optional}.unwrap_or_default()"),
         None => optional,
     }
 }

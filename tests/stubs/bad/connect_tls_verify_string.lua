@@ -1,0 +1,1 @@
+websocket.connect("wss://localhost/", { tls = { verify = "no" } }, function() end) --! param-type-mismatch

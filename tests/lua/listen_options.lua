@@ -1,5 +1,5 @@
--- Several servers at once, stop_listening(port) stopping one, a server bound to 127.0.0.1 (not
--- reachable on ::1), and the subprotocol rule of listen's `protocols`, seen from both sides. A
+-- Several servers at once, stop_listening(port) stopping one, servers bound to 127.0.0.1 (not
+-- reachable on ::1) and to ::1 (not on 127.0.0.1), and the subprotocol rule of listen's `protocols`, seen from both sides. A
 -- client that asked for subprotocols refuses a server that picks none of them (tungstenite does,
 -- as node ws does), so "none in common" is an error on the client's side.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
@@ -46,5 +46,11 @@ check.eq(try("ws://127.0.0.1:" .. a .. "/", nil), "error", "a stopped")
 check.eq(try("ws://127.0.0.1:" .. b .. "/", nil), "connected none", "b still serves")
 websocket.stop_listening()
 check.eq(try("ws://127.0.0.1:" .. b .. "/", nil), "error", "every server stopped")
+
+-- And the reverse: a server on ::1 only.
+local c = server({ host = "::1" })
+check.eq(try("ws://[::1]:" .. c .. "/", nil), "connected none", "bound to ::1")
+check.eq(try("ws://127.0.0.1:" .. c .. "/", nil), "error", "bound to ::1, not 127.0.0.1")
+websocket.stop_listening(c)
 websocket.run()
 print("ok listen_options")

@@ -435,6 +435,8 @@ pub struct CallbackData {
     pub request_resource: Option<String>,
     /// The headers of the upgrade request, names in lower case, repeated headers joined with `", "`. Server connections only.
     pub request_headers: Option<Vec<(String, String)>>,
+    /// The headers of the server's `101 Switching Protocols` response, names in lower case, repeated headers joined with `", "`. Client connections only.
+    pub response_headers: Option<Vec<(String, String)>>,
     /// The IP address of the connecting client. Server connections only.
     pub ip_address: Option<String>,
     /// The port of the connecting client. Server connections only.
@@ -444,7 +446,7 @@ pub struct CallbackData {
 impl CallbackData {
     /// Builds the table from its fields in order. One call into Lua costs less than a C API
     /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, request_method = v9, request_resource = v10, request_headers = v11, ip_address = v12, port = v13, } end";
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, request_method = v9, request_resource = v10, request_headers = v11, response_headers = v12, ip_address = v13, port = v14, } end";
 
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
         __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
@@ -468,6 +470,10 @@ impl CallbackData {
             self.request_method,
             self.request_resource,
             match self.request_headers {
+                Some(v) => Some(__wslua::write_map(lua, v)?),
+                None => None,
+            },
+            match self.response_headers {
                 Some(v) => Some(__wslua::write_map(lua, v)?),
                 None => None,
             },

@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
-use wslua_runtime::{ConnId, ConnectOptions, DataKind, Event, EventKind, ListenerId, Message, Runtime, TlsFiles};
+use wslua_runtime::{
+    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, ListenerId, Message, Runtime, TlsFiles,
+};
 
 /// A size the glue has checked is not negative.
 fn size(bytes: Option<i64>) -> Option<usize> {
@@ -103,7 +105,7 @@ impl Host {
     fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
         let id = event.conn;
         let conn = match &event.kind {
-            EventKind::Connected(Some(request)) => {
+            EventKind::Connected(Handshake::Server(request)) => {
                 let callback = self.state().listeners.get(&request.listener).cloned();
                 let Some(callback) = callback else { return Ok(()) };
                 let conn = Conn { handle: lua.create_userdata(Connection(id))?, callback };
@@ -131,14 +133,17 @@ impl Host {
 fn callback_data(kind: EventKind) -> CallbackData {
     let mut data = CallbackData::default();
     match kind {
-        EventKind::Connected(request) => {
+        EventKind::Connected(handshake) => {
             data.event = glue::EVENT_CONNECTED;
-            if let Some(request) = request {
-                data.request_method = Some(request.method);
-                data.request_resource = Some(request.resource);
-                data.request_headers = Some(request.headers);
-                data.ip_address = Some(request.peer.ip().to_string());
-                data.port = Some(request.peer.port().into());
+            match handshake {
+                Handshake::Client { response_headers } => data.response_headers = Some(response_headers),
+                Handshake::Server(request) => {
+                    data.request_method = Some(request.method);
+                    data.request_resource = Some(request.resource);
+                    data.request_headers = Some(request.headers);
+                    data.ip_address = Some(request.peer.ip().to_string());
+                    data.port = Some(request.peer.port().into());
+                }
             }
         }
         EventKind::Message(message) => {

@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, ListenOptions, Message, Runtime};
+use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Handshake, ListenOptions, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -48,7 +48,7 @@ fn connect_all(rt: &Runtime, port: u16, n: usize) -> Vec<ConnId> {
     while open < n {
         let event = rt.next_event(Some(WAIT)).expect("connecting stalled");
         match event.kind {
-            EventKind::Connected(None) => open += 1,
+            EventKind::Connected(Handshake::Client { .. }) => open += 1,
             other => panic!("connection {} while connecting: {other:?}", event.conn),
         }
     }
@@ -88,7 +88,7 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
     let conns = connect_all(&client, port, 100);
     let mut server_conns = Vec::new();
     while server_conns.len() < 100 {
-        if let Some(EventKind::Connected(Some(_))) = server.next_event(Some(WAIT)).map(|e| {
+        if let Some(EventKind::Connected(Handshake::Server(_))) = server.next_event(Some(WAIT)).map(|e| {
             server_conns.push(e.conn);
             e.kind
         }) {}
@@ -238,7 +238,7 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
     let mut opened = Vec::new();
     while opened.len() < 2 {
         let event = server.next_event(Some(WAIT)).expect("the peers did not connect");
-        assert!(matches!(event.kind, EventKind::Connected(Some(_))));
+        assert!(matches!(event.kind, EventKind::Connected(Handshake::Server(_))));
         opened.push(event.conn);
     }
     // Let the killed peer write its half frame first.

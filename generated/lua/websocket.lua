@@ -132,6 +132,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field request_method? string The HTTP method of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_resource? string The path and query of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_headers? table<string, string> *(wslua extension)* The headers of the upgrade request, names in lower case, repeated headers joined with `", "`. Server connections only. (on EVENT_CONNECTED)
+---@field response_headers? table<string, string> *(wslua extension)* The headers of the server's `101 Switching Protocols` response, names in lower case, repeated headers joined with `", "`. Client connections only. (on EVENT_CONNECTED)
 ---@field ip_address? string The IP address of the connecting client. Server connections only. (on EVENT_CONNECTED)
 ---@field port? integer The port of the connecting client. Server connections only. (on EVENT_CONNECTED)
 

@@ -475,6 +475,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#callback_data.request_headers"
   },
   {
+    "name": "callback_data.response_headers",
+    "kind": "field",
+    "text": "The headers of the server's `101 Switching Protocols` response, names in lower case, repeated headers joined with `\", \"`. Client connections only.",
+    "href": "reference.html#callback_data.response_headers"
+  },
+  {
     "name": "callback_data.ip_address",
     "kind": "field",
     "text": "The IP address of the connecting client. Server connections only.",

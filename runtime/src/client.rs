@@ -3,7 +3,7 @@
 
 use crate::config::MAX_RESPONSE_BODY;
 use crate::error::Error;
-use crate::event::{ConnId, EventKind, HandshakeResponse};
+use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
 use crate::headers::{header_pairs, parse_headers};
 use crate::registry::{Link, Shared};
 use crate::response::read_body;
@@ -157,10 +157,11 @@ async fn run(
     });
     let (message, response) = match opened {
         Ok(ws) => {
-            let (ws, protocol) = ws;
-            shared.set_protocol(id, protocol);
+            let (ws, response_headers) = ws;
+            let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
+            shared.set_protocol(id, protocol.map(|(_, value)| value.clone()));
             log::info!("connection {id}: connected to {}", target.request);
-            shared.push(id, EventKind::Connected(None));
+            shared.push(id, EventKind::Connected(Handshake::Client { response_headers }));
             return crate::connection::drive(shared, id, ws, link).await;
         }
         Err(Failure::Message(message)) => (message, None),
@@ -205,7 +206,7 @@ async fn open(
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
     connector: Option<TlsConnector>,
-) -> Result<(WebSocketStream<Reclaim<Box<dyn Io>>>, Option<String>), Failure> {
+) -> Result<(WebSocketStream<Reclaim<Box<dyn Io>>>, Vec<(String, String)>), Failure> {
     let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
     let io: Box<dyn Io> = match connector {
         Some(connector) => {
@@ -226,10 +227,7 @@ async fn open(
     let config = shared.config.websocket();
     let (io, mut reclaimed) = Reclaim::new(io);
     match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
-        Ok((ws, response)) => {
-            let protocol = response.headers().get("sec-websocket-protocol").and_then(|v| v.to_str().ok());
-            Ok((ws, protocol.map(str::to_string)))
-        }
+        Ok((ws, response)) => Ok((ws, header_pairs(response.headers()))),
         Err(WsError::Http(response)) => Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten() }),
         Err(err) => Err(format!("handshake with {} failed: {err}", target.request).into()),
     }

@@ -57,8 +57,8 @@ pub struct Event {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventKind {
-    /// The handshake completed. `Some` for connections accepted by the server.
-    Connected(Option<Request>),
+    /// The handshake completed.
+    Connected(Handshake),
     Message(Message),
     /// Connecting failed; `Disconnected` follows.
     Error {
@@ -73,6 +73,16 @@ pub enum EventKind {
         code: u16,
         reason: String,
     },
+}
+
+/// What a completed handshake told each side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Handshake {
+    /// A client's: the `101` response's headers (names in lower case, repeated ones joined with
+    /// ", ").
+    Client { response_headers: Vec<(String, String)> },
+    /// A server's: the client's upgrade request.
+    Server(Request),
 }
 
 /// The upgrade request of a connection accepted by the server.

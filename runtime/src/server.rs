@@ -3,7 +3,7 @@
 //! `max_connections` limit, then [`crate::connection::drive`].
 
 use crate::error::Error;
-use crate::event::{EventKind, ListenerId, Request};
+use crate::event::{EventKind, Handshake, ListenerId, Request};
 use crate::handshake::{self, Head};
 use crate::headers::header_pairs;
 use crate::registry::Shared;
@@ -260,7 +260,7 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
     };
     shared.set_protocol(id, protocol);
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
-    shared.push(id, EventKind::Connected(Some(request)));
+    shared.push(id, EventKind::Connected(Handshake::Server(request)));
     crate::connection::drive(shared, id, ws, link).await;
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, EventKind, ListenOptions, Message, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, Handshake, ListenOptions, Message, Runtime};
 
 fn client_against(mut server: Peer) {
     let port = server.port();
@@ -18,7 +18,7 @@ fn client_against(mut server: Peer) {
         ..ConnectOptions::default()
     };
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/room?x=1"), options).unwrap();
-    assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
+    assert!(matches!(next_of(&rt, conn), EventKind::Connected(Handshake::Client { .. })));
     let big = vec![0xab; 8 << 20];
     let sent = [
         Message::text(b"hello".to_vec()),
@@ -49,7 +49,7 @@ fn client_against(mut server: Peer) {
 
     // The server closes: its code and reason reach us.
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/"), ConnectOptions::default()).unwrap();
-    assert_eq!(next_of(&rt, conn), EventKind::Connected(None));
+    assert!(matches!(next_of(&rt, conn), EventKind::Connected(Handshake::Client { .. })));
     rt.send(conn, Message::text(b"close:4003:server says bye".to_vec())).unwrap();
     let ((code, reason), _) = until_disconnected(&rt, conn);
     assert_eq!((code, reason.as_str()), (4003, "server says bye"));
@@ -77,7 +77,9 @@ fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let mut client = Peer::spawn(client);
     let event = next(&rt);
     let conn = event.conn;
-    let EventKind::Connected(Some(request)) = event.kind else { panic!("expected a server connection, got {event:?}") };
+    let EventKind::Connected(Handshake::Server(request)) = event.kind else {
+        panic!("expected a server connection, got {event:?}")
+    };
     assert_eq!((request.method.as_str(), request.resource.as_str()), ("GET", "/peer?q=1"));
     assert!(request.peer.ip().is_loopback() && request.peer.port() != port, "{:?}", request.peer);
     let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
@@ -126,12 +128,12 @@ fn our_client_and_server_over_ipv6_loopback() {
     while server.is_none() || !client_open {
         let event = next(&rt);
         match event.kind {
-            EventKind::Connected(Some(request)) => {
+            EventKind::Connected(Handshake::Server(request)) => {
                 assert_eq!(request.peer.ip().to_string(), "::1");
                 assert_eq!(request.resource, "/six");
                 server = Some(event.conn);
             }
-            EventKind::Connected(None) => client_open = event.conn == client,
+            EventKind::Connected(Handshake::Client { .. }) => client_open = event.conn == client,
             other => panic!("unexpected {other:?}"),
         }
     }

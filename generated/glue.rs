@@ -75,8 +75,8 @@ pub struct ConnectParams {
     pub timeout: i64,
     /// The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
     pub protocol: Option<String>,
-    /// Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
-    pub headers: Option<String>,
+    /// Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`, or (extension) as a table of `name = value`. The same rules hold for both: headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) and invalid names or values are rejected with an error before anything is sent.
+    pub headers: Option<__wslua::Either<String, Vec<(String, String)>>>,
     /// When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key.
     pub drain_threshold: Option<i64>,
     /// How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
@@ -120,7 +120,9 @@ impl ConnectParams {
             headers: {
                 let at = at.field("headers");
                 let value: mlua::Value = table.get("headers")?;
-                __wslua::optional(value, &at, __wslua::read_string)?
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_either(value, at, ["string", "table"], __wslua::read_string, __wslua::read_map)
+                })?
             },
             drain_threshold: {
                 let at = at.field("drain_threshold");

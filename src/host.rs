@@ -1,6 +1,7 @@
 //! The host: the generated `WebsocketApi` trait implemented on the runtime, the connection
 //! handles, and the pump that turns runtime events into callback calls on the Lua thread.
 
+use crate::glue::__wslua::Either;
 use crate::glue::{
     self, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions, SendOptions,
     TlsClient, WebsocketApi,
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
-    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, ListenerId, Message, Runtime, TlsFiles,
+    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Runtime, TlsFiles,
 };
 
 /// A size the glue has checked is not negative.
@@ -195,7 +196,10 @@ impl WebsocketApi for Host {
         let options = ConnectOptions {
             timeout: u64::try_from(params.timeout).ok().filter(|ms| *ms > 0).map(Duration::from_millis),
             protocol: params.protocol,
-            headers: params.headers,
+            headers: params.headers.map(|headers| match headers {
+                Either::First(text) => Headers::Text(text),
+                Either::Second(pairs) => Headers::Pairs(pairs),
+            }),
             drain_threshold: size(params.drain_threshold),
             tls: tls_client(params.tls),
         };

@@ -432,7 +432,7 @@ fn valid_lua(member: &wslua_codegen::model::Member, model: &wslua_codegen::Model
             let group = model.groups.iter().find(|g| &g.name == group).expect("the group of a constant type");
             group.members[0].lua_name.clone()
         }
-        (None, Type::Any | Type::Map) => "nil".into(),
+        (None, Type::Any | Type::Map | Type::Union(..)) => "nil".into(),
         (None, Type::Array(element)) if matches!(**element, Type::Handle(_)) => "{ open() }".into(),
         (None, Type::Array(_)) => "{}".into(),
     }

@@ -20,7 +20,7 @@ pub enum Type {
     Boolean,
     /// Any value, passed through.
     Any,
-    /// String keys to string values; only ever written to Lua.
+    /// String keys to string values.
     Map,
     /// A `types:` entry of kind `handle`, by name.
     Handle(String),
@@ -35,6 +35,23 @@ pub enum Type {
     },
     /// A Lua sequence of values of a type: `connection[]` in api.yaml.
     Array(Box<Type>),
+    /// A value of either type, told apart by its Lua type: `string|map` in api.yaml.
+    Union(Box<Type>, Box<Type>),
+}
+
+impl Type {
+    /// The Lua type of its values (`type(v)`), `None` for `any` and unions.
+    pub fn lua_kind(&self) -> Option<&'static str> {
+        Some(match self {
+            Type::String | Type::Bytes | Type::Constant { integer: false, .. } => "string",
+            Type::Integer | Type::Number | Type::Constant { integer: true, .. } => "number",
+            Type::Boolean => "boolean",
+            Type::Map | Type::Table(_) | Type::Array(_) => "table",
+            Type::Handle(_) => "userdata",
+            Type::Callback(_) => "function",
+            Type::Any | Type::Union(..) => return None,
+        })
+    }
 }
 
 /// What the members of a constant group are.
@@ -123,8 +140,16 @@ pub fn resolve(api: &Api, field: &Field) -> Result<Type, (&'static str, String)>
     Ok(Type::Constant { group: group_name.clone(), integer: group.ty == "integer" })
 }
 
-/// The type a name stands for: a primitive, a `types:` entry, or `T[]`, a sequence of `T`.
+/// The type a name stands for: a primitive, a `types:` entry, `T[]`, a sequence of `T`, or
+/// `A|B`, either of two types that Lua tells apart.
 fn named(api: &Api, name: &str) -> Result<Type, String> {
+    if let Some((first, second)) = name.split_once('|') {
+        let (first, second) = (named(api, first.trim())?, named(api, second.trim())?);
+        return match (first.lua_kind(), second.lua_kind()) {
+            (Some(a), Some(b)) if a != b => Ok(Type::Union(Box::new(first), Box::new(second))),
+            _ => Err(format!("the types of '{name}' must be two that Lua tells apart (a string and a table, say)")),
+        };
+    }
     if let Some(element) = name.strip_suffix("[]") {
         return Ok(Type::Array(Box::new(named(api, element)?)));
     }

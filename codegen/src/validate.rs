@@ -184,8 +184,8 @@ impl<'a> Validator<'a> {
         };
         let type_path = format!("{path}.type");
         match (direction, &ty) {
-            (Direction::In, Type::Map) => {
-                self.error(&type_path, "'map' can only be written to Lua, not read from it".into())
+            (Direction::Out, Type::Union(..)) => {
+                self.error(&type_path, "a union can only be read from Lua, not written to it".into())
             }
             (Direction::Out, Type::Callback(_)) => {
                 self.error(&type_path, "a function type can only be a parameter".into())

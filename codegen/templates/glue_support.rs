@@ -201,6 +201,48 @@ end";
         Ok(items)
     }
 
+    /// A value of a union type (`string|map`): the first type's or the second's.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Either<A, B> {
+        First(A),
+        Second(B),
+    }
+
+    /// Reads with `first` or `second`, whichever's Lua type (`kinds`) the value has.
+    pub fn read_either<A, B>(
+        value: Value,
+        at: &At,
+        kinds: [&str; 2],
+        first: fn(Value, &At) -> mlua::Result<A>,
+        second: fn(Value, &At) -> mlua::Result<B>,
+    ) -> mlua::Result<Either<A, B>> {
+        match type_name(&value) {
+            kind if kind == kinds[0] => first(value, at).map(Either::First),
+            kind if kind == kinds[1] => second(value, at).map(Either::Second),
+            _ => Err(at.expected(&format!("{} or {}", kinds[0], kinds[1]), &value)),
+        }
+    }
+
+    /// A table of string keys to string values, as pairs sorted by key.
+    pub fn read_map(value: Value, at: &At) -> mlua::Result<Vec<(String, String)>> {
+        let table = read_table(value, at)?;
+        let mut pairs = Vec::new();
+        for pair in table.pairs::<Value, Value>() {
+            let (key, value) = pair?;
+            let Value::String(key) = key else {
+                return Err(at.error(format!("{} key where string keys are expected", type_name(&key))));
+            };
+            let key = key.to_str().map_err(|_| at.error("a key is not valid UTF-8"))?.to_string();
+            let value = match value {
+                Value::String(s) => s.to_str().map_err(|_| at.error(format!("'{key}': not valid UTF-8")))?.to_string(),
+                other => return Err(at.error(format!("'{key}': string expected, got {}", type_name(&other)))),
+            };
+            pairs.push((key, value));
+        }
+        pairs.sort();
+        Ok(pairs)
+    }
+
     pub fn read_handle<T: mlua::UserData + Copy + 'static>(value: Value, at: &At, name: &str) -> mlua::Result<T> {
         match &value {
             Value::UserData(data) => data.borrow::<T>().map(|h| *h).map_err(|_| at.expected(name, &value)),

@@ -75,7 +75,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@class websocket.connect_params
 ---@field timeout? integer Timeout for the whole connection sequence: name lookup, TCP connect, TLS and the websocket handshake. `0` waits as long as the system does. (milliseconds; at least `0`; default `3000`)
 ---@field protocol? string The subprotocol to ask for (e.g. `"chat"`), sent as `Sec-WebSocket-Protocol`. If not set, no `Sec-WebSocket-Protocol` header is sent.
----@field headers? string Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.
+---@field headers? string|table<string, string> Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`, or (extension) as a table of `name = value`. The same rules hold for both: headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) and invalid names or values are rejected with an error before anything is sent.
 ---@field drain_threshold? integer *(wslua extension)* When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_client *(wslua extension)* How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
 

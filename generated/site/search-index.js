@@ -261,7 +261,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "connect_params.headers",
     "kind": "field",
-    "text": "Extra HTTP headers for the handshake request, as `\"Name: value\"` lines separated by `\"\\r\\n\"`. Headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) are rejected with an error before anything is sent.",
+    "text": "Extra HTTP headers for the handshake request, as `\"Name: value\"` lines separated by `\"\\r\\n\"`, or (extension) as a table of `name = value`. The same rules hold for both: headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) and invalid names or values are rejected with an error before anything is sent.",
     "href": "reference.html#connect_params.headers"
   },
   {

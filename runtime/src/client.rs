@@ -4,7 +4,7 @@
 use crate::config::MAX_RESPONSE_BODY;
 use crate::error::Error;
 use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
-use crate::headers::{header_pairs, parse_headers};
+use crate::headers::{header_pairs, Headers};
 use crate::registry::{Link, Shared};
 use crate::response::read_body;
 use crate::tls::{self, Io, TlsClient};
@@ -31,8 +31,8 @@ pub struct ConnectOptions {
     pub timeout: Option<Duration>,
     /// Sent as `Sec-WebSocket-Protocol`.
     pub protocol: Option<String>,
-    /// `"Name: value"` lines separated by `"\r\n"` (see [`crate::parse_headers`]).
-    pub headers: Option<String>,
+    /// Extra handshake headers (see [`crate::parse_headers`] for the rules).
+    pub headers: Option<Headers>,
     /// See [`crate::EventKind::Drain`]; the config's when `None`.
     pub drain_threshold: Option<usize>,
     /// How a `wss://` server is checked; `ca_file` defaults to the config's.
@@ -43,7 +43,7 @@ pub struct ConnectOptions {
 pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
     let target = Target::parse(url)?;
     let headers = match &options.headers {
-        Some(text) => parse_headers(text)?,
+        Some(headers) => headers.check()?,
         None => Vec::new(),
     };
     let protocol_header = headers.iter().any(|(name, _)| name == "sec-websocket-protocol");

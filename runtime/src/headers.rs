@@ -1,5 +1,6 @@
 //! HTTP headers as the API shows them: the reference's custom header string (`"Name: value"`
-//! lines separated by `"\r\n"`) read in, and header maps written out as name/value pairs.
+//! lines separated by `"\r\n"`) or name/value pairs read in, and header maps written out as
+//! name/value pairs.
 
 use crate::error::Error;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
@@ -17,10 +18,46 @@ const OWNED: &[&str] = &[
     "sec-websocket-extensions",
 ];
 
+/// A client's extra handshake headers, in either of the API's two forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Headers {
+    /// `"Name: value"` lines separated by `"\r\n"`.
+    Text(String),
+    /// Names and values.
+    Pairs(Vec<(String, String)>),
+}
+
+impl Headers {
+    /// Checks them by the same rules in both forms (see [`parse_headers`]).
+    pub fn check(&self) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
+        match self {
+            Headers::Text(text) => parse_headers(text),
+            Headers::Pairs(pairs) => pairs
+                .iter()
+                .map(|(name, value)| header(name, value, &format!("'{name}'")))
+                .collect::<Result<_, _>>()
+                .map_err(Error::InvalidHeaders),
+        }
+    }
+}
+
 /// Parses the headers strictly: every line must be `Name: value` with a valid token name, lines
 /// end with CRLF (the last may end without), and no empty line, bare CR or bare LF is allowed.
 pub fn parse_headers(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, Error> {
     parse(text).map_err(Error::InvalidHeaders)
+}
+
+/// One header, unless its name is invalid or the handshake's own, or its value holds a control
+/// character (CR and LF included); `place` says where it was for the error.
+fn header(name: &str, value: &str, place: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let name =
+        HeaderName::from_bytes(name.as_bytes()).map_err(|_| format!("{place}: '{name}' is not a valid header name"))?;
+    if OWNED.contains(&name.as_str()) {
+        return Err(format!("'{name}' is set by the websocket handshake and cannot be given"));
+    }
+    let value = HeaderValue::from_str(value.trim())
+        .map_err(|_| format!("{place}: the value of '{name}' has invalid characters"))?;
+    Ok((name, value))
 }
 
 fn parse(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
@@ -40,14 +77,7 @@ fn parse(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
         let Some((name, value)) = line.split_once(':') else {
             return Err(format!("line {n} ('{line}') is not 'Name: value'"));
         };
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| format!("line {n}: '{name}' is not a valid header name"))?;
-        if OWNED.contains(&name.as_str()) {
-            return Err(format!("'{name}' is set by the websocket handshake and cannot be given"));
-        }
-        let value = HeaderValue::from_str(value.trim())
-            .map_err(|_| format!("line {n}: the value of '{name}' has invalid characters"))?;
-        headers.push((name, value));
+        headers.push(header(name, value, &format!("line {n}"))?);
     }
     Ok(headers)
 }
@@ -70,7 +100,19 @@ pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_headers;
+    use super::{parse_headers, Headers};
+
+    #[test]
+    fn pairs_follow_the_rules_of_text() {
+        let pairs =
+            |list: &[(&str, &str)]| Headers::Pairs(list.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect());
+        let headers = pairs(&[("Origin", "example.org"), ("X-Token", " abc ")]).check().unwrap();
+        let got: Vec<_> = headers.iter().map(|(n, v)| (n.as_str(), v.to_str().unwrap())).collect();
+        assert_eq!(got, [("origin", "example.org"), ("x-token", "abc")]);
+        for bad in [("X-A", "a\r\nX-B: b"), ("Upgrade", "h2c"), ("X A", "a"), ("", "a")] {
+            assert!(pairs(&[bad]).check().is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn accepts_the_reference_example() {

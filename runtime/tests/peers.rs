@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use std::time::Duration;
-use wslua_runtime::{Config, ConnectOptions, EventKind, Handshake, ListenOptions, Message, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, Handshake, Headers, ListenOptions, Message, Runtime};
 
 fn client_against(mut server: Peer) {
     let port = server.port();
@@ -14,7 +14,7 @@ fn client_against(mut server: Peer) {
     let options = ConnectOptions {
         timeout: Some(Duration::from_secs(5)),
         protocol: Some("chat".into()),
-        headers: Some("X-Custom: one\r\nX-Other: two words\r\n".into()),
+        headers: Some(Headers::Text("X-Custom: one\r\nX-Other: two words\r\n".into())),
         ..ConnectOptions::default()
     };
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/room?x=1"), options).unwrap();

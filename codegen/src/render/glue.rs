@@ -54,6 +54,9 @@ fn base_type(ty: &Type, direction: Direction) -> String {
         Type::Any => "mlua::Value".into(),
         Type::Map => "Vec<(String, String)>".into(),
         Type::Array(element) => format!("Vec<{}>", base_type(element, direction)),
+        Type::Union(first, second) => {
+            format!("__wslua::Either<{}, {}>", base_type(first, direction), base_type(second, direction))
+        }
     }
 }
 
@@ -83,11 +86,19 @@ fn reader(ty: &Type) -> String {
         Type::Integer => "__wslua::read_integer".into(),
         Type::Number => "__wslua::read_number".into(),
         Type::Boolean => "__wslua::read_boolean".into(),
-        // Validation keeps maps out of values read from Lua.
-        Type::Any | Type::Map => "__wslua::read_any".into(),
+        Type::Any => "__wslua::read_any".into(),
+        Type::Map => "__wslua::read_map".into(),
         Type::Array(element) => {
             format!("|value, at: &__wslua::At| __wslua::read_array(value, at, {})", reader(element))
         }
+        // Validation makes sure both kinds are known and differ.
+        Type::Union(first, second) => format!(
+            "|value, at: &__wslua::At| __wslua::read_either(value, at, [{:?}, {:?}], {}, {})",
+            first.lua_kind().unwrap_or_default(),
+            second.lua_kind().unwrap_or_default(),
+            reader(first),
+            reader(second)
+        ),
     }
 }
 

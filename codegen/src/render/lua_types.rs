@@ -25,6 +25,7 @@ fn lua_type(module: &str, ty: &Type) -> String {
             format!("{module}.{name}")
         }
         Type::Array(element) => format!("{}[]", lua_type(module, element)),
+        Type::Union(first, second) => format!("{}|{}", lua_type(module, first), lua_type(module, second)),
     }
 }
 

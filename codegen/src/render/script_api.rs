@@ -10,7 +10,7 @@ use serde::Serialize;
 struct Item {
     name: String,
     #[serde(rename = "type")]
-    ty: &'static str,
+    ty: Kind,
     desc: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     members: Vec<Item>,
@@ -22,6 +22,14 @@ struct Item {
     examples: Vec<Example>,
 }
 
+/// One type name, or a list of them for a value that may be either.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Kind {
+    One(&'static str),
+    Either([&'static str; 2]),
+}
+
 #[derive(Serialize)]
 struct Example {
     desc: String,
@@ -29,6 +37,7 @@ struct Example {
 
 impl Item {
     fn new(name: &str, ty: &'static str, desc: String) -> Item {
+        let ty = Kind::One(ty);
         Item { name: name.into(), ty, desc, members: vec![], parameters: vec![], returns: vec![], examples: vec![] }
     }
 }
@@ -100,6 +109,10 @@ fn member(model: &Model, m: &Member) -> Item {
         Type::Integer | Type::Number | Type::Constant { integer: true, .. } => Item::new(&m.name, "number", desc),
         Type::Boolean => Item::new(&m.name, "boolean", desc),
         Type::Map | Type::Array(_) => Item::new(&m.name, "table", desc),
+        Type::Union(first, second) => {
+            let kinds = [first, second].map(|ty| ty.lua_kind().unwrap_or("object"));
+            Item { ty: Kind::Either(kinds), ..Item::new(&m.name, "", desc) }
+        }
         Type::Any => Item::new(&m.name, "object", desc),
     }
 }

@@ -1,0 +1,1 @@
+websocket.connect("ws://localhost/", { headers = 42 }, function() end) --! param-type-mismatch

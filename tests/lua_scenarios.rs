@@ -76,6 +76,22 @@ fn finish(mut command: Command) -> Output {
     Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
 }
 
+/// A new scratch directory for one test, named for it and this process.
+fn scratch(label: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wslua-{label}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// examples/echo.lua under the runner, configured by a `dir/game.project` holding `text`.
+fn echo_with_project(dir: &Path, text: &str) -> Output {
+    let project = dir.join("game.project");
+    std::fs::write(&project, text).unwrap();
+    let mut command = runner();
+    command.arg("examples/echo.lua").arg("--config").arg(&project);
+    finish(command)
+}
+
 fn scenario(name: &str) {
     let script = format!("tests/lua/{name}.lua");
     for (label, mut command) in [("wslua", runner()), ("lua5.4", stock("lua5.4")), ("luajit", stock("luajit"))] {
@@ -337,8 +353,7 @@ fn the_examples_run() {
 
 #[test]
 fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
-    let dir = std::env::temp_dir().join(format!("wslua-runner-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("runner");
     for (name, source) in [
         ("chunk.lua", "local function f() error('broken chunk') end\nf()\n"),
         ("init.lua", "function init(self) error('broken init') end\n"),
@@ -372,13 +387,8 @@ fn the_runner_has_help_and_version() {
 
 #[test]
 fn debug_2_in_game_project_logs_state_changes_and_messages() {
-    let dir = std::env::temp_dir().join(format!("wslua-debug-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let project = dir.join("game.project");
-    std::fs::write(&project, "[websocket]\ndebug = 2\nsocket_timeout = 1000000\n").unwrap();
-    let mut command = runner();
-    command.arg("examples/echo.lua").arg("--config").arg(&project);
-    let out = finish(command);
+    let dir = scratch("debug");
+    let out = echo_with_project(&dir, "[websocket]\ndebug = 2\nsocket_timeout = 1000000\n");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     for expected in [
@@ -390,10 +400,7 @@ fn debug_2_in_game_project_logs_state_changes_and_messages() {
     ] {
         assert!(stderr.contains(expected), "no '{expected}' in:\n{stderr}");
     }
-    std::fs::write(&project, "[websocket]\ndebug = loud\n").unwrap();
-    let mut command = runner();
-    command.arg("examples/echo.lua").arg("--config").arg(&project);
-    let out = finish(command);
+    let out = echo_with_project(&dir, "[websocket]\ndebug = loud\n");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("[websocket] debug: 'loud' is not an integer"));
     std::fs::remove_dir_all(&dir).unwrap();
@@ -570,8 +577,7 @@ const HOSTILE_CONFIG: &[&str] =
 fn hostile_config_values_run_or_stop_with_an_error_naming_file_line_and_key() {
     let model = wslua_codegen::load(&repo().join("api.yaml")).unwrap();
     let config = model.config.as_ref().unwrap();
-    let dir = std::env::temp_dir().join(format!("wslua-hostile-config-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("hostile-config");
     let script = dir.join("exercise.lua");
     std::fs::write(
         &script,
@@ -675,14 +681,9 @@ fn luarocks_make_installs_a_module_each_interpreter_loads() {
 /// file, line and the nearest key; a malformed file is an error in words, on the line at fault.
 #[test]
 fn game_project_mistakes_are_named_with_file_and_line() {
-    let dir = std::env::temp_dir().join(format!("wslua-project-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let project = dir.join("game.project");
+    let dir = scratch("project");
     let run = |text: &str| {
-        std::fs::write(&project, text).unwrap();
-        let mut command = runner();
-        command.arg("examples/echo.lua").arg("--config").arg(&project);
-        let out = finish(command);
+        let out = echo_with_project(&dir, text);
         (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
     };
     let (code, stderr) = run("[websocket]\ndebug = 0\ndebgu = 1\n");
@@ -706,13 +707,8 @@ fn game_project_mistakes_are_named_with_file_and_line() {
 /// `debug = 2` shows wslua's own sentences, not the libraries' internals.
 #[test]
 fn the_debug_log_has_no_library_internals() {
-    let dir = std::env::temp_dir().join(format!("wslua-debug-internals-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let project = dir.join("game.project");
-    std::fs::write(&project, "[websocket]\ndebug = 2\n").unwrap();
-    let mut command = runner();
-    command.arg("examples/echo.lua").arg("--config").arg(&project);
-    let out = finish(command);
+    let dir = scratch("debug-internals");
+    let out = echo_with_project(&dir, "[websocket]\ndebug = 2\n");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && stderr.contains("disconnected with 4000"), "{stderr}");
     for internal in ["CloseFrame", "Utf8Bytes", "handshake done", "Received close frame"] {
@@ -842,8 +838,7 @@ fn a_c_module_for_another_lua_is_refused_with_the_loaders_message() {
     let multiarch = format!("{}-linux-gnu", std::env::consts::ARCH);
     let other = format!("/usr/lib/{multiarch}/lua/5.1/cjson.so");
     assert!(Path::new(&other).exists(), "{other} is missing: scripts/test installs Debian's lua-cjson");
-    let dir = std::env::temp_dir().join(format!("wslua-other-lua-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("other-lua");
     let script = dir.join("other.lua");
     std::fs::write(
         &script,
@@ -863,8 +858,7 @@ fn a_c_module_for_another_lua_is_refused_with_the_loaders_message() {
 /// the default paths, as in the stock interpreter.
 #[test]
 fn the_runner_reads_module_paths_from_the_environment() {
-    let dir = std::env::temp_dir().join(format!("wslua-paths-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("paths");
     std::fs::write(dir.join("from_5_4.lua"), "return '5.4'").unwrap();
     std::fs::write(
         dir.join("paths.lua"),
@@ -893,8 +887,7 @@ fn the_runner_reads_module_paths_from_the_environment() {
 #[test]
 fn the_json_chat_client_reconnects_and_talks_json() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let dir = std::env::temp_dir().join(format!("wslua-chat-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("chat");
     let project = dir.join("game.project");
     std::fs::write(&project, "[chat]\nname = ada\n").unwrap();
     let mut client = runner();
@@ -927,8 +920,7 @@ fn the_json_chat_client_reconnects_and_talks_json() {
 /// `project` is its game.project: the runner's --config, the working directory of a stock
 /// interpreter (whose module reads ./game.project).
 fn flow(interpreter: &str, name: &str, args: &[&str], client: &[&str], project: &str) -> (String, serde_json::Value) {
-    let dir = std::env::temp_dir().join(format!("wslua-flow-{}-{name}-{interpreter}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch(&format!("flow-{name}-{interpreter}"));
     std::fs::write(dir.join("game.project"), project).unwrap();
     let script = repo().join(format!("tests/lua/flow/{name}.lua"));
     let mut command = if interpreter == "wslua" { runner() } else { stock(interpreter) };
@@ -1042,8 +1034,7 @@ fn the_server_picks_the_first_of_its_protocols_that_the_client_offers() {
 /// A new directory holding a test CA and a server certificate for `names`, made by the
 /// example's script.
 fn test_certificates(label: &str, names: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wslua-{label}-certs-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch(&format!("{label}-certs"));
     let mut certs = Command::new("sh");
     certs.arg("examples/make_test_certs.sh").arg(&dir).arg(names);
     let out = finish(certs);

@@ -83,17 +83,23 @@ impl Server {
             Server::Ceiling => with_args(Command::new(std::env::current_exe()?), ["echo-server".to_string()]),
             Server::WsluaRunner => with_args(paths.wslua()?, [paths.peer("echo.lua")]),
             Server::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("echo.lua")]),
-            Server::NodeWs => {
-                let mut command = with_args(Command::new("node"), [paths.peer("echo_ws.js")]);
-                command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
-                command
-            }
-            Server::PythonWebsockets => {
-                with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("echo_websockets.py")])
-            }
+            Server::NodeWs => node(paths, "echo_ws.js")?,
+            Server::PythonWebsockets => python(paths, "echo_websockets.py")?,
             Server::LuaHttp => with_args(Command::new("luajit"), [paths.peer("echo_luahttp.lua")]),
         })
     }
+}
+
+/// A node `ws` peer script, finding the modules the test command installs.
+fn node(paths: &Paths, script: &str) -> Result<Command> {
+    let mut command = with_args(Command::new("node"), [paths.peer(script)]);
+    command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
+    Ok(command)
+}
+
+/// A python `websockets` peer script, run by the project's venv.
+fn python(paths: &Paths, script: &str) -> Result<Command> {
+    Ok(with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer(script)]))
 }
 
 fn with_args(mut command: Command, args: impl IntoIterator<Item = String>) -> Command {
@@ -130,14 +136,8 @@ impl Fanout {
         Ok(match self {
             Fanout::WsluaBroadcast => lua("broadcast")?,
             Fanout::WsluaSendLoop => lua("loop")?,
-            Fanout::NodeWs => {
-                let mut command = with_args(Command::new("node"), [paths.peer("fanout_ws.js")]);
-                command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
-                command
-            }
-            Fanout::PythonWebsockets => {
-                with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer("fanout_websockets.py")])
-            }
+            Fanout::NodeWs => node(paths, "fanout_ws.js")?,
+            Fanout::PythonWebsockets => python(paths, "fanout_websockets.py")?,
         })
     }
 }

@@ -2,8 +2,10 @@
 //! the caller's `timeout`, then [`crate::connection::drive`].
 
 use crate::config::MAX_RESPONSE_BODY;
+use crate::deflate;
 use crate::error::Error;
 use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
+use crate::frames::FrameStream;
 use crate::headers::{header_pairs, Headers};
 use crate::registry::{Link, Shared};
 use crate::response::read_body;
@@ -13,6 +15,7 @@ use async_std::net::{TcpStream, ToSocketAddrs};
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
 use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue, Response};
+use async_tungstenite::tungstenite::protocol::Role;
 use async_tungstenite::tungstenite::Error as WsError;
 use async_tungstenite::WebSocketStream;
 use futures::channel::oneshot;
@@ -37,6 +40,8 @@ pub struct ConnectOptions {
     pub drain_threshold: Option<usize>,
     /// How a `wss://` server is checked; `ca_file` defaults to the config's.
     pub tls: TlsClient,
+    /// Offer permessage-deflate; the config's when `None`.
+    pub compression: Option<bool>,
 }
 
 /// Checks the URL and headers, registers the connection and starts its task.
@@ -131,7 +136,7 @@ enum Failure {
     Message(String),
     /// The server answered the upgrade with another status than 101. The stream, taken back
     /// from the failed handshake, has the rest of the body.
-    Refused { response: Box<Response<Option<Vec<u8>>>>, stream: Option<Reclaim<Box<dyn Io>>> },
+    Refused { response: Box<Response<Option<Vec<u8>>>>, stream: Option<Box<Reclaim<Stream>>> },
 }
 
 impl From<String> for Failure {
@@ -156,10 +161,9 @@ async fn run(
         Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
     });
     let (message, response) = match opened {
-        Ok(ws) => {
-            let (ws, response_headers) = ws;
+        Ok((ws, response_headers, extensions)) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
-            shared.set_protocol(id, protocol.map(|(_, value)| value.clone()));
+            shared.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(Handshake::Client { response_headers }));
             return crate::connection::drive(shared, id, ws, link).await;
@@ -200,13 +204,19 @@ async fn within<T>(deadline: Option<Instant>, future: impl Future<Output = T>) -
     }
 }
 
+/// The stream beneath tungstenite on a client connection.
+type Stream = FrameStream<Box<dyn Io>>;
+
+/// An open connection, the 101 response's headers and the extensions it agreed on.
+type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String);
+
 async fn open(
     shared: &Shared,
     target: &Target,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
     connector: Option<TlsConnector>,
-) -> Result<(WebSocketStream<Reclaim<Box<dyn Io>>>, Vec<(String, String)>), Failure> {
+) -> Result<Opened, Failure> {
     let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
     let io: Box<dyn Io> = match connector {
         Some(connector) => {
@@ -224,13 +234,31 @@ async fn open(
         let value = HeaderValue::from_str(protocol).map_err(|_| format!("invalid protocol '{protocol}'"))?;
         request_headers.insert("sec-websocket-protocol", value);
     }
-    let config = shared.config.websocket();
-    let (io, mut reclaimed) = Reclaim::new(io);
-    match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
-        Ok((ws, response)) => Ok((ws, header_pairs(response.headers()))),
-        Err(WsError::Http(response)) => Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten() }),
-        Err(err) => Err(format!("handshake with {} failed: {err}", target.request).into()),
+    // The caller's headers cannot name extensions (crate::headers refuses that one).
+    let offer = options.compression.unwrap_or(shared.config.compression);
+    if offer {
+        request_headers.insert("sec-websocket-extensions", HeaderValue::from_static(deflate::OFFER));
     }
+    let config = shared.config.websocket();
+    let (io, mut reclaimed) = Reclaim::new(FrameStream::new(io, Vec::new(), offer));
+    let (mut ws, response) = match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
+        Ok(opened) => opened,
+        Err(WsError::Http(response)) => {
+            return Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten().map(Box::new) })
+        }
+        Err(err) => return Err(format!("handshake with {} failed: {err}", target.request).into()),
+    };
+    let answer = response.headers().get_all("sec-websocket-extensions");
+    let agreement = deflate::read_answer(answer.iter().filter_map(|v| v.to_str().ok()), offer)
+        .map_err(|e| format!("handshake with {} failed: {e}", target.request))?;
+    // The handshake has just lent the stream back to the connection: it is there.
+    ws.get_mut().stream().map_err(|e| e.to_string())?.activate(
+        Role::Client,
+        agreement.as_ref(),
+        shared.config.max_message_size,
+    );
+    let extensions = agreement.map(|a| a.header).unwrap_or_default();
+    Ok((ws, header_pairs(response.headers()), extensions))
 }
 
 /// A stream lent to tungstenite's handshake, which consumes it: dropped with a failed handshake,

@@ -25,6 +25,8 @@ pub struct Config {
     pub drain_threshold: usize,
     /// Extra trusted roots (PEM) for every `wss://` client that names no CA file of its own.
     pub ca_file: Option<PathBuf>,
+    /// permessage-deflate: offered by clients and accepted by servers that do not say otherwise.
+    pub compression: bool,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             ping_timeout: Duration::from_secs(30),
             drain_threshold: 0,
             ca_file: None,
+            compression: false,
         }
     }
 }

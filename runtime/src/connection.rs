@@ -3,6 +3,7 @@
 //! it ended.
 
 use crate::config::Config;
+use crate::deflate::Fault;
 use crate::event::{ConnId, EventKind, Message};
 use crate::registry::{data_len, Command, Counters, Link, Shared};
 use async_std::channel::Receiver;
@@ -244,6 +245,11 @@ fn classify(err: Error) -> End {
         Error::Capacity(e) => End::Violation { code: 1009, reason: format!("message too big: {e}") },
         Error::Protocol(e) => End::Violation { code: 1002, reason: format!("protocol error: {e}") },
         Error::Utf8(_) => End::Violation { code: 1007, reason: "text message is not valid UTF-8".into() },
+        // permessage-deflate, beneath tungstenite, reports through I/O errors.
+        Error::Io(e) => match Fault::of(&e) {
+            Some(fault) => End::Violation { code: fault.code, reason: fault.reason.clone() },
+            None => End::Lost { reason: Error::Io(e).to_string() },
+        },
         other => End::Lost { reason: other.to_string() },
     }
 }

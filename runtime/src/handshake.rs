@@ -108,6 +108,19 @@ fn is_nonce(key: &str) -> bool {
         && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
+/// Splits what [`read_head`] read into the head and the bytes that followed it (frames a client
+/// sent without waiting for the 101).
+pub fn split_head(mut read: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+    let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
+    match httparse::Request::new(&mut headers).parse(&read) {
+        Ok(httparse::Status::Complete(len)) => {
+            let rest = read.split_off(len);
+            (read, rest)
+        }
+        _ => (read, Vec::new()),
+    }
+}
+
 /// Answers with the refusal and closes.
 pub async fn refuse<S: AsyncWrite + Unpin>(stream: &mut S, refusal: &Refusal) {
     let body = format!("{}\n", refusal.detail);
@@ -132,6 +145,10 @@ pub struct Replay<S> {
 impl<S> Replay<S> {
     pub fn new(read: Vec<u8>, inner: S) -> Self {
         Replay { read, at: 0, inner }
+    }
+
+    pub fn inner_mut(&mut self) -> &mut S {
+        &mut self.inner
     }
 }
 

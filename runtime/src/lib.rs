@@ -8,14 +8,16 @@
 
 //!
 //! Modules are layered, every `use` pointing down: `config`, `error`, `event`, `headers`,
-//! `handshake`, `response`, `tls` (plain parts) → `registry` (the state all tasks share) → `connection` →
-//! `client`, `server` → `runtime` (the façade).
+//! `handshake`, `response`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the state
+//! all tasks share) → `connection` → `client`, `server` → `runtime` (the façade).
 
 mod client;
 mod config;
 mod connection;
+mod deflate;
 mod error;
 mod event;
+mod frames;
 mod handshake;
 mod headers;
 mod registry;

@@ -94,6 +94,7 @@ struct Entry {
     /// When the host took its `Connected` event.
     connected_at: Option<Instant>,
     protocol: Option<String>,
+    extensions: String,
 }
 
 #[derive(Default)]
@@ -127,10 +128,11 @@ impl Shared {
         table.listening.contains(&listener).then(|| insert(&mut table, &self.next_id, Some(listener), drain_threshold))
     }
 
-    /// The subprotocol the handshake agreed on, for `stats`.
-    pub fn set_protocol(&self, conn: ConnId, protocol: Option<String>) {
+    /// The subprotocol and extensions the handshake agreed on, for `stats`.
+    pub fn set_agreed(&self, conn: ConnId, protocol: Option<String>, extensions: String) {
         if let Some(entry) = lock(&self.table).conns.get_mut(&conn) {
             entry.protocol = protocol;
+            entry.extensions = extensions;
         }
     }
 
@@ -213,7 +215,7 @@ impl Shared {
             rtt: (rtt > 0).then(|| Duration::from_nanos(rtt)),
             connected_for: entry.connected_at.map(|at| at.elapsed()).unwrap_or_default(),
             protocol: entry.protocol.clone(),
-            extensions: String::new(),
+            extensions: entry.extensions.clone(),
         })
     }
 
@@ -268,8 +270,17 @@ fn insert(
     let counters = Arc::new(Counters::default());
     let link = Link { commands: receiver, pings: commands.clone(), counters: counters.clone(), abort: aborted };
     let visible = Visible::Connecting;
-    let entry =
-        Entry { commands, counters, abort, visible, listener, drain_threshold, connected_at: None, protocol: None };
+    let entry = Entry {
+        commands,
+        counters,
+        abort,
+        visible,
+        listener,
+        drain_threshold,
+        connected_at: None,
+        protocol: None,
+        extensions: String::new(),
+    };
     table.conns.insert(id, entry);
     (id, link)
 }

@@ -2,8 +2,10 @@
 //! accepted socket that runs TLS and the handshake under `connection_timeout` and the
 //! `max_connections` limit, then [`crate::connection::drive`].
 
+use crate::deflate;
 use crate::error::Error;
 use crate::event::{EventKind, Handshake, ListenerId, Request};
+use crate::frames::FrameStream;
 use crate::handshake::{self, Head};
 use crate::headers::header_pairs;
 use crate::registry::Shared;
@@ -14,7 +16,7 @@ use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
 use async_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use async_tungstenite::tungstenite::protocol::CloseFrame;
+use async_tungstenite::tungstenite::protocol::{CloseFrame, Role};
 use socket2::{Domain, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -49,6 +51,7 @@ struct Limits {
     drain_threshold: usize,
     protocols: Vec<String>,
     tls: Option<TlsAcceptor>,
+    compression: bool,
     active: AtomicUsize,
 }
 
@@ -82,6 +85,8 @@ pub struct ListenOptions {
     pub protocols: Vec<String>,
     /// Serve `wss://` with this certificate and key.
     pub tls: Option<TlsFiles>,
+    /// Accept permessage-deflate when a client offers it; the config's when `None`.
+    pub compression: Option<bool>,
 }
 
 pub(crate) fn listen(
@@ -108,6 +113,7 @@ pub(crate) fn listen(
         drain_threshold,
         protocols: options.protocols,
         tls,
+        compression: options.compression.unwrap_or(shared.config.compression),
         active: AtomicUsize::new(0),
     });
     let accept_loops = sockets
@@ -208,10 +214,13 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
     if let Err(refusal) = handshake::check(&read) {
         return refuse(&mut stream, peer, &refusal).await;
     }
-    let stream = handshake::Replay::new(read, stream);
+    // Frames a client sent right behind its request go beneath tungstenite, with the rest.
+    let (head, rest) = handshake::split_head(read);
+    let stream = handshake::Replay::new(head, FrameStream::new(stream, rest, false));
     let mut slot = None;
     let mut request = None;
     let mut protocol = None;
+    let mut agreement = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
         slot = Some(
             Slot::take(&limits)
@@ -234,6 +243,13 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
         if let Some(value) = chosen.and_then(|p| HeaderValue::from_str(p).ok()) {
             response.headers_mut().insert("sec-websocket-protocol", value);
             protocol = chosen.map(str::to_string);
+        }
+        if limits.compression {
+            let offers = http.headers().get_all("sec-websocket-extensions");
+            agreement = deflate::accept_offer(offers.iter().filter_map(|v| v.to_str().ok()));
+            if let Some(value) = agreement.as_ref().and_then(|a| HeaderValue::from_str(&a.header).ok()) {
+                response.headers_mut().insert("sec-websocket-extensions", value);
+            }
         }
         request = Some(Request {
             listener: limits.listener,
@@ -258,7 +274,8 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
         let _ = ws.close(Some(frame)).await;
         return;
     };
-    shared.set_protocol(id, protocol);
+    ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), shared.config.max_message_size);
+    shared.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Handshake::Server(request)));
     crate::connection::drive(shared, id, ws, link).await;

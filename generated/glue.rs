@@ -81,6 +81,8 @@ pub struct ConnectParams {
     pub drain_threshold: Option<i64>,
     /// How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
     pub tls: TlsClient,
+    /// Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.
+    pub compression: Option<bool>,
 }
 
 impl Default for ConnectParams {
@@ -91,13 +93,15 @@ impl Default for ConnectParams {
             headers: Default::default(),
             drain_threshold: Default::default(),
             tls: Default::default(),
+            compression: Default::default(),
         }
     }
 }
 
 impl ConnectParams {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["timeout", "protocol", "headers", "drain_threshold", "tls"];
+    pub const FIELDS: &'static [&'static str] =
+        &["timeout", "protocol", "headers", "drain_threshold", "tls", "compression"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -137,6 +141,11 @@ impl ConnectParams {
                 let value: mlua::Value = table.get("tls")?;
                 __wslua::optional(value, &at, TlsClient::read)?.unwrap_or_default()
             },
+            compression: {
+                let at = at.field("compression");
+                let value: mlua::Value = table.get("compression")?;
+                __wslua::optional(value, &at, __wslua::read_boolean)?
+            },
         })
     }
 }
@@ -152,6 +161,8 @@ pub struct ListenOptions {
     pub drain_threshold: Option<i64>,
     /// Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
     pub tls: Option<TlsServer>,
+    /// Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
+    pub compression: Option<bool>,
 }
 
 impl Default for ListenOptions {
@@ -161,13 +172,14 @@ impl Default for ListenOptions {
             protocols: Default::default(),
             drain_threshold: Default::default(),
             tls: Default::default(),
+            compression: Default::default(),
         }
     }
 }
 
 impl ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls"];
+    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls", "compression"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -197,6 +209,11 @@ impl ListenOptions {
                 let at = at.field("tls");
                 let value: mlua::Value = table.get("tls")?;
                 __wslua::optional(value, &at, TlsServer::read)?
+            },
+            compression: {
+                let at = at.field("compression");
+                let value: mlua::Value = table.get("compression")?;
+                __wslua::optional(value, &at, __wslua::read_boolean)?
             },
         })
     }
@@ -431,6 +448,8 @@ pub struct CallbackData {
     pub reason: Option<String>,
     /// The subprotocol the handshake agreed on; absent if none. Both sides.
     pub protocol: Option<String>,
+    /// The `Sec-WebSocket-Extensions` the handshake agreed on (e.g. `"permessage-deflate"`), empty when none. Both sides.
+    pub extensions: Option<String>,
     /// The HTTP method of the upgrade request. Server connections only.
     pub request_method: Option<String>,
     /// The path and query of the upgrade request. Server connections only.
@@ -448,7 +467,7 @@ pub struct CallbackData {
 impl CallbackData {
     /// Builds the table from its fields in order. One call into Lua costs less than a C API
     /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, request_method = v9, request_resource = v10, request_headers = v11, response_headers = v12, ip_address = v13, port = v14, } end";
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, extensions = v9, request_method = v10, request_resource = v11, request_headers = v12, response_headers = v13, ip_address = v14, port = v15, } end";
 
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
         __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
@@ -469,6 +488,7 @@ impl CallbackData {
             self.buffered,
             self.reason,
             self.protocol,
+            self.extensions,
             self.request_method,
             self.request_resource,
             match self.request_headers {
@@ -538,6 +558,8 @@ pub struct WebsocketConfig {
     pub drain_threshold: i64,
     /// Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.
     pub ca_file: String,
+    /// `1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.
+    pub compression: i64,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -555,6 +577,7 @@ impl Default for WebsocketConfig {
             close_timeout: 5.0,
             drain_threshold: 0,
             ca_file: "".to_string(),
+            compression: 0,
             buffer_size: 0,
         }
     }
@@ -575,6 +598,7 @@ impl WebsocketConfig {
         "close_timeout",
         "drain_threshold",
         "ca_file",
+        "compression",
         "buffer_size",
     ];
 
@@ -623,6 +647,11 @@ impl WebsocketConfig {
             }
             "ca_file" => {
                 self.ca_file = __wslua::parse_string(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "compression" => {
+                self.compression = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0), Some(1)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             "buffer_size" => {
                 self.buffer_size = __wslua::parse_integer(text)

@@ -124,7 +124,10 @@ impl Host {
         let instance = self.state().instance.clone();
         let mut data = callback_data(event.kind);
         if data.event == glue::EVENT_CONNECTED {
-            data.protocol = self.runtime().stats(id).ok().and_then(|stats| stats.protocol);
+            if let Ok(stats) = self.runtime().stats(id) {
+                data.protocol = stats.protocol;
+                data.extensions = Some(stats.extensions);
+            }
         }
         glue::call_callback(lua, &conn.callback, instance, conn.handle, data)
     }
@@ -202,6 +205,7 @@ impl WebsocketApi for Host {
             }),
             drain_threshold: size(params.drain_threshold),
             tls: tls_client(params.tls),
+            compression: params.compression,
         };
         let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
         let handle = lua.create_userdata(Connection(id))?;
@@ -276,6 +280,7 @@ impl WebsocketApi for Host {
             host: options.host,
             protocols: options.protocols.unwrap_or_default(),
             tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
+            compression: options.compression,
         };
         let listener =
             self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;

@@ -152,6 +152,7 @@ impl Project {
             ping_timeout: seconds(ws.ping_timeout),
             drain_threshold: ws.drain_threshold.max(0) as usize,
             ca_file: Some(&ws.ca_file).filter(|path| !path.is_empty()).map(PathBuf::from),
+            compression: ws.compression == 1,
         }
     }
 }

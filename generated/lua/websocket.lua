@@ -23,6 +23,7 @@
 ---* `close_timeout` (number, seconds, default `5`) *(wslua extension)*: How long a closing connection waits for the peer to answer its close frame before the socket is dropped anyway. The connection's `EVENT_DISCONNECTED` comes at the latest then.
 ---* `drain_threshold` (integer, bytes, default `0`) *(wslua extension)*: The `drain_threshold` of every connection that does not set its own (in `connect`'s params or `listen`'s options): `EVENT_DRAIN` tells when a queue that held this many bytes is written out; `0` never.
 ---* `ca_file` (string, default ``) *(wslua extension)*: Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.
+---* `compression` (integer, default `0`) *(wslua extension)*: `1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
 ---@class websocket
 websocket = {}
@@ -78,6 +79,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field headers? string|table<string, string> Extra HTTP headers for the handshake request, as `"Name: value"` lines separated by `"\r\n"`, or (extension) as a table of `name = value`. The same rules hold for both: headers that the handshake itself owns (`Sec-WebSocket-Key`, `Upgrade`, ...) and invalid names or values are rejected with an error before anything is sent.
 ---@field drain_threshold? integer *(wslua extension)* When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_client *(wslua extension)* How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
+---@field compression? boolean *(wslua extension)* Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.
 
 --- Optional settings of a server, for `listen`.
 ---@class websocket.listen_options
@@ -85,6 +87,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field protocols? string[] *(wslua extension)* The subprotocols the server speaks, in its order of preference: it picks the first of these that the client offers, and none when the client offers none of them. Without it, the server agrees to the client's first choice.
 ---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_server *(wslua extension)* Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
+---@field compression? boolean *(wslua extension)* Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
 
 --- The certificate and key of a `wss://` server, for `listen`'s `tls` option.
 ---@class websocket.tls_server
@@ -129,6 +132,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field buffered integer *(wslua extension)* What is queued and not yet written when the event is made; `0`. (on EVENT_DRAIN)
 ---@field reason string *(wslua extension)* The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection. (on EVENT_DISCONNECTED)
 ---@field protocol? string *(wslua extension)* The subprotocol the handshake agreed on; absent if none. Both sides. (on EVENT_CONNECTED)
+---@field extensions? string *(wslua extension)* The `Sec-WebSocket-Extensions` the handshake agreed on (e.g. `"permessage-deflate"`), empty when none. Both sides. (on EVENT_CONNECTED)
 ---@field request_method? string The HTTP method of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_resource? string The path and query of the upgrade request. Server connections only. (on EVENT_CONNECTED)
 ---@field request_headers? table<string, string> *(wslua extension)* The headers of the upgrade request, names in lower case, repeated headers joined with `", "`. Server connections only. (on EVENT_CONNECTED)

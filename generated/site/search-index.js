@@ -277,6 +277,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#connect_params.tls"
   },
   {
+    "name": "connect_params.compression",
+    "kind": "field",
+    "text": "Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.",
+    "href": "reference.html#connect_params.compression"
+  },
+  {
     "name": "listen_options.host",
     "kind": "field",
     "text": "The address to listen on (`\"127.0.0.1\"`, `\"::1\"`, or a name, which is resolved); default every local address, IPv4 and IPv6.",
@@ -299,6 +305,12 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.",
     "href": "reference.html#listen_options.tls"
+  },
+  {
+    "name": "listen_options.compression",
+    "kind": "field",
+    "text": "Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.",
+    "href": "reference.html#listen_options.compression"
   },
   {
     "name": "tls_server.certificate",
@@ -457,6 +469,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#callback_data.protocol"
   },
   {
+    "name": "callback_data.extensions",
+    "kind": "field",
+    "text": "The `Sec-WebSocket-Extensions` the handshake agreed on (e.g. `\"permessage-deflate\"`), empty when none. Both sides.",
+    "href": "reference.html#callback_data.extensions"
+  },
+  {
     "name": "callback_data.request_method",
     "kind": "field",
     "text": "The HTTP method of the upgrade request. Server connections only.",
@@ -587,6 +605,12 @@ window.WSLUA_SEARCH = [
     "kind": "config key",
     "text": "Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.",
     "href": "reference.html#ca_file"
+  },
+  {
+    "name": "compression",
+    "kind": "config key",
+    "text": "`1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.",
+    "href": "reference.html#compression"
   },
   {
     "name": "buffer_size",
@@ -817,6 +841,12 @@ window.WSLUA_SEARCH = [
     "href": "client.html#wss-and-certificates"
   },
   {
+    "name": "Compression",
+    "kind": "manual section",
+    "text": "Clients: Compression",
+    "href": "client.html#compression"
+  },
+  {
     "name": "Refused handshakes",
     "kind": "manual section",
     "text": "Clients: Refused handshakes",
@@ -845,6 +875,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: wss:// servers",
     "href": "server.html#wss-servers"
+  },
+  {
+    "name": "Compression",
+    "kind": "manual section",
+    "text": "Servers: Compression",
+    "href": "server.html#compression"
   },
   {
     "name": "Flow control",
@@ -1091,5 +1127,29 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Performance: 6. Fan-out",
     "href": "performance.html#6-fan-out"
+  },
+  {
+    "name": "Conformance",
+    "kind": "manual",
+    "text": "Conformance",
+    "href": "conformance.html"
+  },
+  {
+    "name": "Results",
+    "kind": "manual section",
+    "text": "Conformance: Results",
+    "href": "conformance.html#results"
+  },
+  {
+    "name": "The verdicts that are not OK",
+    "kind": "manual section",
+    "text": "Conformance: The verdicts that are not OK",
+    "href": "conformance.html#the-verdicts-that-are-not-ok"
+  },
+  {
+    "name": "Reproducing",
+    "kind": "manual section",
+    "text": "Conformance: Reproducing",
+    "href": "conformance.html#reproducing"
   }
 ];

@@ -148,6 +148,11 @@ fn broadcast_basics() {
 }
 
 #[test]
+fn compression() {
+    scenario("compression");
+}
+
+#[test]
 fn listen_options() {
     scenario("listen_options");
 }
@@ -701,6 +706,12 @@ fn game_project_mistakes_are_named_with_file_and_line() {
         stderr.contains("game.project:2: [websocket] socket_timeout: must be from 1 to 86400000000, got -5"),
         "{stderr}"
     );
+    let (code, stderr) = run("[websocket]\ndebug = 1\ncompression = on\n");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("game.project:3: [websocket] compression: 'on' is not an integer"), "{stderr}");
+    let (code, stderr) = run("[websocket]\ncompression = 2\n");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("game.project:2: [websocket] compression: must be from 0 to 1, got 2"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -21,11 +21,12 @@ install_debian() {
   fi
 }
 
-# python `websockets` (tests/peers/requirements.txt) in .venv.
+# python `websockets` and kosoku, the Autobahn TestSuite's runner (tests/peers/requirements.txt),
+# in .venv.
 install_python_peers() {
-  if ! .venv/bin/python -c 'import websockets' 2>/dev/null; then
-    echo "scripts/${0##*/}: installing python websockets into .venv"
-    python3 -m venv .venv || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv .venv; }
+  if ! .venv/bin/python -c 'import websockets' 2>/dev/null || [ ! -x .venv/bin/kosoku ]; then
+    echo "scripts/${0##*/}: installing python websockets and kosoku into .venv"
+    [ -x .venv/bin/python ] || python3 -m venv .venv || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv .venv; }
     .venv/bin/pip install -q -r tests/peers/requirements.txt
   fi
 }

@@ -20,7 +20,11 @@ struct Setup {
 
 impl Setup {
     fn new() -> Setup {
-        let server = Runtime::new(Config { max_message_size: 1 << 20, ..Config::default() });
+        Setup::with(Config { max_message_size: 1 << 20, ..Config::default() })
+    }
+
+    fn with(config: Config) -> Setup {
+        let server = Runtime::new(config);
         let port = server.listen(0, 64, Duration::from_secs(2), ListenOptions::default()).unwrap().port;
         std::thread::spawn(move || loop {
             let Some(event) = server.next_event(None) else { continue };
@@ -58,10 +62,20 @@ impl Setup {
         assert_eq!(status_of(&mut socket), 101);
         socket
     }
+
+    /// The same, having offered permessage-deflate (the server must agree).
+    fn upgraded_deflate(&self) -> TcpStream {
+        let mut socket = self.connect();
+        socket.write_all(&deflate_upgrade()).unwrap();
+        let head = read_head(&mut socket);
+        assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+        assert!(head.to_ascii_lowercase().contains("sec-websocket-extensions: permessage-deflate"), "{head}");
+        socket
+    }
 }
 
-/// Reads an HTTP response head; returns its status.
-fn status_of(socket: &mut TcpStream) -> u16 {
+/// Reads an HTTP response head, byte by byte so nothing after it is taken.
+fn read_head(socket: &mut TcpStream) -> String {
     let mut head = Vec::new();
     while !head.ends_with(b"\r\n\r\n") {
         let mut byte = [0u8; 1];
@@ -70,8 +84,33 @@ fn status_of(socket: &mut TcpStream) -> u16 {
         }
         head.push(byte[0]);
     }
-    let text = String::from_utf8_lossy(&head);
+    String::from_utf8_lossy(&head).into_owned()
+}
+
+/// Reads an HTTP response head; returns its status.
+fn status_of(socket: &mut TcpStream) -> u16 {
+    let text = read_head(socket);
     text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or_else(|| panic!("not a response: {text}"))
+}
+
+/// [`UPGRADE`] offering permessage-deflate.
+fn deflate_upgrade() -> Vec<u8> {
+    let upgrade = String::from_utf8(UPGRADE.to_vec()).unwrap();
+    upgrade.replacen("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n", 1).into_bytes()
+}
+
+/// `data` as a permessage-deflate message payload (RFC 7692 7.2.1).
+fn deflated(data: &[u8]) -> Vec<u8> {
+    let mut compress = flate2::Compress::new(flate2::Compression::default(), false);
+    let mut out = Vec::with_capacity(data.len() / 100 + 1024);
+    while compress.total_in() < data.len() as u64 || out.len() == out.capacity() {
+        out.reserve(64 << 10);
+        let done = compress.total_in() as usize;
+        compress.compress_vec(&data[done..], &mut out, flate2::FlushCompress::Sync).unwrap();
+    }
+    assert!(out.ends_with(&[0, 0, 0xff, 0xff]));
+    out.truncate(out.len() - 4);
+    out
 }
 
 /// A client frame: `first` is the FIN/RSV/opcode byte; masked unless `unmasked`.
@@ -99,24 +138,30 @@ fn frame(first: u8, payload: &[u8], unmasked: bool) -> Vec<u8> {
     out
 }
 
+/// Reads one server frame: its first byte (FIN, RSV, opcode) and payload.
+fn read_frame(socket: &mut TcpStream) -> Option<(u8, Vec<u8>)> {
+    let mut head = [0u8; 2];
+    socket.read_exact(&mut head).ok()?;
+    let mut len = u64::from(head[1] & 0x7f);
+    if len == 126 {
+        let mut b = [0u8; 2];
+        socket.read_exact(&mut b).ok()?;
+        len = u64::from(u16::from_be_bytes(b));
+    } else if len == 127 {
+        let mut b = [0u8; 8];
+        socket.read_exact(&mut b).ok()?;
+        len = u64::from_be_bytes(b);
+    }
+    let mut payload = vec![0u8; len as usize];
+    socket.read_exact(&mut payload).ok()?;
+    Some((head[0], payload))
+}
+
 /// Reads server frames until a close frame; returns its code (None: closed without one).
 fn close_code(socket: &mut TcpStream) -> Option<u16> {
     loop {
-        let mut head = [0u8; 2];
-        socket.read_exact(&mut head).ok()?;
-        let mut len = u64::from(head[1] & 0x7f);
-        if len == 126 {
-            let mut b = [0u8; 2];
-            socket.read_exact(&mut b).ok()?;
-            len = u64::from(u16::from_be_bytes(b));
-        } else if len == 127 {
-            let mut b = [0u8; 8];
-            socket.read_exact(&mut b).ok()?;
-            len = u64::from_be_bytes(b);
-        }
-        let mut payload = vec![0u8; len as usize];
-        socket.read_exact(&mut payload).ok()?;
-        if head[0] & 0x0f == 0x8 {
+        let (first, payload) = read_frame(socket)?;
+        if first & 0x0f == 0x8 {
             return payload.get(..2).map(|c| u16::from_be_bytes([c[0], c[1]]));
         }
     }
@@ -204,6 +249,85 @@ fn protocol_violations_close_only_that_connection_with_their_code() {
         assert_eq!(close_code(&mut socket), Some(code), "{case}");
         setup.bystander_works(case);
     }
+}
+
+/// The same promise with permessage-deflate agreed: compressed data that does not inflate, or
+/// is not UTF-8 once inflated, or is too big once inflated, and RSV bits the extension does not
+/// allow. A compressed message that is fine comes back compressed.
+#[test]
+fn compression_violations_close_only_that_connection_with_their_code() {
+    let setup = Setup::with(Config { max_message_size: 1 << 20, compression: true, ..Config::default() });
+    let mut socket = setup.upgraded_deflate();
+    socket.write_all(&frame(0xC1, &deflated(b"compressed hello"), false)).unwrap();
+    let (first, mut payload) = read_frame(&mut socket).expect("the echo");
+    assert_eq!(first, 0xC1, "a final compressed text frame");
+    payload.extend_from_slice(&[0, 0, 0xff, 0xff]);
+    let mut text = Vec::with_capacity(64);
+    flate2::Decompress::new(false).decompress_vec(&payload, &mut text, flate2::FlushDecompress::Sync).unwrap();
+    assert_eq!(text, b"compressed hello");
+    let cases: Vec<(&str, Vec<u8>, u16)> = vec![
+        ("compressed data that does not inflate", frame(0xC1, &[0xff; 8], false), 1002),
+        ("a compressed ping", frame(0xC9, b"x", false), 1002),
+        (
+            "RSV1 on a continuation frame",
+            [frame(0x41, &deflated(b"ab"), false), frame(0xC0, &deflated(b"cd"), false)].concat(),
+            1002,
+        ),
+        ("RSV2 on a compressed connection", frame(0xA1, b"x", false), 1002),
+        ("text that is not UTF-8 once inflated", frame(0xC1, &deflated(b"ok \xff\xfe"), false), 1007),
+        ("10 MiB of zeros, compressed, over a 1 MiB limit", frame(0xC2, &deflated(&vec![0; 10 << 20]), false), 1009),
+    ];
+    for (case, bytes, code) in cases {
+        let mut socket = setup.upgraded_deflate();
+        let _ = socket.write_all(&bytes);
+        assert_eq!(close_code(&mut socket), Some(code), "{case}");
+        setup.bystander_works(case);
+    }
+}
+
+/// A decompression bomb (10 MiB of zeros in about 10 KiB) sent to a runner whose
+/// max_message_size is 1 MiB: closed with 1009 while inflating, its peak memory grows by less
+/// than 4 MiB.
+#[test]
+fn a_decompression_bomb_costs_the_server_less_than_4_mib() {
+    let dir = std::env::temp_dir().join(format!("wslua-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[websocket]\ncompression = 1\nmax_message_size = 1048576\n").unwrap();
+    let mut runner = std::process::Command::new(env!("CARGO_BIN_EXE_wslua"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["examples/echo_server.lua", "--config"])
+        .arg(&project)
+        .args(["--", "0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(runner.stdout.take().unwrap()), &mut first).unwrap();
+    let port: u16 = first.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("the port line");
+    let peak = || {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", runner.id())).unwrap();
+        let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap().to_string();
+        line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() * 1024
+    };
+    let bomb = frame(0xC2, &deflated(&vec![0; 10 << 20]), false);
+    // One compressed message first, so the compressor and inflater exist before the baseline.
+    let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    socket.set_read_timeout(Some(WAIT)).unwrap();
+    socket.write_all(&deflate_upgrade()).unwrap();
+    read_head(&mut socket);
+    socket.write_all(&frame(0xC1, &deflated(b"warm up"), false)).unwrap();
+    read_frame(&mut socket).expect("the echo");
+    let before = peak();
+    socket.write_all(&bomb).unwrap();
+    let code = close_code(&mut socket);
+    let grown = peak().saturating_sub(before);
+    let _ = runner.kill();
+    let _ = runner.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, Some(1009));
+    println!("decompression bomb: {} compressed bytes; the server's peak RSS grew by {grown} bytes", bomb.len());
+    assert!(grown < 4 << 20, "the server's peak RSS grew by {grown} bytes");
 }
 
 #[test]

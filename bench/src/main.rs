@@ -1,6 +1,7 @@
 //! `wslua-bench`: wslua side by side with the ceiling and its peers, in one run on one machine.
 //! `scripts/bench` builds and installs what it needs, then runs `wslua-bench all`.
 
+mod compression;
 mod load;
 mod peers;
 mod plot;
@@ -45,6 +46,18 @@ enum Command {
         #[arg(long, default_value = "docs/performance.md")]
         page: PathBuf,
     },
+    /// The compression scenario alone (permessage-deflate on every side): wslua, node ws and
+    /// python websockets in one run; writes its table. Run from the repository root.
+    Compression {
+        /// Messages echoed in each load.
+        #[arg(long, default_value_t = 100_000)]
+        count: usize,
+        /// Connections opened for the memory figure.
+        #[arg(long, default_value_t = 1_000)]
+        idle: usize,
+        #[arg(long, default_value = "bench/results/compression.md")]
+        table: PathBuf,
+    },
     /// The ceiling: a plain async-tungstenite echo server. Prints its port.
     EchoServer,
     /// Streams COUNT numbered messages to the first client that connects, then prints the rate:
@@ -77,6 +90,15 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::EchoServer => async_std::task::block_on(serve::echo_server()),
+        Command::Compression { count, idle, table } => {
+            rlimit::increase_nofile_limit(u64::MAX)?;
+            let paths = peers::Paths::new(std::env::current_dir()?)?;
+            let rows = compression::run(&paths, count, idle)?;
+            let markdown = compression::markdown(&rows, count, idle);
+            write(&table, &markdown)?;
+            println!("{markdown}");
+            Ok(())
+        }
         Command::StreamServer { count, size } => async_std::task::block_on(async {
             let listener = async_std::net::TcpListener::bind("127.0.0.1:0").await?;
             println!("{}", listener.local_addr()?.port());

@@ -33,7 +33,7 @@ impl Paths {
         }
     }
 
-    fn wslua(&self) -> Result<Command> {
+    pub fn wslua(&self) -> Result<Command> {
         Ok(Command::new(self.program("target/release/wslua")?))
     }
 
@@ -91,14 +91,14 @@ impl Server {
 }
 
 /// A node `ws` peer script, finding the modules the test command installs.
-fn node(paths: &Paths, script: &str) -> Result<Command> {
+pub fn node(paths: &Paths, script: &str) -> Result<Command> {
     let mut command = with_args(Command::new("node"), [paths.peer(script)]);
     command.env("NODE_PATH", paths.program("tests/peers/node_modules")?);
     Ok(command)
 }
 
 /// A python `websockets` peer script, run by the project's venv.
-fn python(paths: &Paths, script: &str) -> Result<Command> {
+pub fn python(paths: &Paths, script: &str) -> Result<Command> {
     Ok(with_args(Command::new(paths.program(".venv/bin/python")?), [paths.peer(script)]))
 }
 

@@ -1129,6 +1129,12 @@ window.WSLUA_SEARCH = [
     "href": "performance.html#6-fan-out"
   },
   {
+    "name": "Compression",
+    "kind": "manual section",
+    "text": "Performance: Compression",
+    "href": "performance.html#compression"
+  },
+  {
     "name": "Conformance",
     "kind": "manual",
     "text": "Conformance",

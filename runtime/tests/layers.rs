@@ -9,6 +9,8 @@ const ORDER: &[&str] = &[
     "handshake",
     "response",
     "tls",
+    "deflate",
+    "frames",
     "error",
     "headers",
     "registry",

@@ -30,14 +30,15 @@ local binary = table.concat(bytes)
 
 -- Connects, echoes both messages, disconnects; returns what the client saw agreed.
 local function try(port, params)
-  local agreed, echoed
+  local agreed
+  ---@type string[]
+  local echoed = {}
   websocket.connect("ws://127.0.0.1:" .. port .. "/", params, function(_, conn, data)
     if data.event == websocket.EVENT_CONNECTED then
       agreed = data.extensions
       check.eq(websocket.stats(conn).extensions, agreed, "stats on the client's side")
       websocket.send(conn, text)
       websocket.send(conn, binary, { type = websocket.DATA_TYPE_BINARY })
-      echoed = {}
     elseif data.event == websocket.EVENT_MESSAGE then
       echoed[#echoed + 1] = data.message
       if #echoed == 2 then
@@ -47,7 +48,7 @@ local function try(port, params)
       error("connecting failed: " .. data.message)
     end
   end)
-  check.run_until(function() return echoed ~= nil and #echoed == 2 end)
+  check.run_until(function() return #echoed == 2 end)
   check.eq(echoed[1] == text, true, "the text came back whole")
   check.eq(echoed[2] == binary, true, "the bytes came back whole")
   return agreed

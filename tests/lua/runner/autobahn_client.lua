@@ -20,6 +20,7 @@ local function update_reports()
   end)
 end
 
+---@type fun()
 local run_more
 
 local function run_case(case)

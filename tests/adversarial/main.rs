@@ -72,6 +72,17 @@ impl Setup {
         assert!(head.to_ascii_lowercase().contains("sec-websocket-extensions: permessage-deflate"), "{head}");
         socket
     }
+
+    /// Each case's bytes on a connection of its own, opened by `open`: the server closes it with
+    /// the case's code, and the bystander still works.
+    fn each_closes_with_its_code(&self, cases: Vec<(&str, Vec<u8>, u16)>, open: fn(&Setup) -> TcpStream) {
+        for (case, bytes, code) in cases {
+            let mut socket = open(self);
+            let _ = socket.write_all(&bytes); // the server may close before all is sent
+            assert_eq!(close_code(&mut socket), Some(code), "{case}");
+            self.bystander_works(case);
+        }
+    }
 }
 
 /// Reads an HTTP response head, byte by byte so nothing after it is taken.
@@ -243,12 +254,7 @@ fn protocol_violations_close_only_that_connection_with_their_code() {
         ("a message over max_message_size", frame(0x82, &vec![0; (1 << 20) + 1], false), 1009),
         ("garbage after the handshake", vec![0xff; 64], 1002),
     ];
-    for (case, bytes, code) in cases {
-        let mut socket = setup.upgraded();
-        let _ = socket.write_all(&bytes);
-        assert_eq!(close_code(&mut socket), Some(code), "{case}");
-        setup.bystander_works(case);
-    }
+    setup.each_closes_with_its_code(cases, Setup::upgraded);
 }
 
 /// The same promise with permessage-deflate agreed: compressed data that does not inflate, or
@@ -277,12 +283,7 @@ fn compression_violations_close_only_that_connection_with_their_code() {
         ("text that is not UTF-8 once inflated", frame(0xC1, &deflated(b"ok \xff\xfe"), false), 1007),
         ("10 MiB of zeros, compressed, over a 1 MiB limit", frame(0xC2, &deflated(&vec![0; 10 << 20]), false), 1009),
     ];
-    for (case, bytes, code) in cases {
-        let mut socket = setup.upgraded_deflate();
-        let _ = socket.write_all(&bytes);
-        assert_eq!(close_code(&mut socket), Some(code), "{case}");
-        setup.bystander_works(case);
-    }
+    setup.each_closes_with_its_code(cases, Setup::upgraded_deflate);
 }
 
 /// A decompression bomb (10 MiB of zeros in about 10 KiB) sent to a runner whose

@@ -14,8 +14,9 @@ const NAME: &str = "permessage-deflate";
 pub(crate) const OFFER: &str =
     "permessage-deflate; client_max_window_bits, permessage-deflate; client_no_context_takeover; client_max_window_bits";
 
-/// Every compressed message ends with these bytes, which are not sent (RFC 7692 7.2.1).
-const TAIL: [u8; 4] = [0, 0, 0xff, 0xff];
+/// Every compressed message ends with these bytes, which are not sent (RFC 7692 7.2.1): the
+/// receiver inflates them after a message's last payload byte.
+pub(crate) const TAIL: [u8; 4] = [0, 0, 0xff, 0xff];
 
 /// One direction's terms: whether each message starts from an empty window, and the window's
 /// size (a base-2 logarithm, 8 to 15).
@@ -250,7 +251,7 @@ impl Inflater {
     }
 
     /// Inflates from `input` until it is used up or `out` holds `cap` bytes; returns how many
-    /// input bytes it used. `last` says `input` ends the message.
+    /// input bytes it used.
     pub fn inflate(&mut self, input: &[u8], out: &mut Vec<u8>, cap: usize) -> Result<usize, Fault> {
         // Any window up to 2^15 inflates with the largest one.
         let state = self.state.get_or_insert_with(|| Decompress::new_with_window_bits(false, 15));
@@ -273,11 +274,6 @@ impl Inflater {
             }
         }
         Ok(used)
-    }
-
-    /// The bytes that end a message, to inflate after its last payload byte.
-    pub fn tail() -> &'static [u8] {
-        &TAIL
     }
 
     /// After a message: forget the window if the peer does not keep it.
@@ -360,7 +356,7 @@ mod tests {
             let mut compressed = Vec::new();
             deflater.compress(message, true, &mut compressed).unwrap();
             wire += compressed.len();
-            compressed.extend_from_slice(Inflater::tail());
+            compressed.extend_from_slice(&TAIL);
             let mut out = Vec::new();
             for byte in compressed.chunks(1) {
                 let mut at = 0;

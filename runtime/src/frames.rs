@@ -5,7 +5,7 @@
 //! whole), and each data frame going out is deflated and marked RSV1. Everything else passes
 //! untouched, and a connection without the extension pays one branch per read and write.
 
-use crate::deflate::{Agreement, Deflater, Fault, Inflater};
+use crate::deflate::{Agreement, Deflater, Fault, Inflater, TAIL};
 use async_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
 use async_tungstenite::tungstenite::protocol::frame::FrameHeader;
 use async_tungstenite::tungstenite::protocol::Role;
@@ -169,10 +169,11 @@ impl Reader {
                     }
                 };
                 let header_len = cursor.position() as usize;
-                state.frame = Some(state.start_frame(&header, len));
-                if state.frame.as_ref().is_some_and(|f| f.inflate.is_none()) {
+                let frame = state.start_frame(&header, len);
+                if frame.inflate.is_none() {
                     self.out.extend_from_slice(&self.raw[self.at..self.at + header_len]);
                 }
+                state.frame = Some(frame);
                 self.at += header_len;
                 continue;
             };
@@ -275,7 +276,7 @@ impl Inflating {
 
     /// The last frame of a compressed message: inflate the tail it was sent without.
     fn end_message(&mut self, out: &mut Vec<u8>) -> Result<(), Fault> {
-        let mut tail = Inflater::tail();
+        let mut tail = &TAIL[..];
         while !tail.is_empty() {
             let used = self.inflater.inflate(tail, &mut self.inflated, CHUNK)?;
             tail = &tail[used..];

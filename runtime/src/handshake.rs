@@ -56,12 +56,13 @@ pub async fn read_head<S: AsyncRead + Unpin>(stream: &mut S) -> Head {
     }
 }
 
-/// Checks that `head` is a websocket upgrade request (RFC 6455 4.2.1).
-pub fn check(head: &[u8]) -> Result<(), Refusal> {
+/// Checks that `head` is a websocket upgrade request (RFC 6455 4.2.1); returns the length of
+/// its head, after which come any frames a client sent without waiting for the 101.
+pub fn check(head: &[u8]) -> Result<usize, Refusal> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
-    match request.parse(head) {
-        Ok(httparse::Status::Complete(_)) => {}
+    let len = match request.parse(head) {
+        Ok(httparse::Status::Complete(len)) => len,
         Ok(httparse::Status::Partial) => return Err(refusal(400, "Bad Request", "incomplete request")),
         Err(httparse::Error::TooManyHeaders) => {
             return Err(refusal(
@@ -71,7 +72,7 @@ pub fn check(head: &[u8]) -> Result<(), Refusal> {
             ))
         }
         Err(e) => return Err(refusal(400, "Bad Request", format!("malformed request: {e}"))),
-    }
+    };
     if request.version != Some(1) {
         return Err(refusal(400, "Bad Request", "a websocket upgrade needs HTTP/1.1"));
     }
@@ -98,7 +99,7 @@ pub fn check(head: &[u8]) -> Result<(), Refusal> {
     if !is_nonce(&key) {
         return Err(refusal(400, "Bad Request", "Sec-WebSocket-Key must be 16 bytes in base64"));
     }
-    Ok(())
+    Ok(len)
 }
 
 /// 16 bytes in base64: 22 base64 characters and "==".
@@ -106,19 +107,6 @@ fn is_nonce(key: &str) -> bool {
     key.len() == 24
         && key.ends_with("==")
         && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
-}
-
-/// Splits what [`read_head`] read into the head and the bytes that followed it (frames a client
-/// sent without waiting for the 101).
-pub fn split_head(mut read: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
-    let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
-    match httparse::Request::new(&mut headers).parse(&read) {
-        Ok(httparse::Status::Complete(len)) => {
-            let rest = read.split_off(len);
-            (read, rest)
-        }
-        _ => (read, Vec::new()),
-    }
 }
 
 /// Answers with the refusal and closes.
@@ -191,7 +179,9 @@ mod tests {
 
     #[test]
     fn accepts_an_upgrade_and_refuses_the_rest_with_the_right_status() {
-        assert_eq!(check(GOOD.as_bytes()), Ok(()));
+        assert_eq!(check(GOOD.as_bytes()), Ok(GOOD.len()));
+        let with_a_frame = [GOOD.as_bytes(), &[0x81, 0x80, 1, 2, 3, 4]].concat();
+        assert_eq!(check(&with_a_frame), Ok(GOOD.len()), "the head ends where the frame starts");
         for (from, to, status) in [
             ("GET /x HTTP/1.1", "GARBAGE", 400),
             ("HTTP/1.1", "HTTP/1.0", 400),

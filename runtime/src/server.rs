@@ -205,17 +205,17 @@ async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Ar
 #[allow(clippy::result_large_err)]
 async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, limits: Arc<Limits>, started: Instant) {
     let left = limits.handshake_timeout.saturating_sub(started.elapsed());
-    let read = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
+    let mut head = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
         Ok(Head::Read(read)) => read,
         Ok(Head::Gone) => return,
         Ok(Head::TooLarge(refusal)) => return refuse(&mut stream, peer, &refusal).await,
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
-    if let Err(refusal) = handshake::check(&read) {
-        return refuse(&mut stream, peer, &refusal).await;
-    }
+    let rest = match handshake::check(&head) {
+        Ok(len) => head.split_off(len),
+        Err(refusal) => return refuse(&mut stream, peer, &refusal).await,
+    };
     // Frames a client sent right behind its request go beneath tungstenite, with the rest.
-    let (head, rest) = handshake::split_head(read);
     let stream = handshake::Replay::new(head, FrameStream::new(stream, rest, false));
     let mut slot = None;
     let mut request = None;

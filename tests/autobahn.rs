@@ -109,8 +109,17 @@ fn judge(dir: &Path, expected: usize, title: &str) {
     assert_eq!(count, expected, "case reports in {}", dir.display());
 }
 
+/// "on" or "off".
+fn state(compression: bool) -> &'static str {
+    if compression {
+        "on"
+    } else {
+        "off"
+    }
+}
+
 fn server_role(compression: bool, expected: usize) {
-    let label = format!("server-compression-{}", if compression { "on" } else { "off" });
+    let label = format!("server-compression-{}", state(compression));
     let (dir, project) = workspace(&label, compression);
     let mut runner = Command::new(env!("CARGO_BIN_EXE_wslua"));
     runner.args(["examples/echo_server.lua", "--config", &project, "--", "0"]);
@@ -128,11 +137,11 @@ fn server_role(compression: bool, expected: usize) {
         .expect("running kosoku");
     let _ = server.kill();
     let _ = server.wait();
-    judge(&dir, expected, &format!("wslua runner as the server, compression {}", label.rsplit('-').next().unwrap()));
+    judge(&dir, expected, &format!("wslua runner as the server, compression {}", state(compression)));
 }
 
 fn client_role(compression: bool, expected: usize) {
-    let label = format!("client-compression-{}", if compression { "on" } else { "off" });
+    let label = format!("client-compression-{}", state(compression));
     let (dir, project) = workspace(&label, compression);
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut fuzzing = kosoku();
@@ -151,7 +160,7 @@ fn client_role(compression: bool, expected: usize) {
     line_starting(&server_lines, "wrote reports", WAIT);
     let _ = server.kill();
     let _ = server.wait();
-    judge(&dir, expected, &format!("wslua runner as the client, compression {}", label.rsplit('-').next().unwrap()));
+    judge(&dir, expected, &format!("wslua runner as the client, compression {}", state(compression)));
 }
 
 #[test]

@@ -697,21 +697,25 @@ fn game_project_mistakes_are_named_with_file_and_line() {
         stderr.contains("game.project:3: warning: [websocket] has no key 'debgu' (ignored); did you mean 'debug'?"),
         "{stderr}"
     );
-    let (code, stderr) = run("[display]\nupdate_frequency = 30\n[websocket\ndebug = 1\n");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("game.project:3: a [section] header is not closed with ']'"), "{stderr}");
-    let (code, stderr) = run("[websocket]\nsocket_timeout = -5\n");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("game.project:2: [websocket] socket_timeout: must be from 1 to 86400000000, got -5"),
-        "{stderr}"
-    );
-    let (code, stderr) = run("[websocket]\ndebug = 1\ncompression = on\n");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("game.project:3: [websocket] compression: 'on' is not an integer"), "{stderr}");
-    let (code, stderr) = run("[websocket]\ncompression = 2\n");
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("game.project:2: [websocket] compression: must be from 0 to 1, got 2"), "{stderr}");
+    for (text, error) in [
+        (
+            "[display]\nupdate_frequency = 30\n[websocket\ndebug = 1\n",
+            "game.project:3: a [section] header is not closed with ']'",
+        ),
+        (
+            "[websocket]\nsocket_timeout = -5\n",
+            "game.project:2: [websocket] socket_timeout: must be from 1 to 86400000000, got -5",
+        ),
+        (
+            "[websocket]\ndebug = 1\ncompression = on\n",
+            "game.project:3: [websocket] compression: 'on' is not an integer",
+        ),
+        ("[websocket]\ncompression = 2\n", "game.project:2: [websocket] compression: must be from 0 to 1, got 2"),
+    ] {
+        let (code, stderr) = run(text);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains(error), "{stderr}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

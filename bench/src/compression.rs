@@ -191,35 +191,61 @@ fn idle_bytes(command: Command, name: &str, paths: &Paths, count: usize) -> Resu
 }
 
 /// The servers, with compression on.
-fn servers(paths: &Paths) -> Result<Vec<(&'static str, Command)>> {
-    let project = paths.logs.join("compression.project");
-    std::fs::write(&project, "[websocket]\ncompression = 1\n")?;
-    let mut wslua = paths.wslua()?;
-    wslua.arg("--config").arg(&project).arg(paths.root.join("bench/peers/echo.lua"));
-    let mut node = peers::node(paths, "echo_ws.js")?;
-    node.env("WS_PER_MESSAGE_DEFLATE", "1");
-    // websockets compresses by default.
-    let python = peers::python(paths, "echo_websockets.py")?;
-    Ok(vec![("wslua runner", wslua), ("node ws", node), ("python websockets", python)])
+#[derive(Clone, Copy)]
+enum Server {
+    Wslua,
+    NodeWs,
+    PythonWebsockets,
 }
 
-pub fn run(paths: &Paths, total: usize, idle_count: usize) -> Result<Vec<Row>> {
+impl Server {
+    const ALL: [Server; 3] = [Server::Wslua, Server::NodeWs, Server::PythonWebsockets];
+
+    fn name(self) -> &'static str {
+        match self {
+            Server::Wslua => "wslua runner",
+            Server::NodeWs => "node ws",
+            Server::PythonWebsockets => "python websockets",
+        }
+    }
+
+    fn command(self, paths: &Paths) -> Result<Command> {
+        Ok(match self {
+            Server::Wslua => {
+                let project = paths.logs.join("compression.project");
+                std::fs::write(&project, "[websocket]\ncompression = 1\n")?;
+                let mut wslua = paths.wslua()?;
+                wslua.arg("--config").arg(&project).arg(paths.root.join("bench/peers/echo.lua"));
+                wslua
+            }
+            Server::NodeWs => {
+                let mut node = peers::node(paths, "echo_ws.js")?;
+                node.env("WS_PER_MESSAGE_DEFLATE", "1");
+                node
+            }
+            // websockets compresses by default.
+            Server::PythonWebsockets => peers::python(paths, "echo_websockets.py")?,
+        })
+    }
+}
+
+pub fn run(paths: &Paths, total: usize, idle_count: usize) -> Vec<Row> {
     let (json, random) = (json_messages(), random_messages());
     let mut rows = Vec::new();
-    for (name, command) in servers(paths)? {
-        let loads = match peers::start_command(command, name, paths) {
+    for server in Server::ALL {
+        let name = server.name();
+        let loads = match server.command(paths).and_then(|command| peers::start_command(command, name, paths)) {
             Ok(started) => {
                 vec![load(&started, &json, DataKind::Text, total), load(&started, &random, DataKind::Binary, total)]
             }
             Err(e) => vec![Err(e.to_string().into()), Err(e)],
         };
         eprintln!("bench: compression echo, {name}: done");
-        let command = servers(paths)?.into_iter().find(|(n, _)| *n == name).map(|(_, c)| c).ok_or("a server")?;
-        let idle_bytes = idle_bytes(command, name, paths, idle_count);
+        let idle_bytes = server.command(paths).and_then(|command| idle_bytes(command, name, paths, idle_count));
         eprintln!("bench: compression idle memory, {name}: done");
         rows.push(Row { server: name, loads, idle_bytes });
     }
-    Ok(rows)
+    rows
 }
 
 fn show(value: &Result<f64>, format: impl Fn(f64) -> String) -> String {

@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compression { count, idle, table } => {
             rlimit::increase_nofile_limit(u64::MAX)?;
             let paths = peers::Paths::new(std::env::current_dir()?)?;
-            let rows = compression::run(&paths, count, idle)?;
+            let rows = compression::run(&paths, count, idle);
             let markdown = compression::markdown(&rows, count, idle);
             write(&table, &markdown)?;
             println!("{markdown}");

@@ -83,6 +83,8 @@ pub struct ConnectParams {
     pub tls: TlsClient,
     /// Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.
     pub compression: Option<bool>,
+    /// An HTTP proxy to tunnel through (`CONNECT`): `"http://[user:password@]host:port"`, with `Proxy-Authorization: Basic` when credentials are given; `false` for none. When absent (or `true`), the environment decides as curl does: `https_proxy` for `wss://`, `http_proxy` for `ws://` (either in capitals too), then `all_proxy`, unless the host matches `no_proxy` (a comma list of names, each also matching its subdomains, or `*`). A proxy that answers `CONNECT` with anything but `2xx` gives `EVENT_ERROR` with its answer in `handshake_response`.
+    pub proxy: Option<__wslua::Either<bool, String>>,
 }
 
 impl Default for ConnectParams {
@@ -94,6 +96,7 @@ impl Default for ConnectParams {
             drain_threshold: Default::default(),
             tls: Default::default(),
             compression: Default::default(),
+            proxy: Default::default(),
         }
     }
 }
@@ -101,7 +104,7 @@ impl Default for ConnectParams {
 impl ConnectParams {
     /// The fields a Lua table of this type may have; any other key is an error.
     pub const FIELDS: &'static [&'static str] =
-        &["timeout", "protocol", "headers", "drain_threshold", "tls", "compression"];
+        &["timeout", "protocol", "headers", "drain_threshold", "tls", "compression", "proxy"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -146,6 +149,13 @@ impl ConnectParams {
                 let value: mlua::Value = table.get("compression")?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?
             },
+            proxy: {
+                let at = at.field("proxy");
+                let value: mlua::Value = table.get("proxy")?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_either(value, at, ["boolean", "string"], __wslua::read_boolean, __wslua::read_string)
+                })?
+            },
         })
     }
 }
@@ -163,6 +173,8 @@ pub struct ListenOptions {
     pub tls: Option<TlsServer>,
     /// Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
     pub compression: Option<bool>,
+    /// Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.
+    pub accept: Option<mlua::Function>,
 }
 
 impl Default for ListenOptions {
@@ -173,13 +185,15 @@ impl Default for ListenOptions {
             drain_threshold: Default::default(),
             tls: Default::default(),
             compression: Default::default(),
+            accept: Default::default(),
         }
     }
 }
 
 impl ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls", "compression"];
+    pub const FIELDS: &'static [&'static str] =
+        &["host", "protocols", "drain_threshold", "tls", "compression", "accept"];
 
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         let table = __wslua::read_table(value, at)?;
@@ -214,6 +228,11 @@ impl ListenOptions {
                 let at = at.field("compression");
                 let value: mlua::Value = table.get("compression")?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?
+            },
+            accept: {
+                let at = at.field("accept");
+                let value: mlua::Value = table.get("accept")?;
+                __wslua::optional(value, &at, __wslua::read_function)?
             },
         })
     }
@@ -253,6 +272,58 @@ impl TlsServer {
                 __wslua::read_string(value, &at)?
             },
         })
+    }
+}
+
+/// An upgrade request a server's `accept` hook decides on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UpgradeRequest {
+    /// The HTTP method (always `"GET"`; other requests are refused before).
+    pub method: String,
+    /// The path and query, e.g. `"/chat?token=abc"`.
+    pub resource: String,
+    /// The request headers, names in lower case, repeated headers joined with `", "`.
+    pub headers: Vec<(String, String)>,
+    /// The IP address of the client.
+    pub ip_address: String,
+    /// The port of the client.
+    pub port: i64,
+    /// The subprotocols the client offers, in its order; empty when none.
+    pub protocols: Vec<String>,
+}
+
+impl UpgradeRequest {
+    /// Builds the table from its fields in order. One call into Lua costs less than a C API
+    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6) return { method = v1, resource = v2, headers = v3, ip_address = v4, port = v5, protocols = v6, } end";
+
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+            {
+                let v = self.method;
+                v
+            },
+            {
+                let v = self.resource;
+                v
+            },
+            {
+                let v = self.headers;
+                __wslua::write_map(lua, v)?
+            },
+            {
+                let v = self.ip_address;
+                v
+            },
+            {
+                let v = self.port;
+                v
+            },
+            {
+                let v = self.protocols;
+                lua.create_sequence_from(v)?
+            },
+        ))
     }
 }
 
@@ -505,6 +576,47 @@ impl CallbackData {
     }
 }
 
+/// Calls a Lua `websocket.accept`: A server's admission hook (`listen`'s `accept` option). It answers on the Lua thread while the client waits: an error raised in it refuses with `500` (the traceback is logged), and no answer within the server's `connection_timeout` (the Lua thread busy elsewhere) refuses with `503`. Refused requests never count toward `max_connections` and never reach the server's callback.
+///
+/// Its return values are checked as arguments are: a wrong one is an error naming it.
+pub fn call_accept(
+    lua: &mlua::Lua,
+    function: &mlua::Function,
+    self_: mlua::Value,
+    request: UpgradeRequest,
+) -> mlua::Result<(bool, i64, Option<Vec<u8>>)> {
+    let _ = lua;
+    let args = (
+        {
+            let v = self_;
+            v
+        },
+        {
+            let v = request;
+            v.into_lua_table(lua)?
+        },
+    );
+    let mut __wslua_returned = __wslua::Args::returned("accept", function.call(args)?);
+    Ok((
+        {
+            let (value, at) = __wslua_returned.next_arg();
+            __wslua::read_boolean(value, &at)?
+        },
+        {
+            let (value, at) = __wslua_returned.next_arg();
+            __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                __wslua::read_integer(value, at)
+                    .and_then(|v| __wslua::in_range(v, Some(400), Some(599)).map_err(|e| at.error(e)))
+            })?
+            .unwrap_or(403)
+        },
+        {
+            let (value, at) = __wslua_returned.next_arg();
+            __wslua::optional(value, &at, __wslua::read_bytes)?
+        },
+    ))
+}
+
 /// Calls a Lua `websocket.callback`: Receives every event of a connection (for `listen`, of every connection to the server).
 pub fn call_callback(
     lua: &mlua::Lua,
@@ -514,7 +626,7 @@ pub fn call_callback(
     data: CallbackData,
 ) -> mlua::Result<()> {
     let _ = lua;
-    function.call::<()>((
+    let args = (
         {
             let v = self_;
             v
@@ -527,7 +639,8 @@ pub fn call_callback(
             let v = data;
             v.into_lua_table(lua)?
         },
-    ))
+    );
+    function.call::<()>(args)
 }
 
 /// Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).

@@ -4,7 +4,7 @@
 use crate::glue::__wslua::Either;
 use crate::glue::{
     self, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions, SendOptions,
-    TlsClient, WebsocketApi,
+    TlsClient, UpgradeRequest, WebsocketApi,
 };
 use mlua::{AnyUserData, Function, Lua, Value};
 use std::cell::RefCell;
@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
-    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Runtime, TlsFiles,
+    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Request, Runtime,
+    TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -48,12 +49,19 @@ struct Inner {
 struct LuaState {
     /// Each live connection's one userdata (so it keeps its identity) and callback.
     conns: HashMap<ConnId, Conn>,
-    /// The callback of each running `listen`, for the connections it accepts. A connection
-    /// accepted just before its server stopped arrives when the callback is gone, and is not
-    /// shown: the runtime closes it.
-    listeners: HashMap<ListenerId, Function>,
+    /// The callbacks of each running `listen`. A connection accepted just before its server
+    /// stopped arrives when they are gone, and is not shown: the runtime closes it.
+    listeners: HashMap<ListenerId, Server>,
     /// The `self` passed to callbacks.
     instance: Value,
+}
+
+#[derive(Clone)]
+struct Server {
+    /// For the connections it accepts.
+    callback: Function,
+    /// Its `accept` hook.
+    accept: Option<Function>,
 }
 
 #[derive(Clone)]
@@ -105,10 +113,11 @@ impl Host {
 
     fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
         let id = event.conn;
-        let conn = match &event.kind {
-            EventKind::Connected(Handshake::Server(request)) => {
-                let callback = self.state().listeners.get(&request.listener).cloned();
-                let Some(callback) = callback else { return Ok(()) };
+        let conn = match event.kind {
+            EventKind::Admit(request) => return self.admit(lua, id, request),
+            EventKind::Connected(Handshake::Server(ref request)) => {
+                let server = self.state().listeners.get(&request.listener).cloned();
+                let Some(Server { callback, .. }) = server else { return Ok(()) };
                 let conn = Conn { handle: lua.create_userdata(Connection(id))?, callback };
                 self.state().conns.insert(id, conn.clone());
                 conn
@@ -130,6 +139,42 @@ impl Host {
             }
         }
         glue::call_callback(lua, &conn.callback, instance, conn.handle, data)
+    }
+
+    /// Asks a server's `accept` hook about `request` and answers the runtime, whatever happens:
+    /// an error in the hook refuses with 500 (and is reported as a callback's is).
+    fn admit(&self, lua: &Lua, ticket: ConnId, request: Request) -> mlua::Result<()> {
+        let accept = self.state().listeners.get(&request.listener).and_then(|s| s.accept.clone());
+        let Some(accept) = accept else {
+            // The server stopped while the request waited.
+            let body = Some(b"server stopped\n".to_vec());
+            self.runtime().admit(ticket, Verdict::Refuse { status: 503, body });
+            return Ok(());
+        };
+        let instance = self.instance();
+        let answer = glue::call_accept(lua, &accept, instance, upgrade_request(request));
+        let verdict = match &answer {
+            Ok((true, _, _)) => Verdict::Accept,
+            // The glue has checked the status is 400..=599.
+            Ok((false, status, body)) => Verdict::Refuse { status: u16::try_from(*status).unwrap_or(403), body: body.clone() },
+            Err(_) => Verdict::Refuse { status: 500, body: None },
+        };
+        self.runtime().admit(ticket, verdict);
+        if let Err(err) = answer {
+            eprintln!("websocket: error in accept hook (refused with 500): {err}");
+        }
+        Ok(())
+    }
+}
+
+fn upgrade_request(request: Request) -> UpgradeRequest {
+    UpgradeRequest {
+        method: request.method,
+        resource: request.resource,
+        headers: request.headers,
+        ip_address: request.peer.ip().to_string(),
+        port: request.peer.port().into(),
+        protocols: request.protocols,
     }
 }
 
@@ -173,6 +218,8 @@ fn callback_data(kind: EventKind) -> CallbackData {
             data.code = Some(code.into());
             data.reason = Some(reason);
         }
+        // Answered by `Host::admit`: no connection's callback sees it.
+        EventKind::Admit(_) => {}
     }
     data
 }
@@ -275,16 +322,18 @@ impl WebsocketApi for Host {
             Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
                 runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
             })?;
+        let accept = options.accept;
         let options = wslua_runtime::ListenOptions {
             drain_threshold: size(options.drain_threshold),
             host: options.host,
             protocols: options.protocols.unwrap_or_default(),
             tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
             compression: options.compression,
+            admission: accept.is_some(),
         };
         let listener =
             self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;
-        self.state().listeners.insert(listener.id, callback);
+        self.state().listeners.insert(listener.id, Server { callback, accept });
         Ok(listener.port.into())
     }
 

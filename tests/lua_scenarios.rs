@@ -1111,3 +1111,95 @@ fn a_wss_server_serves_clients_that_trust_its_ca() {
     assert!(server.wait().0.success());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Resident memory of a process, in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap().count()
+}
+
+/// `listen`'s `accept` hook, seen by python `websockets`: each refusal arrives as an
+/// `InvalidStatus` with the hook's status and body (or the defaults), an error in the hook
+/// refuses with 500 and logs its traceback, a hook slower than `connection_timeout` gets 503;
+/// 1,000 refusals in a row leave no descriptor and no memory behind, and take no place of
+/// `max_connections`, which counts accepted connections only.
+#[test]
+fn the_accept_hook_admits_refuses_and_leaves_nothing_behind() {
+    let dir = scratch("admission");
+    let mut server = Running::start({
+        let mut c = runner();
+        c.arg("tests/lua/runner/admission_server.lua").stderr(std::fs::File::create(dir.join("stderr")).unwrap());
+        c
+    });
+    let pid = server.child.id();
+    let base = format!("ws://127.0.0.1:{}", server.line().strip_prefix("port ").expect("the port line"));
+    let probe = |paths: &[&str]| -> Vec<serde_json::Value> {
+        let mut python = python_peer("admission.py");
+        python.arg(&base).arg("probe").args(paths);
+        let out = finish(python);
+        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        stdout.lines().map(|line| serde_json::from_str(line).unwrap()).collect()
+    };
+    let refusal = |status: u64, body: &str| serde_json::json!({ "status": status, "body": body });
+    let results = probe(&["/deny", "/plain", "/error", "/bad-status", "/slow", "/ok"]);
+    let expected = [
+        ("/deny", refusal(401, "no token\n")),
+        ("/plain", refusal(403, "Forbidden\n")),
+        ("/error", refusal(500, "Internal Server Error\n")),
+        ("/bad-status", refusal(500, "Internal Server Error\n")),
+        ("/slow", refusal(503, "the server did not decide in time\n")),
+        ("/ok", serde_json::json!({ "open": true })),
+    ];
+    for (result, (path, mut want)) in results.iter().zip(expected) {
+        want["path"] = path.into();
+        assert_eq!(*result, want);
+    }
+    assert_eq!(server.line(), "connected /ok", "only the accepted request reaches the callback");
+    assert_eq!(server.line(), "disconnected /ok");
+
+    // The one place taken: another accepted request finds the server full.
+    let mut holder = Running::start({
+        let mut python = python_peer("admission.py");
+        python.arg(&base).args(["hold", "/ok"]);
+        python
+    });
+    assert_eq!(holder.json()["open"], true);
+    assert_eq!(server.line(), "connected /ok");
+    assert_eq!(probe(&["/ok"])[0]["status"], 503, "max_connections is 1");
+
+    let refuse = |n: &str| {
+        let mut python = python_peer("admission.py");
+        python.arg(&base).args(["refuse", n, "/deny"]);
+        let out = finish(python);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(summary["statuses"], serde_json::json!([401]));
+    };
+    refuse("100");
+    let (fds, rss) = (open_fds(pid), rss_kib(pid));
+    refuse("1000");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while open_fds(pid) > fds && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(open_fds(pid), fds, "descriptors after 1,000 refusals");
+    let grown = rss_kib(pid).saturating_sub(rss);
+    assert!(grown < 1024, "RSS grew by {grown} KiB over 1,000 refusals");
+
+    // Refusals took no place: when the holder leaves, the next accepted request gets in.
+    drop(holder);
+    assert_eq!(server.line(), "disconnected /ok");
+    assert_eq!(probe(&["/ok"])[0]["open"], true);
+    server.signal("TERM");
+    assert!(server.wait().0.success());
+    let stderr = std::fs::read_to_string(dir.join("stderr")).unwrap();
+    assert!(stderr.contains("error in accept hook (refused with 500)"), "{stderr}");
+    assert!(stderr.contains("hook failed on purpose") && stderr.contains("stack traceback"), "{stderr}");
+    assert!(stderr.contains("bad return value #2 from 'accept' (must be from 400 to 599, got 200)"), "{stderr}");
+}

@@ -71,6 +71,8 @@ pub struct Callback {
     pub lua_name: String,
     pub description: String,
     pub params: Vec<Member>,
+    /// Its return values, read from Lua.
+    pub returns: Vec<Member>,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,6 +153,7 @@ pub fn build(api: &Api) -> Model {
                 lua_name: b.lua_name(&t.name),
                 description: t.description.clone(),
                 params: b.members(&t.params, Direction::Out),
+                returns: b.members(&t.returns, Direction::In),
             })
             .collect(),
         functions: api.functions.iter().map(|f| b.function(f)).collect(),

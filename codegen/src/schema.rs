@@ -68,6 +68,9 @@ pub struct TypeDef {
     /// Parameters of a `function` (a callback signature).
     #[serde(default)]
     pub params: Vec<Field>,
+    /// What a `function` returns, in order: read back from Lua, checked like arguments.
+    #[serde(default)]
+    pub returns: Vec<Field>,
 }
 
 /// A function parameter, a table field, a callback parameter or a return value.

@@ -51,11 +51,11 @@ impl<'a> Validator<'a> {
                 TypeKind::Function => (&def.params, "params"),
             };
             match def.kind {
-                TypeKind::Handle if !def.fields.is_empty() || !def.params.is_empty() => {
-                    self.error(&path, "a handle has no fields or params".into())
+                TypeKind::Handle if !def.fields.is_empty() || !def.params.is_empty() || !def.returns.is_empty() => {
+                    self.error(&path, "a handle has no fields, params or returns".into())
                 }
-                TypeKind::Table if !def.params.is_empty() => {
-                    self.error(&format!("{path}.params"), "a table has fields, not params".into())
+                TypeKind::Table if !def.params.is_empty() || !def.returns.is_empty() => {
+                    self.error(&path, "a table has fields, not params or returns".into())
                 }
                 TypeKind::Function if !def.fields.is_empty() => {
                     self.error(&format!("{path}.fields"), "a function type has params, not fields".into())
@@ -78,6 +78,7 @@ impl<'a> Validator<'a> {
             }
             let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
             self.fields(&format!("{path}.{key}"), fields, direction, event_group.as_deref());
+            self.returns(&format!("{path}.returns"), &def.returns);
         }
         for function in &self.api.functions {
             let path = format!("functions.{}", function.name);
@@ -166,6 +167,21 @@ impl<'a> Validator<'a> {
                 self.error(&at, format!("value {} is already used by '{other}'", show(&constant.value)));
             }
             values.push((&constant.name, &constant.value));
+        }
+    }
+
+    /// A function type's return values are read from Lua like arguments, one value each: not a
+    /// table (the glue reads tables only as arguments) and not variadic.
+    fn returns(&mut self, path: &str, returns: &[Field]) {
+        self.fields(path, returns, Direction::In, None);
+        for field in returns {
+            let at = format!("{path}.{}", field.name);
+            if field.variadic {
+                self.error(&format!("{at}.variadic"), "a return value cannot be variadic".into());
+            }
+            if matches!(resolve(self.api, field), Ok(Type::Table(_) | Type::Callback(_) | Type::Handle(_))) {
+                self.error(&format!("{at}.type"), format!("a callback returns plain values, not '{}'", field.ty));
+            }
         }
     }
 

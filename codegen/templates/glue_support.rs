@@ -59,6 +59,8 @@ end";
         pub element: Option<usize>,
         /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
         pub present: bool,
+        /// A value a Lua callback returned, not an argument passed to a function.
+        pub returned: bool,
     }
 
     impl At {
@@ -73,7 +75,9 @@ end";
         pub fn error(&self, message: impl Display) -> mlua::Error {
             let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
             let element = self.element.map(|i| format!("element {i}: ")).unwrap_or_default();
-            mlua::Error::RuntimeError(format!("bad argument #{} to '{}' ({field}{element}{message})", self.index, self.function))
+            let (what, to) = if self.returned { ("return value", "from") } else { ("argument", "to") };
+            let (index, function) = (self.index, self.function);
+            mlua::Error::RuntimeError(format!("bad {what} #{index} {to} '{function}' ({field}{element}{message})"))
         }
 
         pub fn expected(&self, what: &str, got: &Value) -> mlua::Error {
@@ -82,16 +86,22 @@ end";
         }
     }
 
-    /// The arguments of one call, taken in order.
+    /// The arguments of one call, or the values a callback returned, taken in order.
     pub struct Args {
         function: &'static str,
         values: std::vec::IntoIter<Value>,
         index: usize,
+        returned: bool,
     }
 
     impl Args {
         pub fn new(function: &'static str, values: mlua::MultiValue) -> Args {
-            Args { function, values: values.into_vec().into_iter(), index: 0 }
+            Args { function, values: values.into_vec().into_iter(), index: 0, returned: false }
+        }
+
+        /// The values a callback of type `function` returned.
+        pub fn returned(function: &'static str, values: mlua::MultiValue) -> Args {
+            Args { returned: true, ..Args::new(function, values) }
         }
 
         /// Every argument not taken yet, for a variadic parameter.
@@ -102,7 +112,8 @@ end";
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
             let value = self.values.next();
-            let at = At { function: self.function, index: self.index, field: None, element: None, present: value.is_some() };
+            let present = value.is_some();
+            let at = At { function: self.function, index: self.index, field: None, element: None, present, returned: self.returned };
             (value.unwrap_or(Value::Nil), at)
         }
     }

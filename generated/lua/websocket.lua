@@ -80,6 +80,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field drain_threshold? integer *(wslua extension)* When the send queue has held this many bytes, `EVENT_DRAIN` tells when it is written out; `0` never. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_client *(wslua extension)* How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
 ---@field compression? boolean *(wslua extension)* Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.
+---@field proxy? boolean|string *(wslua extension)* An HTTP proxy to tunnel through (`CONNECT`): `"http://[user:password@]host:port"`, with `Proxy-Authorization: Basic` when credentials are given; `false` for none. When absent (or `true`), the environment decides as curl does: `https_proxy` for `wss://`, `http_proxy` for `ws://` (either in capitals too), then `all_proxy`, unless the host matches `no_proxy` (a comma list of names, each also matching its subdomains, or `*`). A proxy that answers `CONNECT` with anything but `2xx` gives `EVENT_ERROR` with its answer in `handshake_response`.
 
 --- Optional settings of a server, for `listen`.
 ---@class websocket.listen_options
@@ -88,11 +89,21 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_server *(wslua extension)* Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
 ---@field compression? boolean *(wslua extension)* Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
+---@field accept? websocket.accept *(wslua extension)* Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.
 
 --- The certificate and key of a `wss://` server, for `listen`'s `tls` option.
 ---@class websocket.tls_server
 ---@field certificate string *(wslua extension)* Path to a PEM file holding the server's certificate, followed by any intermediate certificates of its chain.
 ---@field key string *(wslua extension)* Path to a PEM file holding the certificate's private key (PKCS#8).
+
+--- An upgrade request a server's `accept` hook decides on.
+---@class websocket.upgrade_request
+---@field method string *(wslua extension)* The HTTP method (always `"GET"`; other requests are refused before).
+---@field resource string *(wslua extension)* The path and query, e.g. `"/chat?token=abc"`.
+---@field headers table<string, string> *(wslua extension)* The request headers, names in lower case, repeated headers joined with `", "`.
+---@field ip_address string *(wslua extension)* The IP address of the client.
+---@field port integer *(wslua extension)* The port of the client.
+---@field protocols string[] *(wslua extension)* The subprotocols the client offers, in its order; empty when none.
 
 --- How a `wss://` client checks its server, for `connect`'s `tls` parameter.
 ---@class websocket.tls_client
@@ -139,6 +150,14 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field response_headers? table<string, string> *(wslua extension)* The headers of the server's `101 Switching Protocols` response, names in lower case, repeated headers joined with `", "`. Client connections only. (on EVENT_CONNECTED)
 ---@field ip_address? string The IP address of the connecting client. Server connections only. (on EVENT_CONNECTED)
 ---@field port? integer The port of the connecting client. Server connections only. (on EVENT_CONNECTED)
+
+--- A server's admission hook (`listen`'s `accept` option). It answers on the Lua thread while the client waits: an error raised in it refuses with `500` (the traceback is logged), and no answer within the server's `connection_timeout` (the Lua thread busy elsewhere) refuses with `503`. Refused requests never count toward `max_connections` and never reach the server's callback.
+---* `self`: The script instance, as for the server's callback.
+---* `request`: The request.
+---* returns `accepted`: `true` upgrades the connection; `false` refuses it.
+---* returns `status`: The HTTP status of a refusal. (`400` to `599`; default `403`)
+---* returns `body`: The body of a refusal (sent as `text/plain`); default the status's reason.
+---@alias websocket.accept fun(self: any, request: websocket.upgrade_request): boolean, integer?, string?
 
 --- Receives every event of a connection (for `listen`, of every connection to the server).
 ---* `self`: The script instance that registered the callback (the `self` of `init` in the `wslua` runner's script lifecycle; `nil` in module mode).

@@ -27,7 +27,7 @@ pub fn call_timer_callback(
     time_elapsed: f64,
 ) -> mlua::Result<()> {
     let _ = lua;
-    function.call::<()>((
+    let args = (
         {
             let v = self_;
             v
@@ -40,7 +40,8 @@ pub fn call_timer_callback(
             let v = time_elapsed;
             v
         },
-    ))
+    );
+    function.call::<()>(args)
 }
 
 /// The `timer` module, one method per Lua function. The host implements it; a function

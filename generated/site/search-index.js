@@ -211,6 +211,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#tls_server"
   },
   {
+    "name": "websocket.upgrade_request",
+    "kind": "table",
+    "text": "An upgrade request a server's `accept` hook decides on.",
+    "href": "reference.html#upgrade_request"
+  },
+  {
     "name": "websocket.tls_client",
     "kind": "table",
     "text": "How a `wss://` client checks its server, for `connect`'s `tls` parameter.",
@@ -239,6 +245,12 @@ window.WSLUA_SEARCH = [
     "kind": "table",
     "text": "The event payload passed to a callback.",
     "href": "reference.html#callback_data"
+  },
+  {
+    "name": "websocket.accept",
+    "kind": "callback",
+    "text": "A server's admission hook (`listen`'s `accept` option). It answers on the Lua thread while the client waits: an error raised in it refuses with `500` (the traceback is logged), and no answer within the server's `connection_timeout` (the Lua thread busy elsewhere) refuses with `503`. Refused requests never count toward `max_connections` and never reach the server's callback.",
+    "href": "reference.html#accept"
   },
   {
     "name": "websocket.callback",
@@ -283,6 +295,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#connect_params.compression"
   },
   {
+    "name": "connect_params.proxy",
+    "kind": "field",
+    "text": "An HTTP proxy to tunnel through (`CONNECT`): `\"http://[user:password@]host:port\"`, with `Proxy-Authorization: Basic` when credentials are given; `false` for none. When absent (or `true`), the environment decides as curl does: `https_proxy` for `wss://`, `http_proxy` for `ws://` (either in capitals too), then `all_proxy`, unless the host matches `no_proxy` (a comma list of names, each also matching its subdomains, or `*`). A proxy that answers `CONNECT` with anything but `2xx` gives `EVENT_ERROR` with its answer in `handshake_response`.",
+    "href": "reference.html#connect_params.proxy"
+  },
+  {
     "name": "listen_options.host",
     "kind": "field",
     "text": "The address to listen on (`\"127.0.0.1\"`, `\"::1\"`, or a name, which is resolved); default every local address, IPv4 and IPv6.",
@@ -313,6 +331,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#listen_options.compression"
   },
   {
+    "name": "listen_options.accept",
+    "kind": "field",
+    "text": "Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.",
+    "href": "reference.html#listen_options.accept"
+  },
+  {
     "name": "tls_server.certificate",
     "kind": "field",
     "text": "Path to a PEM file holding the server's certificate, followed by any intermediate certificates of its chain.",
@@ -323,6 +347,42 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "Path to a PEM file holding the certificate's private key (PKCS#8).",
     "href": "reference.html#tls_server.key"
+  },
+  {
+    "name": "upgrade_request.method",
+    "kind": "field",
+    "text": "The HTTP method (always `\"GET\"`; other requests are refused before).",
+    "href": "reference.html#upgrade_request.method"
+  },
+  {
+    "name": "upgrade_request.resource",
+    "kind": "field",
+    "text": "The path and query, e.g. `\"/chat?token=abc\"`.",
+    "href": "reference.html#upgrade_request.resource"
+  },
+  {
+    "name": "upgrade_request.headers",
+    "kind": "field",
+    "text": "The request headers, names in lower case, repeated headers joined with `\", \"`.",
+    "href": "reference.html#upgrade_request.headers"
+  },
+  {
+    "name": "upgrade_request.ip_address",
+    "kind": "field",
+    "text": "The IP address of the client.",
+    "href": "reference.html#upgrade_request.ip_address"
+  },
+  {
+    "name": "upgrade_request.port",
+    "kind": "field",
+    "text": "The port of the client.",
+    "href": "reference.html#upgrade_request.port"
+  },
+  {
+    "name": "upgrade_request.protocols",
+    "kind": "field",
+    "text": "The subprotocols the client offers, in its order; empty when none.",
+    "href": "reference.html#upgrade_request.protocols"
   },
   {
     "name": "tls_client.ca_file",

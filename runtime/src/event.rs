@@ -73,6 +73,21 @@ pub enum EventKind {
         code: u16,
         reason: String,
     },
+    /// A server with an admission hook asks whether to accept an upgrade request. The event's
+    /// `conn` is the ticket to answer with ([`crate::Runtime::admit`]); no connection has it.
+    Admit(Request),
+}
+
+/// The host's answer to [`EventKind::Admit`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Accept,
+    /// Answered with this HTTP status and plain text body (by default the status's reason
+    /// phrase), and closed.
+    Refuse {
+        status: u16,
+        body: Option<Vec<u8>>,
+    },
 }
 
 /// What a completed handshake told each side.
@@ -97,6 +112,8 @@ pub struct Request {
     pub headers: Vec<(String, String)>,
     /// The client's address.
     pub peer: SocketAddr,
+    /// The subprotocols the client offered, in its order.
+    pub protocols: Vec<String>,
 }
 
 /// The answer of a server that refused the websocket handshake.

@@ -2,6 +2,8 @@
 //! header count, and a request that is not a websocket upgrade gets an HTTP error answer
 //! (tungstenite would only drop the connection) instead of silence.
 
+use crate::headers::join_headers;
+use async_tungstenite::tungstenite::http::StatusCode;
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use std::io;
 use std::pin::Pin;
@@ -16,12 +18,25 @@ pub const MAX_REQUEST_HEADERS: usize = 64;
 #[derive(Debug, PartialEq)]
 pub struct Refusal {
     pub status: u16,
-    pub reason: &'static str,
     pub detail: String,
 }
 
-fn refusal(status: u16, reason: &'static str, detail: impl Into<String>) -> Refusal {
-    Refusal { status, reason, detail: detail.into() }
+fn refusal(status: u16, detail: impl Into<String>) -> Refusal {
+    Refusal { status, detail: detail.into() }
+}
+
+/// A websocket upgrade request, as [`check`] found it.
+#[derive(Debug, PartialEq)]
+pub struct Upgrade {
+    /// Where the head ends: any bytes after it are frames the client sent without waiting.
+    pub len: usize,
+    pub method: String,
+    /// Path and query.
+    pub resource: String,
+    /// As [`crate::headers::join_headers`] gives them.
+    pub headers: Vec<(String, String)>,
+    /// The subprotocols offered, in the client's order.
+    pub protocols: Vec<String>,
 }
 
 /// What reading a request head came to.
@@ -51,55 +66,57 @@ pub async fn read_head<S: AsyncRead + Unpin>(stream: &mut S) -> Head {
         }
         if buffer.len() > MAX_REQUEST_HEAD {
             let detail = format!("the request head is over {MAX_REQUEST_HEAD} bytes");
-            return Head::TooLarge(refusal(431, "Request Header Fields Too Large", detail));
+            return Head::TooLarge(refusal(431, detail));
         }
     }
 }
 
-/// Checks that `head` is a websocket upgrade request (RFC 6455 4.2.1); returns the length of
-/// its head, after which come any frames a client sent without waiting for the 101.
-pub fn check(head: &[u8]) -> Result<usize, Refusal> {
+/// Checks that `head` is a websocket upgrade request (RFC 6455 4.2.1), and reads it.
+pub fn check(head: &[u8]) -> Result<Upgrade, Refusal> {
     let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
     let mut request = httparse::Request::new(&mut headers);
     let len = match request.parse(head) {
         Ok(httparse::Status::Complete(len)) => len,
-        Ok(httparse::Status::Partial) => return Err(refusal(400, "Bad Request", "incomplete request")),
+        Ok(httparse::Status::Partial) => return Err(refusal(400, "incomplete request")),
         Err(httparse::Error::TooManyHeaders) => {
-            return Err(refusal(
-                431,
-                "Request Header Fields Too Large",
-                format!("more than {MAX_REQUEST_HEADERS} headers"),
-            ))
+            return Err(refusal(431, format!("more than {MAX_REQUEST_HEADERS} headers")))
         }
-        Err(e) => return Err(refusal(400, "Bad Request", format!("malformed request: {e}"))),
+        Err(e) => return Err(refusal(400, format!("malformed request: {e}"))),
     };
     if request.version != Some(1) {
-        return Err(refusal(400, "Bad Request", "a websocket upgrade needs HTTP/1.1"));
+        return Err(refusal(400, "a websocket upgrade needs HTTP/1.1"));
     }
     if request.method != Some("GET") {
-        return Err(refusal(405, "Method Not Allowed", "a websocket upgrade is a GET request"));
+        return Err(refusal(405, "a websocket upgrade is a GET request"));
     }
-    let header = |name: &str| {
-        request
-            .headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-            .map(|h| String::from_utf8_lossy(h.value).trim().to_string())
-    };
+    let headers = join_headers(request.headers.iter().map(|h| (h.name, h.value)));
+    let header = |name: &str| headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim());
     let has_token = |name: &str, token: &str| {
         header(name).is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case(token)))
     };
     if !has_token("upgrade", "websocket") || !has_token("connection", "upgrade") {
-        return Err(refusal(400, "Bad Request", "not a websocket upgrade (Upgrade: websocket, Connection: Upgrade)"));
+        return Err(refusal(400, "not a websocket upgrade (Upgrade: websocket, Connection: Upgrade)"));
     }
-    if header("sec-websocket-version").as_deref() != Some("13") {
-        return Err(refusal(426, "Upgrade Required", "only Sec-WebSocket-Version 13 is supported"));
+    if header("sec-websocket-version") != Some("13") {
+        return Err(refusal(426, "only Sec-WebSocket-Version 13 is supported"));
     }
-    let key = header("sec-websocket-key").unwrap_or_default();
-    if !is_nonce(&key) {
-        return Err(refusal(400, "Bad Request", "Sec-WebSocket-Key must be 16 bytes in base64"));
+    if !is_nonce(header("sec-websocket-key").unwrap_or_default()) {
+        return Err(refusal(400, "Sec-WebSocket-Key must be 16 bytes in base64"));
     }
-    Ok(len)
+    let protocols = header("sec-websocket-protocol")
+        .into_iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    Ok(Upgrade {
+        len,
+        method: request.method.unwrap_or_default().to_string(),
+        resource: request.path.unwrap_or("/").to_string(),
+        protocols,
+        headers,
+    })
 }
 
 /// 16 bytes in base64: 22 base64 characters and "==".
@@ -111,15 +128,23 @@ fn is_nonce(key: &str) -> bool {
 
 /// Answers with the refusal and closes.
 pub async fn refuse<S: AsyncWrite + Unpin>(stream: &mut S, refusal: &Refusal) {
-    let body = format!("{}\n", refusal.detail);
-    let version = if refusal.status == 426 { "Sec-WebSocket-Version: 13\r\n" } else { "" };
-    let response = format!(
-        "HTTP/1.1 {} {}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n{version}Content-Length: {}\r\n\r\n{body}",
-        refusal.status,
-        refusal.reason,
+    respond(stream, refusal.status, format!("{}\n", refusal.detail).as_bytes()).await;
+}
+
+/// The reason phrase of an HTTP status.
+pub fn reason(status: u16) -> &'static str {
+    StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Refused")
+}
+
+/// Answers with `status` and a plain text `body`, and closes.
+pub async fn respond<S: AsyncWrite + Unpin>(stream: &mut S, status: u16, body: &[u8]) {
+    let reason = reason(status);
+    let version = if status == 426 { "Sec-WebSocket-Version: 13\r\n" } else { "" };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n{version}Content-Length: {}\r\n\r\n",
         body.len()
     );
-    let _ = stream.write_all(response.as_bytes()).await;
+    let _ = stream.write_all(&[head.as_bytes(), body].concat()).await;
     let _ = stream.close().await;
 }
 
@@ -179,9 +204,14 @@ mod tests {
 
     #[test]
     fn accepts_an_upgrade_and_refuses_the_rest_with_the_right_status() {
-        assert_eq!(check(GOOD.as_bytes()), Ok(GOOD.len()));
+        let upgrade = check(GOOD.as_bytes()).unwrap();
+        assert_eq!((upgrade.len, upgrade.method.as_str(), upgrade.resource.as_str()), (GOOD.len(), "GET", "/x"));
+        assert_eq!(upgrade.headers[2], ("connection".to_string(), "keep-alive, Upgrade".to_string()));
+        assert!(upgrade.protocols.is_empty());
+        let offering = GOOD.replacen("Host: h", "Sec-WebSocket-Protocol: v1, v2\r\nHost: h\r\nsec-websocket-protocol: v3", 1);
+        assert_eq!(check(offering.as_bytes()).unwrap().protocols, ["v1", "v2", "v3"], "every offer, in order");
         let with_a_frame = [GOOD.as_bytes(), &[0x81, 0x80, 1, 2, 3, 4]].concat();
-        assert_eq!(check(&with_a_frame), Ok(GOOD.len()), "the head ends where the frame starts");
+        assert_eq!(check(&with_a_frame).unwrap().len, GOOD.len(), "the head ends where the frame starts");
         for (from, to, status) in [
             ("GET /x HTTP/1.1", "GARBAGE", 400),
             ("HTTP/1.1", "HTTP/1.0", 400),

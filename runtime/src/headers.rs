@@ -82,17 +82,24 @@ fn parse(text: &str) -> Result<Vec<(HeaderName, HeaderValue)>, String> {
     Ok(headers)
 }
 
-/// Header names in lower case; a repeated header's values joined with ", ".
+/// A response's or request's headers as Lua sees them (see [`join_headers`]).
 pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(String, String)> {
+    join_headers(headers.iter().map(|(name, value)| (name.as_str(), value.as_bytes())))
+}
+
+/// Headers as Lua sees them: names in lower case, the values of a repeated name joined with
+/// ", ", in the order the names first appear.
+pub(crate) fn join_headers<'a>(headers: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     for (name, value) in headers {
-        let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-        match pairs.iter_mut().find(|(n, _)| n == name.as_str()) {
+        let name = name.to_ascii_lowercase();
+        let value = String::from_utf8_lossy(value).into_owned();
+        match pairs.iter_mut().find(|(n, _)| *n == name) {
             Some((_, joined)) => {
                 joined.push_str(", ");
                 joined.push_str(&value);
             }
-            None => pairs.push((name.as_str().to_string(), value)),
+            None => pairs.push((name, value)),
         }
     }
     pairs

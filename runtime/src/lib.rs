@@ -29,7 +29,9 @@ mod tls;
 pub use client::ConnectOptions;
 pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
 pub use error::Error;
-pub use event::{ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request};
+pub use event::{
+    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict,
+};
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::{parse_headers, Headers};
 pub use registry::Stats;

@@ -7,7 +7,7 @@
 
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
-use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message};
+use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
@@ -109,11 +109,39 @@ pub(crate) struct Shared {
     pub queue: EventQueue,
     next_id: AtomicU64,
     table: Mutex<Table>,
+    /// The handshakes waiting for the host's [`Verdict`], by ticket.
+    admissions: Mutex<HashMap<ConnId, Sender<Verdict>>>,
 }
 
 impl Shared {
     pub fn new(config: Config) -> Shared {
-        Shared { config, queue: EventQueue::default(), next_id: AtomicU64::new(1), table: Mutex::default() }
+        Shared {
+            config,
+            queue: EventQueue::default(),
+            next_id: AtomicU64::new(1),
+            table: Mutex::default(),
+            admissions: Mutex::default(),
+        }
+    }
+
+    /// Asks the host whether to accept `request`; the verdict arrives on the receiver. The
+    /// caller that stops waiting calls [`Self::forget`], so a late answer finds no one.
+    pub fn ask(&self, request: Request) -> (ConnId, Receiver<Verdict>) {
+        let ticket = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let (answer, verdict) = channel::bounded(1);
+        lock(&self.admissions).insert(ticket, answer);
+        self.push(ticket, EventKind::Admit(request));
+        (ticket, verdict)
+    }
+
+    pub fn answer(&self, ticket: ConnId, verdict: Verdict) {
+        if let Some(answer) = lock(&self.admissions).remove(&ticket) {
+            let _ = answer.try_send(verdict);
+        }
+    }
+
+    pub fn forget(&self, ticket: ConnId) {
+        lock(&self.admissions).remove(&ticket);
     }
 
     /// A new client connection in the table, and the link its task drives it through.

@@ -4,7 +4,7 @@
 use crate::client::{self, ConnectOptions};
 use crate::config::Config;
 use crate::error::Error;
-use crate::event::{lock, ConnId, Event, ListenerId, Message};
+use crate::event::{lock, ConnId, Event, ListenerId, Message, Verdict};
 use crate::registry::{Shared, Stats};
 use crate::server::{self, ListenOptions, Listening};
 use std::sync::{Arc, Mutex};
@@ -124,6 +124,12 @@ impl Runtime {
     pub fn shutdown(&self) {
         self.stop_listening(None);
         self.shared.close_all(1001, "going away");
+    }
+
+    /// Answers an [`crate::EventKind::Admit`] event: its `conn` is the ticket. An answer that
+    /// comes after the handshake's time is up is ignored (the client got 503).
+    pub fn admit(&self, ticket: ConnId, verdict: Verdict) {
+        self.shared.answer(ticket, verdict);
     }
 
     /// The next event, waiting up to `timeout` (`None`: until one arrives or an interrupt).

@@ -4,10 +4,9 @@
 
 use crate::deflate;
 use crate::error::Error;
-use crate::event::{EventKind, Handshake, ListenerId, Request};
+use crate::event::{EventKind, Handshake, ListenerId, Request, Verdict};
 use crate::frames::FrameStream;
 use crate::handshake::{self, Head};
-use crate::headers::header_pairs;
 use crate::registry::Shared;
 use crate::tls::{self, Io, TlsFiles};
 use async_native_tls::TlsAcceptor;
@@ -52,6 +51,7 @@ struct Limits {
     protocols: Vec<String>,
     tls: Option<TlsAcceptor>,
     compression: bool,
+    admission: bool,
     active: AtomicUsize,
 }
 
@@ -87,6 +87,8 @@ pub struct ListenOptions {
     pub tls: Option<TlsFiles>,
     /// Accept permessage-deflate when a client offers it; the config's when `None`.
     pub compression: Option<bool>,
+    /// Ask the host about each upgrade request ([`crate::EventKind::Admit`]) before answering it.
+    pub admission: bool,
 }
 
 pub(crate) fn listen(
@@ -114,6 +116,7 @@ pub(crate) fn listen(
         protocols: options.protocols,
         tls,
         compression: options.compression.unwrap_or(shared.config.compression),
+        admission: options.admission,
         active: AtomicUsize::new(0),
     });
     let accept_loops = sockets
@@ -211,14 +214,33 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
         Ok(Head::TooLarge(refusal)) => return refuse(&mut stream, peer, &refusal).await,
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
-    let rest = match handshake::check(&head) {
-        Ok(len) => head.split_off(len),
+    let upgrade = match handshake::check(&head) {
+        Ok(upgrade) => upgrade,
         Err(refusal) => return refuse(&mut stream, peer, &refusal).await,
     };
+    let rest = head.split_off(upgrade.len);
+    let request = Request {
+        listener: limits.listener,
+        method: upgrade.method,
+        resource: upgrade.resource,
+        headers: upgrade.headers,
+        peer,
+        protocols: upgrade.protocols,
+    };
+    if limits.admission {
+        let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+        if let Verdict::Refuse { status, body } = admit(&shared, &request, left).await {
+            log::info!("refused {peer} {}: {status} (accept)", request.resource);
+            let body = body.unwrap_or_else(|| format!("{}\n", handshake::reason(status)).into_bytes());
+            // A client that does not read a long body must not hold its socket forever.
+            let _ = async_std::future::timeout(limits.handshake_timeout, handshake::respond(&mut stream, status, &body))
+                .await;
+            return;
+        }
+    }
     // Frames a client sent right behind its request go beneath tungstenite, with the rest.
     let stream = handshake::Replay::new(head, FrameStream::new(stream, rest, false));
     let mut slot = None;
-    let mut request = None;
     let mut protocol = None;
     let mut agreement = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
@@ -226,23 +248,15 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
             Slot::take(&limits)
                 .ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?,
         );
-        let offered: Vec<&str> = http
-            .headers()
-            .get_all("sec-websocket-protocol")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let offered = &request.protocols;
         // The server's own list decides; without one it agrees to the client's first choice.
         let chosen = match limits.protocols.is_empty() {
-            true => offered.first().copied(),
-            false => limits.protocols.iter().map(String::as_str).find(|p| offered.contains(p)),
+            true => offered.first(),
+            false => limits.protocols.iter().find(|p| offered.contains(p)),
         };
         if let Some(value) = chosen.and_then(|p| HeaderValue::from_str(p).ok()) {
             response.headers_mut().insert("sec-websocket-protocol", value);
-            protocol = chosen.map(str::to_string);
+            protocol = chosen.cloned();
         }
         if limits.compression {
             let offers = http.headers().get_all("sec-websocket-extensions");
@@ -251,13 +265,6 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
                 response.headers_mut().insert("sec-websocket-extensions", value);
             }
         }
-        request = Some(Request {
-            listener: limits.listener,
-            method: http.method().to_string(),
-            resource: http.uri().path_and_query().map_or("/".into(), |p| p.to_string()),
-            headers: header_pairs(http.headers()),
-            peer,
-        });
         Ok(response)
     };
     let config = shared.config.websocket();
@@ -268,7 +275,7 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
         Ok(Err(e)) => return log::info!("handshake from {peer} failed: {e}"),
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
-    let (Some(_slot), Some(request)) = (slot, request) else { return };
+    let Some(_slot) = slot else { return };
     let Some((id, link)) = shared.register_accepted(limits.listener, limits.drain_threshold) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
@@ -279,6 +286,21 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Handshake::Server(request)));
     crate::connection::drive(shared, id, ws, link).await;
+}
+
+/// The host's verdict on `request`, or 503 when none comes within `left`.
+async fn admit(shared: &Shared, request: &Request, left: Duration) -> Verdict {
+    let (ticket, verdict) = shared.ask(request.clone());
+    match async_std::future::timeout(left, verdict.recv()).await {
+        Ok(Ok(verdict)) => verdict,
+        // The runtime is shutting down.
+        Ok(Err(_)) => Verdict::Refuse { status: 503, body: Some(b"server stopped\n".to_vec()) },
+        Err(_) => {
+            shared.forget(ticket);
+            log::info!("the accept hook did not answer {} within the handshake's time", request.peer);
+            Verdict::Refuse { status: 503, body: Some(b"the server did not decide in time\n".to_vec()) }
+        }
+    }
 }
 
 async fn refuse(stream: &mut impl Io, peer: SocketAddr, refusal: &handshake::Refusal) {

@@ -99,6 +99,7 @@ fn member(model: &Model, m: &Member) -> Item {
             let callback = model.callbacks.iter().find(|c| &c.name == name);
             let mut item = Item::new(&m.name, "function", described(desc, callback.map(|c| &c.description)));
             item.parameters = callback.iter().flat_map(|c| &c.params).map(|p| member(model, p)).collect();
+            item.returns = callback.iter().flat_map(|c| &c.returns).map(|r| member(model, r)).collect();
             item
         }
         Type::Handle(name) => {

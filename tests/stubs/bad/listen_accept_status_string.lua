@@ -1,0 +1,1 @@
+websocket.listen(0, 16, 1, function() end, { accept = function() return false, "401" end }) --! return-type-mismatch

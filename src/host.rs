@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
-    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Request, Runtime,
-    TlsFiles, Verdict,
+    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Proxy, Request,
+    Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -156,7 +156,9 @@ impl Host {
         let verdict = match &answer {
             Ok((true, _, _)) => Verdict::Accept,
             // The glue has checked the status is 400..=599.
-            Ok((false, status, body)) => Verdict::Refuse { status: u16::try_from(*status).unwrap_or(403), body: body.clone() },
+            Ok((false, status, body)) => {
+                Verdict::Refuse { status: u16::try_from(*status).unwrap_or(403), body: body.clone() }
+            }
             Err(_) => Verdict::Refuse { status: 500, body: None },
         };
         self.runtime().admit(ticket, verdict);
@@ -253,6 +255,11 @@ impl WebsocketApi for Host {
             drain_threshold: size(params.drain_threshold),
             tls: tls_client(params.tls),
             compression: params.compression,
+            proxy: match params.proxy {
+                None | Some(Either::First(true)) => Proxy::FromEnvironment,
+                Some(Either::First(false)) => Proxy::Off,
+                Some(Either::Second(url)) => Proxy::Url(url),
+            },
         };
         let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
         let handle = lua.create_userdata(Connection(id))?;

@@ -901,6 +901,12 @@ window.WSLUA_SEARCH = [
     "href": "client.html#wss-and-certificates"
   },
   {
+    "name": "Proxies",
+    "kind": "manual section",
+    "text": "Clients: Proxies",
+    "href": "client.html#proxies"
+  },
+  {
     "name": "Compression",
     "kind": "manual section",
     "text": "Clients: Compression",
@@ -935,6 +941,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: wss:// servers",
     "href": "server.html#wss-servers"
+  },
+  {
+    "name": "Admission: the accept hook",
+    "kind": "manual section",
+    "text": "Servers: Admission: the accept hook",
+    "href": "server.html#admission-the-accept-hook"
   },
   {
     "name": "Compression",

@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
 use crate::frames::FrameStream;
 use crate::headers::{header_pairs, Headers};
+use crate::proxy::{self, Proxy, ProxyServer, Refused};
 use crate::registry::{Link, Shared};
 use crate::response::read_body;
 use crate::tls::{self, Io, TlsClient};
@@ -42,6 +43,8 @@ pub struct ConnectOptions {
     pub tls: TlsClient,
     /// Offer permessage-deflate; the config's when `None`.
     pub compression: Option<bool>,
+    /// The HTTP proxy to tunnel through.
+    pub proxy: Proxy,
 }
 
 /// Checks the URL and headers, registers the connection and starts its task.
@@ -67,9 +70,14 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
         }
         false => None,
     };
+    let proxy = options.proxy.choose(target.tls, &target.host, |name| std::env::var(name).ok())?;
     let (id, link) = shared.register_client(options.drain_threshold.unwrap_or(shared.config.drain_threshold));
-    log::info!("connection {id}: connecting to {url}");
-    async_std::task::spawn(run(shared.clone(), id, target, options, headers, connector, link));
+    match &proxy {
+        Some(proxy) => log::info!("connection {id}: connecting to {url} through proxy {}:{}", proxy.host, proxy.port),
+        None => log::info!("connection {id}: connecting to {url}"),
+    }
+    let route = Route { target, proxy, connector };
+    async_std::task::spawn(run(shared.clone(), id, route, options, headers, link));
     Ok(id)
 }
 
@@ -130,10 +138,20 @@ impl Target {
     }
 }
 
+/// Where a connection goes, and through what.
+struct Route {
+    target: Target,
+    proxy: Option<ProxyServer>,
+    /// For `wss://`.
+    connector: Option<TlsConnector>,
+}
+
 /// Why connecting failed.
 enum Failure {
     /// As the Error event tells it.
     Message(String),
+    /// The proxy answered `CONNECT` with another status than 2xx.
+    ProxyRefused(String, HandshakeResponse),
     /// The server answered the upgrade with another status than 101. The stream, taken back
     /// from the failed handshake, has the rest of the body.
     Refused { response: Box<Response<Option<Vec<u8>>>>, stream: Option<Box<Reclaim<Stream>>> },
@@ -148,15 +166,15 @@ impl From<String> for Failure {
 async fn run(
     shared: Arc<Shared>,
     id: ConnId,
-    target: Target,
+    route: Route,
     options: ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-    connector: Option<TlsConnector>,
     link: Link,
 ) {
     // Everything up to the end of a refusal's body shares the caller's timeout.
     let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));
-    let opened = within(deadline, open(&shared, &target, &options, headers, connector)).await.unwrap_or_else(|| {
+    let target = &route.target.clone();
+    let opened = within(deadline, open(&shared, route, &options, headers)).await.unwrap_or_else(|| {
         let limit = options.timeout.unwrap_or_default().as_millis();
         Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
     });
@@ -169,6 +187,7 @@ async fn run(
             return crate::connection::drive(shared, id, ws, link).await;
         }
         Err(Failure::Message(message)) => (message, None),
+        Err(Failure::ProxyRefused(message, response)) => (message, Some(response)),
         Err(Failure::Refused { response, stream }) => {
             let status = response.status().as_u16();
             let read = response.body().clone().unwrap_or_default();
@@ -212,13 +231,25 @@ type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String);
 
 async fn open(
     shared: &Shared,
-    target: &Target,
+    route: Route,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-    connector: Option<TlsConnector>,
 ) -> Result<Opened, Failure> {
-    let tcp = connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?;
-    let io: Box<dyn Io> = match connector {
+    let target = &route.target;
+    let tcp = match &route.proxy {
+        Some(proxy) => {
+            let mut tcp = connect_tcp(&proxy.host, proxy.port, shared.config.socket_timeout)
+                .await
+                .map_err(|e| format!("proxy {}:{}: {e}", proxy.host, proxy.port))?;
+            proxy::tunnel(&mut tcp, proxy, &target.host, target.port).await.map_err(|refused| match refused {
+                Refused::Message(message) => Failure::Message(message),
+                Refused::Status(message, response) => Failure::ProxyRefused(message, response),
+            })?;
+            tcp
+        }
+        None => connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?,
+    };
+    let io: Box<dyn Io> = match route.connector {
         Some(connector) => {
             let name = options.tls.server_name.as_deref().unwrap_or(&target.host);
             tls::connect(connector, name, tcp).await?

@@ -9,6 +9,9 @@ pub enum Error {
     InvalidUrl { url: String, reason: String },
     #[error("headers: {0}")]
     InvalidHeaders(String),
+    /// A proxy URL given as `proxy` or found in the environment variable `setting`.
+    #[error("{setting} '{url}': {reason}")]
+    InvalidProxy { setting: String, url: String, reason: String },
     #[error("the protocol is given both as 'protocol' and in 'headers'")]
     ProtocolTwice,
     /// Not (yet, or any more) connected, as far as the host has been told.

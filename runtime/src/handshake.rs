@@ -208,7 +208,8 @@ mod tests {
         assert_eq!((upgrade.len, upgrade.method.as_str(), upgrade.resource.as_str()), (GOOD.len(), "GET", "/x"));
         assert_eq!(upgrade.headers[2], ("connection".to_string(), "keep-alive, Upgrade".to_string()));
         assert!(upgrade.protocols.is_empty());
-        let offering = GOOD.replacen("Host: h", "Sec-WebSocket-Protocol: v1, v2\r\nHost: h\r\nsec-websocket-protocol: v3", 1);
+        let offering =
+            GOOD.replacen("Host: h", "Sec-WebSocket-Protocol: v1, v2\r\nHost: h\r\nsec-websocket-protocol: v3", 1);
         assert_eq!(check(offering.as_bytes()).unwrap().protocols, ["v1", "v2", "v3"], "every offer, in order");
         let with_a_frame = [GOOD.as_bytes(), &[0x81, 0x80, 1, 2, 3, 4]].concat();
         assert_eq!(check(&with_a_frame).unwrap().len, GOOD.len(), "the head ends where the frame starts");

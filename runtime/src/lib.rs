@@ -8,7 +8,7 @@
 
 //!
 //! Modules are layered, every `use` pointing down: `config`, `error`, `event`, `headers`,
-//! `handshake`, `response`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the state
+//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the state
 //! all tasks share) → `connection` → `client`, `server` → `runtime` (the façade).
 
 mod client;
@@ -20,6 +20,7 @@ mod event;
 mod frames;
 mod handshake;
 mod headers;
+mod proxy;
 mod registry;
 mod response;
 mod runtime;
@@ -34,6 +35,7 @@ pub use event::{
 };
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::{parse_headers, Headers};
+pub use proxy::Proxy;
 pub use registry::Stats;
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;

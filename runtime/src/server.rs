@@ -233,8 +233,9 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
             log::info!("refused {peer} {}: {status} (accept)", request.resource);
             let body = body.unwrap_or_else(|| format!("{}\n", handshake::reason(status)).into_bytes());
             // A client that does not read a long body must not hold its socket forever.
-            let _ = async_std::future::timeout(limits.handshake_timeout, handshake::respond(&mut stream, status, &body))
-                .await;
+            let _ =
+                async_std::future::timeout(limits.handshake_timeout, handshake::respond(&mut stream, status, &body))
+                    .await;
             return;
         }
     }

@@ -18,6 +18,8 @@ local cases = {
   { function() return websocket.connect("ws://127.0.0.1:1/", { protocol = {} }, cb) end, "bad argument #2 to 'connect' (field 'protocol': string expected, got table)" },
   { function() return websocket.connect("ws://127.0.0.1:1/", { headers = true }, cb) end, "bad argument #2 to 'connect' (field 'headers': string or table expected, got boolean)" },
   { function() return websocket.connect("ws://127.0.0.1:1/", { compression = "yes" }, cb) end, "bad argument #2 to 'connect' (field 'compression': boolean expected, got string)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { proxy = 3128 }, cb) end, "bad argument #2 to 'connect' (field 'proxy': boolean or string expected, got number)" },
+  { function() return websocket.connect("ws://127.0.0.1:1/", { proxy = "socks5://127.0.0.1:1080" }, cb) end, "connect: proxy 'socks5://127.0.0.1:1080': only http:// proxies are supported, not socks5://" },
   { function() return websocket.connect("ws://127.0.0.1:1/", nil) end, "bad argument #3 to 'connect' (function expected, got no value)" },
   { function() return websocket.connect("ftp://127.0.0.1/", nil, cb) end, "connect: invalid url 'ftp://127.0.0.1/': scheme 'ftp' is not ws, wss, http or https" },
   { function() return websocket.connect("127.0.0.1:8080", nil, cb) end, "connect: invalid url '127.0.0.1:8080': it has no ws:// or wss:// in front: a websocket url looks like ws://host:port/path or wss://host/path" },

@@ -3,6 +3,7 @@
 -- /plain refused with the defaults; /error raises; /bad-status returns a status that is not a
 -- refusal; /slow takes longer than connection_timeout. Prints its port, then "connected PATH"
 -- and "disconnected PATH" for each connection, until SIGTERM.
+---@type table<string, fun(): boolean, integer?, string?>
 local hooks = {
   ["/ok"] = function() return true end,
   ["/deny"] = function() return false, 401, "no token\n" end,
@@ -28,7 +29,8 @@ local port = websocket.listen(0, 1, 1, function(_, conn, data)
 end, {
   host = "127.0.0.1",
   accept = function(_, request)
-    return assert(hooks[request.resource], request.resource)()
+    local hook = hooks[request.resource] or error("no hook for " .. request.resource)
+    return hook()
   end,
 })
 print("port " .. port)

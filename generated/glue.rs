@@ -327,6 +327,52 @@ impl UpgradeRequest {
     }
 }
 
+/// How the channels' broker (`[websocket] broker`) is doing, from `broker_status`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BrokerReport {
+    /// `"off"` when no broker is configured (channels are in-process only), `"up"` while connected to it, `"down"` while it cannot be reached (wslua retries with backoff).
+    pub state: String,
+    /// Messages published here and handed to the broker.
+    pub relayed: i64,
+    /// Messages published here while the broker was down: delivered to this process's subscribers only.
+    pub unrelayed: i64,
+    /// Messages from other processes delivered here.
+    pub received: i64,
+    /// Channels with a subscriber in this process (subscribed at the broker when up).
+    pub channels: i64,
+}
+
+impl BrokerReport {
+    /// Builds the table from its fields in order. One call into Lua costs less than a C API
+    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
+    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5) return { state = v1, relayed = v2, unrelayed = v3, received = v4, channels = v5, } end";
+
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+            {
+                let v = self.state;
+                v
+            },
+            {
+                let v = self.relayed;
+                v
+            },
+            {
+                let v = self.unrelayed;
+                v
+            },
+            {
+                let v = self.received;
+                v
+            },
+            {
+                let v = self.channels;
+                v
+            },
+        ))
+    }
+}
+
 /// How a `wss://` client checks its server, for `connect`'s `tls` parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TlsClient {
@@ -617,6 +663,37 @@ pub fn call_accept(
     ))
 }
 
+/// Calls a Lua `websocket.subscriber`: Receives the messages published on a channel, for Lua code that takes part in a channel itself (a game loop on the server, a moderator): given to `subscribe` instead of a connection.
+pub fn call_subscriber(
+    lua: &mlua::Lua,
+    function: &mlua::Function,
+    self_: mlua::Value,
+    channel: Vec<u8>,
+    message: Vec<u8>,
+    r#type: i64,
+) -> mlua::Result<()> {
+    let _ = lua;
+    let args = (
+        {
+            let v = self_;
+            v
+        },
+        {
+            let v = channel;
+            lua.create_string(&v)?
+        },
+        {
+            let v = message;
+            lua.create_string(&v)?
+        },
+        {
+            let v = r#type;
+            v
+        },
+    );
+    function.call::<()>(args)
+}
+
 /// Calls a Lua `websocket.callback`: Receives every event of a connection (for `listen`, of every connection to the server).
 pub fn call_callback(
     lua: &mlua::Lua,
@@ -676,6 +753,8 @@ pub struct WebsocketConfig {
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
+    /// The Redis server that carries channel messages between processes, `redis://[user:password@]host:port[/db]`; empty (the default) keeps channels within this process. wslua keeps one subscriber connection for the channels that have subscribers here and publishes with `PUBLISH`; it reconnects with backoff when Redis goes away.
+    pub broker: String,
 }
 
 impl Default for WebsocketConfig {
@@ -692,6 +771,7 @@ impl Default for WebsocketConfig {
             ca_file: "".to_string(),
             compression: 0,
             buffer_size: 0,
+            broker: "".to_string(),
         }
     }
 }
@@ -713,6 +793,7 @@ impl WebsocketConfig {
         "ca_file",
         "compression",
         "buffer_size",
+        "broker",
     ];
 
     /// Sets `key` from its game.project text. Returns `Ok(false)` for a key this section does not have.
@@ -770,6 +851,9 @@ impl WebsocketConfig {
                 self.buffer_size = __wslua::parse_integer(text)
                     .and_then(|v| __wslua::in_range(v, Some(0), None))
                     .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "broker" => {
+                self.broker = __wslua::parse_string(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             _ => return Ok(false),
         }
@@ -921,6 +1005,59 @@ pub trait WebsocketApi: 'static {
         message: Vec<u8>,
         options: SendOptions,
     ) -> mlua::Result<i64>;
+    /// Adds a connection, or a Lua function, to a channel: every message `publish`ed on it afterwards, in this process or (with a broker) in any process sharing the broker, is queued on the connection (as by `send`) or passed to the function. A connection leaves all its channels when it disconnects. Subscribing twice is subscribing once.
+    /// - `subscriber`: A connection, or a function `(self, channel, message, type)`.
+    /// - `channel`: The channel's name, 1 to 256 bytes.
+    ///
+    /// Put each client in the room its URL names, on every server process.
+    /// ```lua
+    /// local function on_event(self, conn, data)
+    ///   if data.event == websocket.EVENT_CONNECTED then
+    ///     websocket.subscribe(conn, "room:" .. data.request_resource)
+    ///   elseif data.event == websocket.EVENT_MESSAGE then
+    ///     websocket.publish("room:" .. data.request_resource, data.message, { type = data.type })
+    ///   end
+    /// end
+    /// ```
+    fn subscribe(
+        &self,
+        lua: &mlua::Lua,
+        subscriber: __wslua::Either<Connection, mlua::Function>,
+        channel: Vec<u8>,
+    ) -> mlua::Result<()>;
+    /// Removes a connection, or a function, from a channel; nothing if it was not in it.
+    /// - `subscriber`: The connection, or the same function given to `subscribe`.
+    /// - `channel`: The channel's name.
+    fn unsubscribe(
+        &self,
+        lua: &mlua::Lua,
+        subscriber: __wslua::Either<Connection, mlua::Function>,
+        channel: Vec<u8>,
+    ) -> mlua::Result<()>;
+    /// Sends a message to every subscriber of a channel: the connections and functions of this process at once, framed once as by `broadcast`, and through the broker (when one is configured and up) to those of every other process, each of which delivers it once. A process's own publish is not delivered to it twice. While the broker is down, the message reaches this process's subscribers only, and `broker_status().unrelayed` counts it.
+    /// - `channel`: The channel's name, 1 to 256 bytes.
+    /// - `message`: The message.
+    /// - `options`: Options of the message, as for `send`; may be `nil`.
+    ///
+    /// Returns `count`: How many connections of this process it was queued on.
+    ///
+    /// Announce the next round to every player, whichever process serves them.
+    /// ```lua
+    /// websocket.publish("lobby", json.encode({ round = 2 }), { type = websocket.DATA_TYPE_TEXT })
+    /// ```
+    fn publish(&self, lua: &mlua::Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64>;
+    /// How the channels' broker is doing.
+    ///
+    /// Returns `status`: The broker's state and counts now.
+    ///
+    /// Warn when messages stop crossing to the other servers.
+    /// ```lua
+    /// local status = websocket.broker_status()
+    /// if status.state == "down" then
+    ///   print(status.unrelayed .. " messages reached this process only")
+    /// end
+    /// ```
+    fn broker_status(&self, lua: &mlua::Lua) -> mlua::Result<BrokerReport>;
     /// What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.
     /// - `connection`: The websocket connection.
     ///
@@ -1127,6 +1264,78 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         __wslua::protect(lua, result)
     })?;
     module.raw_set("broadcast", __wslua_raise.call::<mlua::Function>(broadcast)?)?;
+    let __wslua_api = api.clone();
+    let subscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("subscribe", args);
+            let subscriber = {
+                let (value, at) = __wslua_args.next_arg();
+                (|value, at: &__wslua::At| {
+                    __wslua::read_either(value, at, ["userdata", "function"], Connection::read, __wslua::read_function)
+                })(value, &at)?
+            };
+            let channel = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::read_bytes(value, &at)?
+            };
+            let result = __wslua_api.subscribe(lua, subscriber, channel);
+            result
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("subscribe", __wslua_raise.call::<mlua::Function>(subscribe)?)?;
+    let __wslua_api = api.clone();
+    let unsubscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("unsubscribe", args);
+            let subscriber = {
+                let (value, at) = __wslua_args.next_arg();
+                (|value, at: &__wslua::At| {
+                    __wslua::read_either(value, at, ["userdata", "function"], Connection::read, __wslua::read_function)
+                })(value, &at)?
+            };
+            let channel = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::read_bytes(value, &at)?
+            };
+            let result = __wslua_api.unsubscribe(lua, subscriber, channel);
+            result
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("unsubscribe", __wslua_raise.call::<mlua::Function>(unsubscribe)?)?;
+    let __wslua_api = api.clone();
+    let publish = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("publish", args);
+            let channel = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::read_bytes(value, &at)?
+            };
+            let message = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::read_bytes(value, &at)?
+            };
+            let options = {
+                let (value, at) = __wslua_args.next_arg();
+                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+            };
+            let result = __wslua_api.publish(lua, channel, message, options);
+            result
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("publish", __wslua_raise.call::<mlua::Function>(publish)?)?;
+    let __wslua_api = api.clone();
+    let broker_status = lua.create_function(move |lua, args: mlua::MultiValue| {
+        let result = (|| {
+            let mut __wslua_args = __wslua::Args::new("broker_status", args);
+            let result = __wslua_api.broker_status(lua);
+            result.and_then(|v| Ok(v.into_lua_table(lua)?))
+        })();
+        __wslua::protect(lua, result)
+    })?;
+    module.raw_set("broker_status", __wslua_raise.call::<mlua::Function>(broker_status)?)?;
     let __wslua_api = api.clone();
     let stats = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {

@@ -3,8 +3,8 @@
 
 use crate::glue::__wslua::Either;
 use crate::glue::{
-    self, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions, SendOptions,
-    TlsClient, UpgradeRequest, WebsocketApi,
+    self, BrokerReport, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions,
+    SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
 };
 use mlua::{AnyUserData, Function, Lua, Value};
 use std::cell::RefCell;
@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
-    ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Proxy, Request,
-    Runtime, TlsFiles, Verdict,
+    BrokerState, ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Proxy,
+    Request, Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -54,6 +54,8 @@ struct LuaState {
     listeners: HashMap<ListenerId, Server>,
     /// The `self` passed to callbacks.
     instance: Value,
+    /// The Lua functions subscribed to each channel, in the order they subscribed.
+    subscribers: HashMap<Vec<u8>, Vec<Function>>,
 }
 
 #[derive(Clone)]
@@ -115,6 +117,7 @@ impl Host {
         let id = event.conn;
         let conn = match event.kind {
             EventKind::Admit(request) => return self.admit(lua, id, request),
+            EventKind::Published { channel, message } => return self.published(lua, channel, message),
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
                 let Some(Server { callback, .. }) = server else { return Ok(()) };
@@ -139,6 +142,22 @@ impl Host {
             }
         }
         glue::call_callback(lua, &conn.callback, instance, conn.handle, data)
+    }
+
+    /// Passes a channel's message to each Lua function subscribed to it; an error in one is
+    /// reported and the others still get it.
+    fn published(&self, lua: &Lua, channel: Vec<u8>, message: Message) -> mlua::Result<()> {
+        let functions = self.state().subscribers.get(&channel).cloned().unwrap_or_default();
+        let instance = self.instance();
+        for function in functions {
+            let kind = data_type(message.kind);
+            let called =
+                glue::call_subscriber(lua, &function, instance.clone(), channel.clone(), message.data.clone(), kind);
+            if let Err(err) = called {
+                report_callback_error(&err);
+            }
+        }
+        Ok(())
     }
 
     /// Asks a server's `accept` hook about `request` and answers the runtime, whatever happens:
@@ -199,10 +218,7 @@ fn callback_data(kind: EventKind) -> CallbackData {
         }
         EventKind::Message(message) => {
             data.event = glue::EVENT_MESSAGE;
-            data.r#type = Some(match message.kind {
-                DataKind::Text => glue::DATA_TYPE_TEXT,
-                DataKind::Binary => glue::DATA_TYPE_BINARY,
-            });
+            data.r#type = Some(data_type(message.kind));
             data.message = Some(message.data);
         }
         EventKind::Error { message, response } => {
@@ -220,10 +236,18 @@ fn callback_data(kind: EventKind) -> CallbackData {
             data.code = Some(code.into());
             data.reason = Some(reason);
         }
-        // Answered by `Host::admit`: no connection's callback sees it.
-        EventKind::Admit(_) => {}
+        // Answered by `Host::admit` and `Host::published`: no connection's callback sees them.
+        EventKind::Admit(_) | EventKind::Published { .. } => {}
     }
     data
+}
+
+/// A message's kind as `data.type` says it.
+fn data_type(kind: DataKind) -> i64 {
+    match kind {
+        DataKind::Text => glue::DATA_TYPE_TEXT,
+        DataKind::Binary => glue::DATA_TYPE_BINARY,
+    }
 }
 
 /// Errors in callbacks must not stop the pump: report them with their traceback.
@@ -298,6 +322,68 @@ impl WebsocketApi for Host {
             connected_for: stats.connected_for.as_secs_f64(),
             protocol: stats.protocol,
             extensions: stats.extensions,
+        })
+    }
+
+    fn subscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
+        let subscribed = match subscriber {
+            Either::First(connection) => self.runtime().subscribe(connection.0, &channel),
+            Either::Second(function) => {
+                let mut state = self.state();
+                let functions = state.subscribers.entry(channel.clone()).or_default();
+                if !functions.contains(&function) {
+                    functions.push(function);
+                }
+                let first = functions.len() == 1;
+                drop(state);
+                // The runtime delivers the channel's messages to the host from the first on.
+                if first {
+                    self.runtime().subscribe_host(&channel, true)
+                } else {
+                    Ok(())
+                }
+            }
+        };
+        subscribed.map_err(|e| runtime_error(format!("subscribe: {e}")))
+    }
+
+    fn unsubscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
+        let unsubscribed = match subscriber {
+            Either::First(connection) => self.runtime().unsubscribe(connection.0, &channel),
+            Either::Second(function) => {
+                let mut state = self.state();
+                let functions = state.subscribers.entry(channel.clone()).or_default();
+                functions.retain(|f| *f != function);
+                let last = functions.is_empty();
+                if last {
+                    state.subscribers.remove(&channel);
+                }
+                drop(state);
+                self.runtime().subscribe_host(&channel, !last)
+            }
+        };
+        unsubscribed.map_err(|e| runtime_error(format!("unsubscribe: {e}")))
+    }
+
+    fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
+        let message = Message { data: message, kind: kind(&options) };
+        let count = self.runtime().publish(&channel, message).map_err(|e| runtime_error(format!("publish: {e}")))?;
+        Ok(integer(count))
+    }
+
+    fn broker_status(&self, _: &Lua) -> mlua::Result<BrokerReport> {
+        let status = self.runtime().broker_status();
+        Ok(BrokerReport {
+            state: match status.state {
+                BrokerState::Off => "off",
+                BrokerState::Up => "up",
+                BrokerState::Down => "down",
+            }
+            .to_string(),
+            relayed: integer(status.relayed),
+            unrelayed: integer(status.unrelayed),
+            received: integer(status.received),
+            channels: integer(status.channels),
         })
     }
 

@@ -123,6 +123,10 @@ impl Project {
                 }
             }
         }
+        if !project.websocket.broker.is_empty() {
+            wslua_runtime::check_broker_url(&project.websocket.broker)
+                .map_err(|e| Problem::at(text, section, "broker", format!("[{section}] broker: {e}")))?;
+        }
         if let Some(frequency) = ini.get_from(Some("display"), "update_frequency") {
             project.update_frequency = frequency
                 .trim()
@@ -153,6 +157,7 @@ impl Project {
             drain_threshold: ws.drain_threshold.max(0) as usize,
             ca_file: Some(&ws.ca_file).filter(|path| !path.is_empty()).map(PathBuf::from),
             compression: ws.compression == 1,
+            broker: Some(&ws.broker).filter(|url| !url.is_empty()).cloned(),
         }
     }
 }

@@ -148,6 +148,11 @@ fn broadcast_basics() {
 }
 
 #[test]
+fn channels_local() {
+    scenario("channels_local");
+}
+
+#[test]
 fn compression() {
     scenario("compression");
 }
@@ -718,6 +723,10 @@ fn game_project_mistakes_are_named_with_file_and_line() {
             "game.project:3: [websocket] compression: 'on' is not an integer",
         ),
         ("[websocket]\ncompression = 2\n", "game.project:2: [websocket] compression: must be from 0 to 1, got 2"),
+        (
+            "[websocket]\ndebug = 1\n\nbroker = 127.0.0.1:6379\n",
+            "game.project:4: [websocket] broker: '127.0.0.1:6379' is not a redis:// url",
+        ),
     ] {
         let (code, stderr) = run(text);
         assert_eq!(code, Some(1), "{stderr}");

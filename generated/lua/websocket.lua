@@ -25,6 +25,7 @@
 ---* `ca_file` (string, default ``) *(wslua extension)*: Path to a PEM file of extra trusted roots for every `wss://` connect that names no `tls.ca_file` of its own; empty for none.
 ---* `compression` (integer, default `0`) *(wslua extension)*: `1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
+---* `broker` (string, default ``) *(wslua extension)*: The Redis server that carries channel messages between processes, `redis://[user:password@]host:port[/db]`; empty (the default) keeps channels within this process. wslua keeps one subscriber connection for the channels that have subscribers here and publishes with `PUBLISH`; it reconnects with backoff when Redis goes away.
 ---@class websocket
 websocket = {}
 
@@ -105,6 +106,14 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field port integer *(wslua extension)* The port of the client.
 ---@field protocols string[] *(wslua extension)* The subprotocols the client offers, in its order; empty when none.
 
+--- How the channels' broker (`[websocket] broker`) is doing, from `broker_status`.
+---@class websocket.broker_report
+---@field state string *(wslua extension)* `"off"` when no broker is configured (channels are in-process only), `"up"` while connected to it, `"down"` while it cannot be reached (wslua retries with backoff).
+---@field relayed integer *(wslua extension)* Messages published here and handed to the broker.
+---@field unrelayed integer *(wslua extension)* Messages published here while the broker was down: delivered to this process's subscribers only.
+---@field received integer *(wslua extension)* Messages from other processes delivered here.
+---@field channels integer *(wslua extension)* Channels with a subscriber in this process (subscribed at the broker when up).
+
 --- How a `wss://` client checks its server, for `connect`'s `tls` parameter.
 ---@class websocket.tls_client
 ---@field ca_file? string *(wslua extension)* Path to a PEM file of extra trusted roots (a private CA, or a self-signed server's certificate), trusted besides the system's. Default: the `ca_file` config key.
@@ -158,6 +167,13 @@ websocket.DATA_TYPE_BINARY = 2
 ---* returns `status`: The HTTP status of a refusal. (`400` to `599`; default `403`)
 ---* returns `body`: The body of a refusal (sent as `text/plain`); default the status's reason.
 ---@alias websocket.accept fun(self: any, request: websocket.upgrade_request): boolean, integer?, string?
+
+--- Receives the messages published on a channel, for Lua code that takes part in a channel itself (a game loop on the server, a moderator): given to `subscribe` instead of a connection.
+---* `self`: The script instance (`nil` in module mode).
+---* `channel`: The channel the message was published on.
+---* `message`: The message.
+---* `type`: Whether it was published as text or binary.
+---@alias websocket.subscriber fun(self: any, channel: string, message: string, type: websocket.data_type)
 
 --- Receives every event of a connection (for `listen`, of every connection to the server).
 ---* `self`: The script instance that registered the callback (the `self` of `init` in the `wslua` runner's script lifecycle; `nil` in module mode).
@@ -275,6 +291,51 @@ function websocket.stop_listening(port) end
 ---@param options? websocket.send_options Options of the message, as for `send`; may be `nil`.
 ---@return integer count How many connections it was queued on.
 function websocket.broadcast(connections, message, options) end
+
+--- *(wslua extension)* Adds a connection, or a Lua function, to a channel: every message `publish`ed on it afterwards, in this process or (with a broker) in any process sharing the broker, is queued on the connection (as by `send`) or passed to the function. A connection leaves all its channels when it disconnects. Subscribing twice is subscribing once.
+---
+---Put each client in the room its URL names, on every server process.
+---```lua
+--- local function on_event(self, conn, data)
+---   if data.event == websocket.EVENT_CONNECTED then
+---     websocket.subscribe(conn, "room:" .. data.request_resource)
+---   elseif data.event == websocket.EVENT_MESSAGE then
+---     websocket.publish("room:" .. data.request_resource, data.message, { type = data.type })
+---   end
+--- end
+---```
+---@param subscriber websocket.connection|websocket.subscriber A connection, or a function `(self, channel, message, type)`.
+---@param channel string The channel's name, 1 to 256 bytes.
+function websocket.subscribe(subscriber, channel) end
+
+--- *(wslua extension)* Removes a connection, or a function, from a channel; nothing if it was not in it.
+---@param subscriber websocket.connection|websocket.subscriber The connection, or the same function given to `subscribe`.
+---@param channel string The channel's name.
+function websocket.unsubscribe(subscriber, channel) end
+
+--- *(wslua extension)* Sends a message to every subscriber of a channel: the connections and functions of this process at once, framed once as by `broadcast`, and through the broker (when one is configured and up) to those of every other process, each of which delivers it once. A process's own publish is not delivered to it twice. While the broker is down, the message reaches this process's subscribers only, and `broker_status().unrelayed` counts it.
+---
+---Announce the next round to every player, whichever process serves them.
+---```lua
+--- websocket.publish("lobby", json.encode({ round = 2 }), { type = websocket.DATA_TYPE_TEXT })
+---```
+---@param channel string The channel's name, 1 to 256 bytes.
+---@param message string The message.
+---@param options? websocket.send_options Options of the message, as for `send`; may be `nil`.
+---@return integer count How many connections of this process it was queued on.
+function websocket.publish(channel, message, options) end
+
+--- *(wslua extension)* How the channels' broker is doing.
+---
+---Warn when messages stop crossing to the other servers.
+---```lua
+--- local status = websocket.broker_status()
+--- if status.state == "down" then
+---   print(status.unrelayed .. " messages reached this process only")
+--- end
+---```
+---@return websocket.broker_report status The broker's state and counts now.
+function websocket.broker_status() end
 
 --- *(wslua extension)* What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.
 ---

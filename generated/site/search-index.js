@@ -145,6 +145,72 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#broadcast.options"
   },
   {
+    "name": "websocket.subscribe",
+    "kind": "function",
+    "text": "Adds a connection, or a Lua function, to a channel: every message `publish`ed on it afterwards, in this process or (with a broker) in any process sharing the broker, is queued on the connection (as by `send`) or passed to the function. A connection leaves all its channels when it disconnects. Subscribing twice is subscribing once.",
+    "href": "reference.html#subscribe"
+  },
+  {
+    "name": "subscribe.subscriber",
+    "kind": "parameter",
+    "text": "A connection, or a function `(self, channel, message, type)`.",
+    "href": "reference.html#subscribe.subscriber"
+  },
+  {
+    "name": "subscribe.channel",
+    "kind": "parameter",
+    "text": "The channel's name, 1 to 256 bytes.",
+    "href": "reference.html#subscribe.channel"
+  },
+  {
+    "name": "websocket.unsubscribe",
+    "kind": "function",
+    "text": "Removes a connection, or a function, from a channel; nothing if it was not in it.",
+    "href": "reference.html#unsubscribe"
+  },
+  {
+    "name": "unsubscribe.subscriber",
+    "kind": "parameter",
+    "text": "The connection, or the same function given to `subscribe`.",
+    "href": "reference.html#unsubscribe.subscriber"
+  },
+  {
+    "name": "unsubscribe.channel",
+    "kind": "parameter",
+    "text": "The channel's name.",
+    "href": "reference.html#unsubscribe.channel"
+  },
+  {
+    "name": "websocket.publish",
+    "kind": "function",
+    "text": "Sends a message to every subscriber of a channel: the connections and functions of this process at once, framed once as by `broadcast`, and through the broker (when one is configured and up) to those of every other process, each of which delivers it once. A process's own publish is not delivered to it twice. While the broker is down, the message reaches this process's subscribers only, and `broker_status().unrelayed` counts it.",
+    "href": "reference.html#publish"
+  },
+  {
+    "name": "publish.channel",
+    "kind": "parameter",
+    "text": "The channel's name, 1 to 256 bytes.",
+    "href": "reference.html#publish.channel"
+  },
+  {
+    "name": "publish.message",
+    "kind": "parameter",
+    "text": "The message.",
+    "href": "reference.html#publish.message"
+  },
+  {
+    "name": "publish.options",
+    "kind": "parameter",
+    "text": "Options of the message, as for `send`; may be `nil`.",
+    "href": "reference.html#publish.options"
+  },
+  {
+    "name": "websocket.broker_status",
+    "kind": "function",
+    "text": "How the channels' broker is doing.",
+    "href": "reference.html#broker_status"
+  },
+  {
     "name": "websocket.stats",
     "kind": "function",
     "text": "What a connection has sent, received and queued, and the last round trip of a ping. Raises `stats: connection is closed` after its `EVENT_DISCONNECTED`.",
@@ -217,6 +283,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#upgrade_request"
   },
   {
+    "name": "websocket.broker_report",
+    "kind": "table",
+    "text": "How the channels' broker (`[websocket] broker`) is doing, from `broker_status`.",
+    "href": "reference.html#broker_report"
+  },
+  {
     "name": "websocket.tls_client",
     "kind": "table",
     "text": "How a `wss://` client checks its server, for `connect`'s `tls` parameter.",
@@ -251,6 +323,12 @@ window.WSLUA_SEARCH = [
     "kind": "callback",
     "text": "A server's admission hook (`listen`'s `accept` option). It answers on the Lua thread while the client waits: an error raised in it refuses with `500` (the traceback is logged), and no answer within the server's `connection_timeout` (the Lua thread busy elsewhere) refuses with `503`. Refused requests never count toward `max_connections` and never reach the server's callback.",
     "href": "reference.html#accept"
+  },
+  {
+    "name": "websocket.subscriber",
+    "kind": "callback",
+    "text": "Receives the messages published on a channel, for Lua code that takes part in a channel itself (a game loop on the server, a moderator): given to `subscribe` instead of a connection.",
+    "href": "reference.html#subscriber"
   },
   {
     "name": "websocket.callback",
@@ -383,6 +461,36 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "The subprotocols the client offers, in its order; empty when none.",
     "href": "reference.html#upgrade_request.protocols"
+  },
+  {
+    "name": "broker_report.state",
+    "kind": "field",
+    "text": "`\"off\"` when no broker is configured (channels are in-process only), `\"up\"` while connected to it, `\"down\"` while it cannot be reached (wslua retries with backoff).",
+    "href": "reference.html#broker_report.state"
+  },
+  {
+    "name": "broker_report.relayed",
+    "kind": "field",
+    "text": "Messages published here and handed to the broker.",
+    "href": "reference.html#broker_report.relayed"
+  },
+  {
+    "name": "broker_report.unrelayed",
+    "kind": "field",
+    "text": "Messages published here while the broker was down: delivered to this process's subscribers only.",
+    "href": "reference.html#broker_report.unrelayed"
+  },
+  {
+    "name": "broker_report.received",
+    "kind": "field",
+    "text": "Messages from other processes delivered here.",
+    "href": "reference.html#broker_report.received"
+  },
+  {
+    "name": "broker_report.channels",
+    "kind": "field",
+    "text": "Channels with a subscriber in this process (subscribed at the broker when up).",
+    "href": "reference.html#broker_report.channels"
   },
   {
     "name": "tls_client.ca_file",
@@ -679,6 +787,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#buffer_size"
   },
   {
+    "name": "broker",
+    "kind": "config key",
+    "text": "The Redis server that carries channel messages between processes, `redis://[user:password@]host:port[/db]`; empty (the default) keeps channels within this process. wslua keeps one subscriber connection for the channels that have subscribers here and publishes with `PUBLISH`; it reconnects with backoff when Redis goes away.",
+    "href": "reference.html#broker"
+  },
+  {
     "name": "json.encode",
     "kind": "function",
     "text": "Encodes a Lua value as JSON text. A table whose keys are exactly `1`..`n` is an array; any other table is an object, its keys strings (integer keys are written as strings). A table that contains itself, a function, a userdata other than `json.null`, a key that is not a string or an integer, NaN, an infinity or a string that is not UTF-8 raises an error naming it.",
@@ -965,6 +1079,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Servers: Rooms: one message to many",
     "href": "server.html#rooms-one-message-to-many"
+  },
+  {
+    "name": "Channels, across processes",
+    "kind": "manual section",
+    "text": "Servers: Channels, across processes",
+    "href": "server.html#channels-across-processes"
   },
   {
     "name": "Stopping",

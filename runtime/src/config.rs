@@ -27,6 +27,8 @@ pub struct Config {
     pub ca_file: Option<PathBuf>,
     /// permessage-deflate: offered by clients and accepted by servers that do not say otherwise.
     pub compression: bool,
+    /// The Redis URL that carries channel messages between processes; `None`: in-process only.
+    pub broker: Option<String>,
 }
 
 impl Default for Config {
@@ -41,6 +43,7 @@ impl Default for Config {
             drain_threshold: 0,
             ca_file: None,
             compression: false,
+            broker: None,
         }
     }
 }

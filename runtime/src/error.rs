@@ -1,6 +1,7 @@
 //! The errors the host-facing calls return. Everything that fails later, on the network, arrives
 //! as an event instead.
 
+use crate::channels::MAX_CHANNEL;
 use crate::config::MAX_CLOSE_REASON;
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +30,8 @@ pub enum Error {
     /// A certificate, key or CA file that cannot be read or used; the message names it.
     #[error("TLS: {0}")]
     Tls(String),
+    #[error("a channel's name is 1 to {MAX_CHANNEL} bytes, not {0}")]
+    Channel(usize),
     #[error("cannot listen on port {port}: {source}")]
     Listen { port: u16, source: std::io::Error },
 }

@@ -8,6 +8,9 @@ use std::time::{Duration, Instant};
 /// Identifies a connection for its whole life; never reused.
 pub type ConnId = u64;
 
+/// The `conn` of events that belong to no connection ([`EventKind::Published`]).
+pub const HOST: ConnId = 0;
+
 /// Identifies one `listen` for its whole life; never reused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ListenerId(pub(crate) u64);
@@ -76,6 +79,12 @@ pub enum EventKind {
     /// A server with an admission hook asks whether to accept an upgrade request. The event's
     /// `conn` is the ticket to answer with ([`crate::Runtime::admit`]); no connection has it.
     Admit(Request),
+    /// A message on a channel the host subscribes to ([`crate::Runtime::subscribe_host`]);
+    /// the event's `conn` is [`HOST`].
+    Published {
+        channel: Vec<u8>,
+        message: Message,
+    },
 }
 
 /// The host's answer to [`EventKind::Admit`].

@@ -7,10 +7,12 @@
 //! [`EventKind::Disconnected`].
 
 //!
-//! Modules are layered, every `use` pointing down: `config`, `error`, `event`, `headers`,
-//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the state
-//! all tasks share) → `connection` → `client`, `server` → `runtime` (the façade).
+//! Modules are layered, every `use` pointing down: `config`, `event`, `channels`, `error`, `headers`,
+//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the
+//! state all tasks share) → `connection` → `client`, `server`, `broker` → `runtime` (the façade).
 
+mod broker;
+mod channels;
 mod client;
 mod config;
 mod connection;
@@ -27,11 +29,13 @@ mod runtime;
 mod server;
 mod tls;
 
+pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
+pub use channels::MAX_CHANNEL;
 pub use client::ConnectOptions;
 pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
 pub use error::Error;
 pub use event::{
-    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict,
+    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict, HOST,
 };
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::{parse_headers, Headers};

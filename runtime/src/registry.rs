@@ -5,9 +5,10 @@
 //! One lock guards the connections and the running servers together, so a server that stops
 //! and a handshake that completes at the same moment agree on which happened first.
 
+use crate::channels::Channels;
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
-use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict};
+use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict, HOST};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
@@ -102,6 +103,7 @@ struct Table {
     conns: HashMap<ConnId, Entry>,
     /// Servers still accepting.
     listening: HashSet<ListenerId>,
+    channels: Channels,
 }
 
 pub(crate) struct Shared {
@@ -111,6 +113,9 @@ pub(crate) struct Shared {
     table: Mutex<Table>,
     /// The handshakes waiting for the host's [`Verdict`], by ticket.
     admissions: Mutex<HashMap<ConnId, Sender<Verdict>>>,
+    /// Told each time a channel gains its first or loses its last subscriber here (the broker
+    /// follows the set).
+    channels_changed: std::sync::OnceLock<Sender<()>>,
 }
 
 impl Shared {
@@ -121,6 +126,7 @@ impl Shared {
             next_id: AtomicU64::new(1),
             table: Mutex::default(),
             admissions: Mutex::default(),
+            channels_changed: std::sync::OnceLock::new(),
         }
     }
 
@@ -209,16 +215,7 @@ impl Shared {
             );
         }
         let frame = frame(message)?;
-        let mut table = lock(&self.table);
-        let mut queued = 0;
-        for conn in conns {
-            if let Some(entry) = table.conns.get_mut(conn).filter(|e| e.visible == Visible::Open) {
-                queue(*conn, entry, frame.clone(), self.config.max_send_queue);
-                // A connection closed for its full queue did not get it.
-                queued += usize::from(entry.visible == Visible::Open);
-            }
-        }
-        Ok(queued)
+        Ok(queue_each(&mut lock(&self.table).conns, conns, &frame, self.config.max_send_queue))
     }
 
     /// Sends a ping now; its pong updates the round trip `stats` reports.
@@ -263,6 +260,63 @@ impl Shared {
         }
     }
 
+    /// Has `watch` told whenever the set of channels with a subscriber here changes.
+    pub fn watch_channels(&self, watch: Sender<()>) {
+        let _ = self.channels_changed.set(watch);
+    }
+
+    fn channels_changed(&self, changed: bool) {
+        if let Some(watch) = self.channels_changed.get().filter(|_| changed) {
+            let _ = watch.try_send(());
+        }
+    }
+
+    /// Adds a connection (not closed yet) to a channel.
+    pub fn subscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
+        let mut table = lock(&self.table);
+        table.conns.get(&conn).ok_or(Error::Closed)?;
+        let changed = table.channels.subscribe(conn, channel);
+        drop(table);
+        self.channels_changed(changed);
+        Ok(())
+    }
+
+    pub fn unsubscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
+        let mut table = lock(&self.table);
+        table.conns.get(&conn).ok_or(Error::Closed)?;
+        let changed = table.channels.unsubscribe(conn, channel);
+        drop(table);
+        self.channels_changed(changed);
+        Ok(())
+    }
+
+    /// Whether the host takes `channel`'s messages (as [`EventKind::Published`] events).
+    pub fn subscribe_host(&self, channel: &[u8], on: bool) {
+        let changed = lock(&self.table).channels.set_host(channel, on);
+        self.channels_changed(changed);
+    }
+
+    /// The channels with a subscriber here.
+    pub fn channel_names(&self) -> Vec<Vec<u8>> {
+        lock(&self.table).channels.names()
+    }
+
+    /// Delivers a message to `channel`'s subscribers here: queued on each open connection, framed
+    /// once, and to the host as an event when it subscribes. Returns the connections it was
+    /// queued on.
+    pub fn deliver(&self, channel: &[u8], message: Message) -> Result<usize, Error> {
+        let frame = frame(message.clone())?;
+        let mut table = lock(&self.table);
+        let Table { conns, channels, .. } = &mut *table;
+        let (subscribed, host) = channels.subscribers(channel);
+        let queued = queue_each(conns, subscribed, &frame, self.config.max_send_queue);
+        drop(table);
+        if host {
+            self.push(HOST, EventKind::Published { channel: channel.to_vec(), message });
+        }
+        Ok(queued)
+    }
+
     /// The host has taken `event`: what the script may do with its connection changes now.
     pub fn seen(&self, event: &Event) {
         match event.kind {
@@ -274,7 +328,11 @@ impl Shared {
                 }
             }
             EventKind::Disconnected { .. } => {
-                lock(&self.table).conns.remove(&event.conn);
+                let mut table = lock(&self.table);
+                table.conns.remove(&event.conn);
+                let changed = table.channels.leave(event.conn);
+                drop(table);
+                self.channels_changed(changed);
             }
             _ => {}
         }
@@ -319,6 +377,24 @@ fn frame(message: Message) -> Result<Frame, Error> {
         DataKind::Binary => Frame::Binary(message.data.into()),
         DataKind::Text => Frame::Text(String::from_utf8(message.data).map_err(|_| Error::NotUtf8)?.into()),
     })
+}
+
+/// Queues one frame on each of `ids` that is open; returns how many it was queued on.
+fn queue_each<'a>(
+    conns: &mut HashMap<ConnId, Entry>,
+    ids: impl IntoIterator<Item = &'a ConnId>,
+    frame: &Frame,
+    limit: usize,
+) -> usize {
+    let mut queued = 0;
+    for conn in ids {
+        if let Some(entry) = conns.get_mut(conn).filter(|e| e.visible == Visible::Open) {
+            queue(*conn, entry, frame.clone(), limit);
+            // A connection closed for its full queue did not get it.
+            queued += usize::from(entry.visible == Visible::Open);
+        }
+    }
+    queued
 }
 
 /// Queues `frame` on an open connection, or closes it with 1008 when that would take its queue

@@ -1,6 +1,8 @@
 //! [`Runtime`]: the host-facing façade on top of the engine. Its methods return at once; the
 //! network work happens in async-std tasks, which report back through the event queue.
 
+use crate::broker::{Broker, BrokerState, BrokerStatus};
+use crate::channels::MAX_CHANNEL;
 use crate::client::{self, ConnectOptions};
 use crate::config::Config;
 use crate::error::Error;
@@ -24,6 +26,8 @@ pub struct Runtime {
     shared: Arc<Shared>,
     /// The running servers, in the order they started.
     listening: Mutex<Vec<Listening>>,
+    /// The channels' broker, when the config names one.
+    broker: Option<Broker>,
 }
 
 /// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
@@ -38,7 +42,9 @@ impl Interrupter {
 
 impl Runtime {
     pub fn new(config: Config) -> Runtime {
-        Runtime { shared: Arc::new(Shared::new(config)), listening: Mutex::default() }
+        let shared = Arc::new(Shared::new(config));
+        let broker = shared.config.broker.as_deref().map(|url| Broker::start(&shared, url));
+        Runtime { shared, listening: Mutex::default(), broker }
     }
 
     #[cfg(test)]
@@ -71,6 +77,40 @@ impl Runtime {
     /// Pings the peer now; its pong updates `stats().rtt`.
     pub fn ping(&self, conn: ConnId) -> Result<(), Error> {
         self.shared.ping(conn)
+    }
+
+    /// Adds a connection to a channel (see [`Self::publish`]); it leaves when it closes.
+    pub fn subscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
+        self.shared.subscribe(conn, check_channel(channel)?)
+    }
+
+    pub fn unsubscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
+        self.shared.unsubscribe(conn, check_channel(channel)?)
+    }
+
+    /// Whether the host takes `channel`'s messages, as [`crate::EventKind::Published`] events.
+    pub fn subscribe_host(&self, channel: &[u8], on: bool) -> Result<(), Error> {
+        self.shared.subscribe_host(check_channel(channel)?, on);
+        Ok(())
+    }
+
+    /// Delivers a message to `channel`'s subscribers here (connections framed once, the host
+    /// as an event) and relays it through the broker to every other process. Returns how many
+    /// connections here it was queued on.
+    pub fn publish(&self, channel: &[u8], message: Message) -> Result<usize, Error> {
+        let channel = check_channel(channel)?;
+        if let Some(broker) = &self.broker {
+            broker.relay(channel, &message);
+        }
+        self.shared.deliver(channel, message)
+    }
+
+    pub fn broker_status(&self) -> BrokerStatus {
+        let channels = self.shared.channel_names().len();
+        match &self.broker {
+            Some(broker) => broker.status(channels),
+            None => BrokerStatus { state: BrokerState::Off, relayed: 0, unrelayed: 0, received: 0, channels },
+        }
     }
 
     /// What the connection has sent, received and queued, and how far the peer is.
@@ -151,6 +191,13 @@ impl Runtime {
 
     pub fn interrupter(&self) -> Interrupter {
         Interrupter(self.shared.clone())
+    }
+}
+
+fn check_channel(channel: &[u8]) -> Result<&[u8], Error> {
+    match channel.len() {
+        1..=MAX_CHANNEL => Ok(channel),
+        len => Err(Error::Channel(len)),
     }
 }
 

@@ -6,6 +6,7 @@
 const ORDER: &[&str] = &[
     "config",
     "event",
+    "channels",
     "error",
     "headers",
     "handshake",
@@ -18,6 +19,7 @@ const ORDER: &[&str] = &[
     "connection",
     "client",
     "server",
+    "broker",
     "runtime",
 ];
 

@@ -43,6 +43,8 @@ local cases = {
   { function() return websocket.listen(70000, 1, 1, cb) end, "listen: port 70000 is not 0..65535" },
   { function() return websocket.listen(0, 0, 1, cb) end, "listen: max_connections must be at least 1, got 0" },
   { function() return websocket.listen(0, 1, 1, cb, { accept = true }) end, "bad argument #5 to 'listen' (field 'accept': function expected, got boolean)" },
+  { function() return websocket.publish(string.rep("c", 257), "x") end, "publish: a channel's name is 1 to 256 bytes, not 257" },
+  { function() return websocket.subscribe("conn", "room") end, "bad argument #1 to 'subscribe' (userdata or function expected, got string)" },
   { function() return websocket.update("x") end, "bad argument #1 to 'update' (number expected, got string)" },
 }
 for i, case in ipairs(cases) do

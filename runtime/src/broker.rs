@@ -1,0 +1,311 @@
+//! Channels across processes, over Redis pub/sub (the redis crate, on async-std): one task keeps
+//! a subscriber connection for the channels that have subscribers here, relays what this process
+//! publishes with `PUBLISH`, and delivers what other processes publish. While Redis cannot be
+//! reached, it retries with backoff and publishing stays local; a message crosses at most once.
+
+use crate::event::{DataKind, Message};
+use crate::registry::Shared;
+use async_std::channel::{self, Receiver, Sender, TryRecvError};
+use futures::{FutureExt, StreamExt};
+use std::collections::HashSet;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The first and the longest wait before trying Redis again.
+const FIRST_RETRY: Duration = Duration::from_millis(100);
+const LAST_RETRY: Duration = Duration::from_secs(2);
+/// How long connecting to Redis may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The most messages sent to Redis in one pipeline.
+const BATCH: usize = 256;
+
+/// Whether the broker is configured and reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrokerState {
+    /// No broker: channels stay within this process.
+    Off,
+    Up,
+    Down,
+}
+
+/// The broker's state and counts, for `broker_status`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokerStatus {
+    pub state: BrokerState,
+    /// Published here and handed to Redis.
+    pub relayed: u64,
+    /// Published here while Redis could not be reached: delivered here only.
+    pub unrelayed: u64,
+    /// From other processes, delivered here.
+    pub received: u64,
+    /// Channels with a subscriber here.
+    pub channels: usize,
+}
+
+/// Checks a broker URL (`redis://[user:password@]host:port[/db]`) without connecting.
+pub fn check_url(url: &str) -> Result<(), String> {
+    if !url.starts_with("redis://") {
+        return Err(format!("'{url}' is not a redis:// url (redis://[user:password@]host:port[/db])"));
+    }
+    redis::Client::open(url).map(drop).map_err(|e| format!("'{url}': {e}"))
+}
+
+#[derive(Default)]
+struct Counts {
+    up: AtomicBool,
+    relayed: AtomicU64,
+    unrelayed: AtomicU64,
+    received: AtomicU64,
+}
+
+enum Command {
+    Publish(Vec<u8>, Vec<u8>),
+    /// The set of channels with subscribers here changed.
+    Resync,
+}
+
+/// The running broker task's handle, owned by the façade; dropping it ends the task.
+pub(crate) struct Broker {
+    commands: Sender<Command>,
+    counts: Arc<Counts>,
+    origin: u64,
+}
+
+impl Broker {
+    pub fn start(shared: &Arc<Shared>, url: &str) -> Broker {
+        let (commands, receiver) = channel::unbounded();
+        let (watch, changes) = channel::bounded(1);
+        shared.watch_channels(watch);
+        // Channel changes reach the task in order with the messages it relays.
+        let resync = commands.clone();
+        async_std::task::spawn(async move {
+            while changes.recv().await.is_ok() {
+                if resync.send(Command::Resync).await.is_err() {
+                    return;
+                }
+            }
+        });
+        let counts = Arc::new(Counts::default());
+        let origin = origin();
+        let task = Task { shared: shared.clone(), url: url.to_string(), counts: counts.clone(), origin };
+        async_std::task::spawn(task.run(receiver));
+        Broker { commands, counts, origin }
+    }
+
+    /// Relays a message published here, when Redis is reachable.
+    pub fn relay(&self, channel: &[u8], message: &Message) {
+        if !self.counts.up.load(Ordering::SeqCst) {
+            self.counts.unrelayed.fetch_add(1, Ordering::Relaxed);
+            return;
+        }
+        let _ = self.commands.try_send(Command::Publish(channel.to_vec(), encode(self.origin, message)));
+    }
+
+    pub fn status(&self, channels: usize) -> BrokerStatus {
+        let counts = &self.counts;
+        BrokerStatus {
+            state: if counts.up.load(Ordering::SeqCst) { BrokerState::Up } else { BrokerState::Down },
+            relayed: counts.relayed.load(Ordering::Relaxed),
+            unrelayed: counts.unrelayed.load(Ordering::Relaxed),
+            received: counts.received.load(Ordering::Relaxed),
+            channels,
+        }
+    }
+}
+
+/// Identifies this process's messages on Redis, so it does not deliver its own twice.
+fn origin() -> u64 {
+    std::collections::hash_map::RandomState::new().build_hasher().finish() ^ u64::from(std::process::id())
+}
+
+/// What goes on the wire: the origin (8 bytes), the kind (`t` or `b`), the payload.
+fn encode(origin: u64, message: &Message) -> Vec<u8> {
+    let kind = match message.kind {
+        DataKind::Text => b't',
+        DataKind::Binary => b'b',
+    };
+    [&origin.to_be_bytes()[..], &[kind], &message.data].concat()
+}
+
+fn decode(payload: &[u8]) -> Option<(u64, Message)> {
+    let (origin, rest) = payload.split_first_chunk::<8>()?;
+    let (kind, data) = rest.split_first()?;
+    let kind = match kind {
+        b't' => DataKind::Text,
+        b'b' => DataKind::Binary,
+        _ => return None,
+    };
+    Some((u64::from_be_bytes(*origin), Message { data: data.to_vec(), kind }))
+}
+
+struct Task {
+    shared: Arc<Shared>,
+    url: String,
+    counts: Arc<Counts>,
+    origin: u64,
+}
+
+/// Why a session with Redis ended.
+enum End {
+    /// The runtime is gone.
+    Stopped,
+    Lost(String),
+}
+
+impl Task {
+    async fn run(self, commands: Receiver<Command>) {
+        let mut retry = FIRST_RETRY;
+        loop {
+            match self.session(&commands, &mut retry).await {
+                End::Stopped => return,
+                End::Lost(why) => log::warn!("broker {}: {why}; retrying in {} ms", self.url, retry.as_millis()),
+            }
+            self.counts.up.store(false, Ordering::SeqCst);
+            // Wait, keeping count of what could not be relayed meanwhile.
+            let deadline = std::time::Instant::now() + retry;
+            loop {
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                match async_std::future::timeout(left, commands.recv()).await {
+                    Err(_) => break,
+                    Ok(Err(_)) => return,
+                    Ok(Ok(Command::Publish(..))) => self.unrelayed(1),
+                    Ok(Ok(Command::Resync)) => {}
+                }
+            }
+            retry = (retry * 2).min(LAST_RETRY);
+        }
+    }
+
+    fn unrelayed(&self, n: usize) {
+        self.counts.unrelayed.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
+    /// Connects, subscribes, and relays until Redis or the runtime goes away.
+    async fn session(&self, commands: &Receiver<Command>, retry: &mut Duration) -> End {
+        let connect = async {
+            let client = redis::Client::open(self.url.as_str())?;
+            let publisher = client.get_multiplexed_async_connection().await?;
+            let pubsub = client.get_async_pubsub().await?;
+            redis::RedisResult::Ok((publisher, pubsub))
+        };
+        let (mut publisher, pubsub) = match async_std::future::timeout(CONNECT_TIMEOUT, connect).await {
+            Ok(Ok(connected)) => connected,
+            Ok(Err(e)) => return End::Lost(e.to_string()),
+            Err(_) => return End::Lost("timed out connecting".into()),
+        };
+        let (mut sink, mut stream) = pubsub.split();
+        let mut subscribed: HashSet<Vec<u8>> = HashSet::new();
+        if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
+            return End::Lost(e.to_string());
+        }
+        log::info!("broker {}: connected, {} channels", self.url, subscribed.len());
+        self.counts.up.store(true, Ordering::SeqCst);
+        *retry = FIRST_RETRY;
+        loop {
+            let next = futures::select! {
+                message = stream.next().fuse() => Err(message),
+                command = commands.recv().fuse() => Ok(command),
+            };
+            match next {
+                Err(None) => return End::Lost("the connection closed".into()),
+                Err(Some(message)) => self.receive(&message),
+                Ok(Err(_)) => return End::Stopped,
+                Ok(Ok(Command::Resync)) => {
+                    if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
+                        return End::Lost(e.to_string());
+                    }
+                }
+                Ok(Ok(Command::Publish(channel, payload))) => {
+                    // What else is waiting goes in the same pipeline.
+                    let mut pipe = redis::pipe();
+                    pipe.cmd("PUBLISH").arg(channel).arg(payload).ignore();
+                    let mut count = 1;
+                    let mut resync = false;
+                    while count < BATCH {
+                        match commands.try_recv() {
+                            Ok(Command::Publish(channel, payload)) => {
+                                pipe.cmd("PUBLISH").arg(channel).arg(payload).ignore();
+                                count += 1;
+                            }
+                            Ok(Command::Resync) => resync = true,
+                            Err(TryRecvError::Empty | TryRecvError::Closed) => break,
+                        }
+                    }
+                    if let Err(e) = pipe.query_async::<()>(&mut publisher).await {
+                        self.unrelayed(count);
+                        return End::Lost(e.to_string());
+                    }
+                    self.counts.relayed.fetch_add(count as u64, Ordering::Relaxed);
+                    if resync {
+                        if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
+                            return End::Lost(e.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Subscribes to the channels that gained subscribers here, unsubscribes from those that
+    /// lost them.
+    async fn resync(
+        &self,
+        sink: &mut redis::aio::PubSubSink,
+        subscribed: &mut HashSet<Vec<u8>>,
+    ) -> redis::RedisResult<()> {
+        let wanted: HashSet<Vec<u8>> = self.shared.channel_names().into_iter().collect();
+        for channel in wanted.difference(subscribed) {
+            sink.subscribe(channel.as_slice()).await?;
+        }
+        for channel in subscribed.difference(&wanted) {
+            sink.unsubscribe(channel.as_slice()).await?;
+        }
+        *subscribed = wanted;
+        Ok(())
+    }
+
+    /// Delivers a message another process published.
+    fn receive(&self, message: &redis::Msg) {
+        let Ok(channel) = message.get_channel::<Vec<u8>>() else { return };
+        let Some((origin, message)) = decode(message.get_payload_bytes()) else {
+            return log::warn!(
+                "broker {}: a message on {:?} that wslua did not publish",
+                self.url,
+                String::from_utf8_lossy(&channel)
+            );
+        };
+        if origin == self.origin {
+            return;
+        }
+        self.counts.received.fetch_add(1, Ordering::Relaxed);
+        if let Err(e) = self.shared.deliver(&channel, message) {
+            log::warn!("broker {}: {e}", self.url);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_url, decode, encode};
+    use crate::event::Message;
+
+    #[test]
+    fn messages_cross_with_their_origin_and_kind() {
+        for message in [Message::text("hello"), Message::binary(vec![0, 255]), Message::text("")] {
+            assert_eq!(decode(&encode(42, &message)), Some((42, message)));
+        }
+        assert_eq!(decode(b"short"), None);
+        assert_eq!(decode(b"12345678x"), None, "unknown kind");
+    }
+
+    #[test]
+    fn only_redis_urls_are_brokers() {
+        assert!(check_url("redis://127.0.0.1:6379").is_ok());
+        assert!(check_url("redis://user:pw@localhost:6380/2").is_ok());
+        for bad in ["127.0.0.1:6379", "http://h:1", "redis://h:notaport", "redis://h:1/x"] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Channels across processes: three wslua runners (tests/lua/runner/channel_server.lua) behind
+//! nginx (tests/cluster/nginx.conf), sharing Redis pub/sub, with 300 python clients
+//! (tests/peers/channels.py). Every client gets every published message once and in each
+//! publisher's order; a runner killed with SIGKILL takes only its own clients along; Redis
+//! stopped for 5 s leaves delivery local, `broker_status` saying "down", and relaying resumes
+//! when it is back, with nothing delivered twice. redis-server and nginx are Debian's, installed
+//! by scripts/test and started here on free loopback ports.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "{what} did not listen on {port}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A child process killed when dropped, its stdout read line by line.
+struct Process {
+    child: Child,
+    lines: Receiver<String>,
+    stdin: Option<ChildStdin>,
+}
+
+impl Process {
+    fn start(mut command: Command, what: &str) -> Process {
+        command.current_dir(repo()).stdin(Stdio::piped()).stdout(Stdio::piped());
+        let mut child =
+            command.spawn().unwrap_or_else(|e| panic!("{what} could not start ({e}): scripts/test installs it"));
+        let (sender, lines) = std::sync::mpsc::channel();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|line| sender.send(line)));
+        let stdin = child.stdin.take();
+        Process { child, lines, stdin }
+    }
+
+    fn line(&mut self) -> String {
+        self.lines.recv_timeout(LIMIT).expect("no line in time, or the process ended")
+    }
+
+    /// Sends a command to tests/peers/channels.py and returns its answer.
+    fn ask(&mut self, command: &str) -> Value {
+        let stdin = self.stdin.as_mut().unwrap();
+        writeln!(stdin, "{command}").unwrap();
+        stdin.flush().unwrap();
+        let line = self.line();
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("{command}: {line}: {e}"))
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn redis(port: u16, dir: &Path) -> Process {
+    let mut command = Command::new("redis-server");
+    command.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"]);
+    command.arg("--dir").arg(dir).stderr(Stdio::null());
+    let redis = Process::start(command, "redis-server");
+    wait_for_port(port, "redis-server");
+    redis
+}
+
+fn runner(project: &Path, port: u16, name: &str) -> Process {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wslua"));
+    command.arg("--config").arg(project);
+    command.args(["tests/lua/runner/channel_server.lua", "--", &port.to_string(), name]);
+    let mut runner = Process::start(command, "the wslua runner");
+    assert_eq!(runner.line(), format!("port {port}"));
+    runner
+}
+
+fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wslua-cluster-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every live client got what it should, once, in each publisher's order.
+fn assert_complete(report: &Value, clients: u64, what: &str) {
+    assert_eq!(report["clients"], clients, "{what}: {report}");
+    for count in ["duplicates", "out_of_order", "foreign", "missing"] {
+        assert_eq!(report[count], 0, "{what}: {count}: {report}");
+    }
+    assert_eq!(report["complete"], clients, "{what}: {report}");
+}
+
+/// Polls `status` until every live process reports `state`.
+fn wait_for_state(clients: &mut Process, state: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = clients.ask("status");
+        let states: Vec<&str> =
+            status.as_object().unwrap().values().map(|v| v.as_str().unwrap().split(' ').next().unwrap()).collect();
+        if states.iter().all(|s| *s == state) {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "the broker is not {state} everywhere: {status}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn python() -> Command {
+    let python = repo().join(".venv/bin/python");
+    assert!(python.exists(), "{} is missing: run scripts/test, which installs it", python.display());
+    Command::new(python)
+}
+
+#[test]
+fn channels_span_three_processes_behind_nginx_through_redis() {
+    let dir = scratch();
+    let redis_port = free_port();
+    let mut redis_server = redis(redis_port, &dir);
+    let project = dir.join("game.project");
+    std::fs::write(&project, format!("[websocket]\nbroker = redis://127.0.0.1:{redis_port}\n")).unwrap();
+    let ports = [free_port(), free_port(), free_port()];
+    let mut runners: Vec<Process> =
+        ports.iter().zip(["A", "B", "C"]).map(|(port, name)| runner(&project, *port, name)).collect();
+
+    let nginx_port = free_port();
+    let config = std::fs::read_to_string(repo().join("tests/cluster/nginx.conf"))
+        .unwrap()
+        .replace("@DIR@", &dir.display().to_string())
+        .replace("@PORT@", &nginx_port.to_string())
+        .replace("@A@", &ports[0].to_string())
+        .replace("@B@", &ports[1].to_string())
+        .replace("@C@", &ports[2].to_string());
+    std::fs::write(dir.join("nginx.conf"), config).unwrap();
+    let mut nginx = Command::new("nginx");
+    nginx.arg("-p").arg(&dir).arg("-c").arg(dir.join("nginx.conf")).arg("-e").arg(dir.join("nginx-error.log"));
+    let _nginx = Process::start(nginx, "nginx");
+    wait_for_port(nginx_port, "nginx");
+
+    let mut clients = {
+        let mut command = python();
+        command.arg("tests/peers/channels.py");
+        Process::start(command, "python")
+    };
+    let connected = clients.ask(&format!("connect 300 ws://127.0.0.1:{nginx_port}/"));
+    for name in ["A", "B", "C"] {
+        assert_eq!(connected["by_process"][name], 100, "nginx's round robin: {connected}");
+    }
+    assert!(clients.ask("sync")["rounds"].is_u64(), "every client hears every process");
+
+    let heard = clients.ask("heard");
+    let report = clients.ask("publish 1000 all");
+    assert_complete(&report, 300, "1,000 messages from three processes");
+    let heard_after = clients.ask("heard");
+    for name in ["A", "B", "C"] {
+        let got = heard_after[name].as_str().unwrap().parse::<u64>().unwrap()
+            - heard[name].as_str().unwrap().parse::<u64>().unwrap();
+        assert_eq!(got, 1000, "the Lua subscriber of {name}");
+    }
+
+    // SIGKILL one runner: its clients go, the others keep receiving every message.
+    let killed = runners.pop().unwrap();
+    drop(killed);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let live = clients.ask("live");
+        if live["by_process"].get("C").is_none() {
+            assert_eq!((live["by_process"]["A"].as_u64(), live["by_process"]["B"].as_u64()), (Some(100), Some(100)));
+            break;
+        }
+        assert!(Instant::now() < deadline, "C's clients were not disconnected: {live}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_complete(&clients.ask("publish 500 all"), 200, "after a runner was killed");
+
+    // Redis away for 5 s: delivery stays local, the status says so, then relaying resumes.
+    let stopped = Instant::now();
+    drop(redis_server);
+    let status = wait_for_state(&mut clients, "down");
+    assert_complete(&clients.ask("publish 200 local"), 200, "while Redis is down");
+    let status_after = clients.ask("status");
+    for name in ["A", "B"] {
+        let unrelayed = |s: &Value| s[name].as_str().unwrap().split(' ').nth(1).unwrap().parse::<u64>().unwrap();
+        assert_eq!(unrelayed(&status_after) - unrelayed(&status), 100, "{name} counts what it could not relay");
+    }
+    std::thread::sleep(Duration::from_secs(5).saturating_sub(stopped.elapsed()));
+    redis_server = redis(redis_port, &dir);
+    wait_for_state(&mut clients, "up");
+    assert!(clients.ask("sync")["rounds"].is_u64(), "relaying resumed");
+    assert_complete(&clients.ask("publish 300 all"), 200, "after Redis came back");
+    drop(redis_server);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A broker that is not there: the server starts, serves, publishes locally, says "down" and
+/// counts what it could not relay.
+#[test]
+fn a_broker_on_a_closed_port_is_down_and_publishing_stays_local() {
+    let dir = scratch().join("closed");
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("game.project");
+    std::fs::write(&project, format!("[websocket]\nbroker = redis://127.0.0.1:{}\n", free_port())).unwrap();
+    let port = free_port();
+    let _runner = runner(&project, port, "A");
+    let mut clients = {
+        let mut command = python();
+        command.arg("tests/peers/channels.py");
+        Process::start(command, "python")
+    };
+    assert_eq!(clients.ask(&format!("connect 3 ws://127.0.0.1:{port}/"))["by_process"]["A"], 3);
+    assert_eq!(clients.ask("status")["A"], "down 0");
+    assert_complete(&clients.ask("publish 10 all"), 3, "local delivery");
+    assert_eq!(clients.ask("status")["A"], "down 10");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1126,9 +1126,6 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     module.raw_set("EVENT_DRAIN", EVENT_DRAIN)?;
     module.raw_set("DATA_TYPE_TEXT", DATA_TYPE_TEXT)?;
     module.raw_set("DATA_TYPE_BINARY", DATA_TYPE_BINARY)?;
-    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
-    // position, as from luaL_error, not an mlua error object.
-    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=websocket").eval()?;
     let __wslua_api = api.clone();
     let connect = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1150,7 +1147,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("connect", __wslua_raise.call::<mlua::Function>(connect)?)?;
+    module.raw_set("connect", __wslua::raising(lua, connect)?)?;
     let __wslua_api = api.clone();
     let send = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1172,7 +1169,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("send", __wslua_raise.call::<mlua::Function>(send)?)?;
+    module.raw_set("send", __wslua::raising(lua, send)?)?;
     let __wslua_api = api.clone();
     let disconnect = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1194,7 +1191,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("disconnect", __wslua_raise.call::<mlua::Function>(disconnect)?)?;
+    module.raw_set("disconnect", __wslua::raising(lua, disconnect)?)?;
     let __wslua_api = api.clone();
     let listen = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1224,7 +1221,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("listen", __wslua_raise.call::<mlua::Function>(listen)?)?;
+    module.raw_set("listen", __wslua::raising(lua, listen)?)?;
     let __wslua_api = api.clone();
     let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1241,7 +1238,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("stop_listening", __wslua_raise.call::<mlua::Function>(stop_listening)?)?;
+    module.raw_set("stop_listening", __wslua::raising(lua, stop_listening)?)?;
     let __wslua_api = api.clone();
     let broadcast = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1263,7 +1260,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("broadcast", __wslua_raise.call::<mlua::Function>(broadcast)?)?;
+    module.raw_set("broadcast", __wslua::raising(lua, broadcast)?)?;
     let __wslua_api = api.clone();
     let subscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1283,7 +1280,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("subscribe", __wslua_raise.call::<mlua::Function>(subscribe)?)?;
+    module.raw_set("subscribe", __wslua::raising(lua, subscribe)?)?;
     let __wslua_api = api.clone();
     let unsubscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1303,7 +1300,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("unsubscribe", __wslua_raise.call::<mlua::Function>(unsubscribe)?)?;
+    module.raw_set("unsubscribe", __wslua::raising(lua, unsubscribe)?)?;
     let __wslua_api = api.clone();
     let publish = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1325,7 +1322,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("publish", __wslua_raise.call::<mlua::Function>(publish)?)?;
+    module.raw_set("publish", __wslua::raising(lua, publish)?)?;
     let __wslua_api = api.clone();
     let broker_status = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1335,7 +1332,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("broker_status", __wslua_raise.call::<mlua::Function>(broker_status)?)?;
+    module.raw_set("broker_status", __wslua::raising(lua, broker_status)?)?;
     let __wslua_api = api.clone();
     let stats = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1349,7 +1346,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("stats", __wslua_raise.call::<mlua::Function>(stats)?)?;
+    module.raw_set("stats", __wslua::raising(lua, stats)?)?;
     let __wslua_api = api.clone();
     let ping = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1363,7 +1360,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("ping", __wslua_raise.call::<mlua::Function>(ping)?)?;
+    module.raw_set("ping", __wslua::raising(lua, ping)?)?;
     let __wslua_api = api.clone();
     let update = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1381,7 +1378,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("update", __wslua_raise.call::<mlua::Function>(update)?)?;
+    module.raw_set("update", __wslua::raising(lua, update)?)?;
     let __wslua_api = api.clone();
     let run = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -1391,6 +1388,6 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("run", __wslua_raise.call::<mlua::Function>(run)?)?;
+    module.raw_set("run", __wslua::raising(lua, run)?)?;
     Ok(module)
 }

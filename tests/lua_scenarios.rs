@@ -387,6 +387,18 @@ fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
             "{name}: {stderr}"
         );
     }
+    // A wrong argument is raised at the caller's line, and the binding is one C frame, as a C
+    // module's luaL_error shows it: no frame of glue.
+    let path = dir.join("argument.lua");
+    std::fs::write(&path, "local function f()\n  websocket.send(nil, 'x')\nend\nf()\n").unwrap();
+    let mut command = runner();
+    command.arg(&path);
+    let out = finish(command);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("argument.lua:2: bad argument #1 to 'send' (websocket.connection expected, got nil)"));
+    let traceback = stderr.split("stack traceback:\n").nth(1).unwrap_or_default();
+    let expected = format!("\t[C]: in function 'websocket.send'\n\t{}:2: in local 'f'", path.display());
+    assert!(traceback.contains(&expected) && !traceback.contains("websocket:"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

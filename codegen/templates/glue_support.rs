@@ -5,15 +5,32 @@ pub mod __wslua {
     use mlua::{IntoLuaMulti, Lua, Table, Value};
     use std::fmt::Display;
 
-    /// Wraps a function that returns `ok, result` into one that returns `result` or raises it
-    /// as an error at the caller's level.
-    pub const RAISE: &str = "return function(raw)
-  return function(...)
-    local ok, result = raw(...)
-    if not ok then error(result, 2) end
-    return result
-  end
-end";
+    /// Wraps `raw`, a function that returns `ok, result...`, into a C function that returns
+    /// `result...` or raises `result` as a plain string error at its caller's position, as
+    /// `luaL_error` would: Lua code sees a string, and tracebacks show the binding as
+    /// `[C]: in function 'websocket.send'`, with no frame of glue.
+    pub fn raising(lua: &Lua, raw: mlua::Function) -> mlua::Result<mlua::Function> {
+        // SAFETY: pushes one C closure over the function given as the only argument.
+        unsafe { lua.exec_raw(raw, |state| mlua::ffi::lua_pushcclosure(state, raise, 1)) }
+    }
+
+    /// The body of [`raising`]'s closures. It holds no Rust value, so `lua_error` may jump
+    /// over its frame, as over any C function's.
+    unsafe extern "C-unwind" fn raise(state: *mut mlua::ffi::lua_State) -> std::os::raw::c_int {
+        use mlua::ffi;
+        let args = ffi::lua_gettop(state);
+        ffi::lua_pushvalue(state, ffi::lua_upvalueindex(1));
+        ffi::lua_insert(state, 1);
+        ffi::lua_call(state, args, ffi::LUA_MULTRET);
+        if ffi::lua_toboolean(state, 1) != 0 {
+            ffi::lua_remove(state, 1);
+            return ffi::lua_gettop(state);
+        }
+        ffi::luaL_where(state, 1);
+        ffi::lua_pushvalue(state, 2);
+        ffi::lua_concat(state, 2);
+        ffi::lua_error(state)
+    }
 
     /// The compiled form of a table constructor's source, compiled once per Lua state.
     pub fn constructor(lua: &Lua, source: &'static str) -> mlua::Result<mlua::Function> {
@@ -31,7 +48,7 @@ end";
         Ok(function)
     }
 
-    /// A function's result as `ok, result` for [`RAISE`]: the error as its plain message.
+    /// A function's result as `ok, result` for [`raising`]: the error as its plain message.
     pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
         let (ok, mut values) = match result {
             Ok(values) => (true, values.into_lua_multi(lua)?),

@@ -25,9 +25,6 @@ pub trait BuiltinsApi: 'static {
 pub fn register<A: BuiltinsApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table> {
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
-    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
-    // position, as from luaL_error, not an mlua error object.
-    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=builtins").eval()?;
     let __wslua_api = api.clone();
     let pprint = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -38,6 +35,6 @@ pub fn register<A: BuiltinsApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::T
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("pprint", __wslua_raise.call::<mlua::Function>(pprint)?)?;
+    module.raw_set("pprint", __wslua::raising(lua, pprint)?)?;
     Ok(module)
 }

@@ -116,9 +116,6 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
     module.raw_set("null", null)?;
-    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
-    // position, as from luaL_error, not an mlua error object.
-    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=json").eval()?;
     let __wslua_api = api.clone();
     let encode = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -136,7 +133,7 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("encode", __wslua_raise.call::<mlua::Function>(encode)?)?;
+    module.raw_set("encode", __wslua::raising(lua, encode)?)?;
     let __wslua_api = api.clone();
     let decode = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -154,6 +151,6 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("decode", __wslua_raise.call::<mlua::Function>(decode)?)?;
+    module.raw_set("decode", __wslua::raising(lua, decode)?)?;
     Ok(module)
 }

@@ -37,9 +37,6 @@ pub trait SysApi: 'static {
 pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table> {
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
-    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
-    // position, as from luaL_error, not an mlua error object.
-    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=sys").eval()?;
     let __wslua_api = api.clone();
     let exit = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -57,7 +54,7 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("exit", __wslua_raise.call::<mlua::Function>(exit)?)?;
+    module.raw_set("exit", __wslua::raising(lua, exit)?)?;
     let __wslua_api = api.clone();
     let get_config = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -75,6 +72,6 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("get_config", __wslua_raise.call::<mlua::Function>(get_config)?)?;
+    module.raw_set("get_config", __wslua::raising(lua, get_config)?)?;
     Ok(module)
 }

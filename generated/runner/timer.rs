@@ -80,9 +80,6 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
     module.raw_set("INVALID_TIMER_HANDLE", INVALID_TIMER_HANDLE)?;
-    // Errors are raised by a small Lua wrapper, so Lua sees a plain string with the caller's
-    // position, as from luaL_error, not an mlua error object.
-    let __wslua_raise: mlua::Function = lua.load(__wslua::RAISE).set_name("=timer").eval()?;
     let __wslua_api = api.clone();
     let delay = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -107,7 +104,7 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("delay", __wslua_raise.call::<mlua::Function>(delay)?)?;
+    module.raw_set("delay", __wslua::raising(lua, delay)?)?;
     let __wslua_api = api.clone();
     let cancel = lua.create_function(move |lua, args: mlua::MultiValue| {
         let result = (|| {
@@ -121,6 +118,6 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
         })();
         __wslua::protect(lua, result)
     })?;
-    module.raw_set("cancel", __wslua_raise.call::<mlua::Function>(cancel)?)?;
+    module.raw_set("cancel", __wslua::raising(lua, cancel)?)?;
     Ok(module)
 }

@@ -1,0 +1,2 @@
+local status = websocket.broker_status()
+print(status.stat) --! undefined-field

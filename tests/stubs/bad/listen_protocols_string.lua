@@ -1,0 +1,1 @@
+websocket.listen(0, 16, 1, function() end, { protocols = "v1" }) --! param-type-mismatch

@@ -1,0 +1,1 @@
+websocket.subscribe("conn", "lobby") --! param-type-mismatch

@@ -4,7 +4,7 @@
 use crate::Result;
 use async_std::net::TcpStream;
 use async_std::task;
-use async_tungstenite::tungstenite::Message;
+use async_tungstenite::tungstenite::{Message, Utf8Bytes};
 use async_tungstenite::WebSocketStream;
 use futures::{SinkExt, StreamExt, TryStreamExt};
 use std::time::{Duration, Instant};
@@ -20,6 +20,12 @@ pub fn payload(index: usize, size: usize) -> String {
     text
 }
 
+/// `count` distinct messages of `size` bytes, made once: sending one clones a reference, not
+/// its bytes, so the generator's cost per message is framing and masking, as any client's.
+fn payloads(size: usize, count: usize) -> Vec<Utf8Bytes> {
+    (0..count).map(|i| Utf8Bytes::from(payload(i, size))).collect()
+}
+
 pub async fn connect(url: &str) -> Result<Ws> {
     let authority = url.trim_start_matches("ws://").split('/').next().unwrap_or_default();
     let tcp = TcpStream::connect(authority).await?;
@@ -28,11 +34,12 @@ pub async fn connect(url: &str) -> Result<Ws> {
     Ok(ws)
 }
 
-/// The next data message, skipping control frames (tungstenite answers pings by itself).
-pub async fn next_text(ws: &mut Ws) -> Result<String> {
+/// The next data message, as received (not copied), skipping control frames (tungstenite
+/// answers pings by itself).
+pub async fn next_text(ws: &mut Ws) -> Result<Utf8Bytes> {
     loop {
         match ws.next().await.ok_or("the server closed the connection")?? {
-            Message::Text(text) => return Ok(text.as_str().to_owned()),
+            Message::Text(text) => return Ok(text),
             Message::Binary(_) => return Err("binary message where text was expected".into()),
             Message::Close(frame) => return Err(format!("the server closed the connection: {frame:?}").into()),
             _ => {}
@@ -67,21 +74,23 @@ impl Throughput {
 }
 
 /// `clients` connections echo `count` messages of `size` bytes in all. Each keeps a window of
-/// messages in flight (fewer for big messages), so the server, not the round trip, sets the pace.
-/// The clock runs from the moment every client is connected until the last reply.
+/// messages in flight (up to 1 MiB of them, at least 2), so the server, not the round trip, sets
+/// the pace. The clock runs from the moment every client is connected until the last reply.
 pub async fn echo(url: &str, clients: usize, size: usize, count: usize) -> Result<Throughput> {
     let mut conns = Vec::with_capacity(clients);
     for _ in 0..clients {
         conns.push(connect(url).await?);
     }
-    let window = (256 * 1024 / size).clamp(1, 32);
+    let window = ((1 << 20) / size).clamp(2, 32);
+    // More distinct messages than are ever in flight, so a lost or repeated echo shows.
+    let payloads = std::sync::Arc::new(payloads(size, 2 * window + 1));
     let start = Instant::now();
     let tasks: Vec<_> = conns
         .into_iter()
         .enumerate()
         .map(|(i, ws)| {
             let share = count / clients + usize::from(i < count % clients);
-            task::spawn(echo_one(ws, share, size, window))
+            task::spawn(echo_one(ws, share, payloads.clone(), window))
         })
         .collect();
     let mut finished = Vec::with_capacity(clients);
@@ -95,24 +104,26 @@ pub async fn echo(url: &str, clients: usize, size: usize, count: usize) -> Resul
     Ok(Throughput { messages: count, bytes: count * size, elapsed })
 }
 
-async fn echo_one(mut ws: Ws, count: usize, size: usize, window: usize) -> Result<Ws> {
+async fn echo_one(mut ws: Ws, count: usize, payloads: std::sync::Arc<Vec<Utf8Bytes>>, window: usize) -> Result<Ws> {
+    let message = |i: usize| Message::Text(payloads[i % payloads.len()].clone());
     let mut sent = 0;
     while sent < window.min(count) {
-        ws.feed(Message::text(payload(sent, size))).await?;
+        ws.feed(message(sent)).await?;
         sent += 1;
     }
     ws.flush().await?;
     for received in 0..count {
         let reply = next_text(&mut ws).await?;
-        if reply != payload(received, size) {
+        // Compared where it lies: no copy.
+        if reply.as_str() != payloads[received % payloads.len()].as_str() {
             return Err(format!(
                 "echo {received}: got {:?}…, expected message {received}",
-                &reply[..reply.len().min(16)]
+                &reply.as_str()[..reply.len().min(16)]
             )
             .into());
         }
         if sent < count {
-            ws.send(Message::text(payload(sent, size))).await?;
+            ws.send(message(sent)).await?;
             sent += 1;
         }
     }
@@ -128,7 +139,7 @@ pub async fn round_trips(url: &str, size: usize, count: usize) -> Result<Vec<Dur
         let message = payload(i, size);
         let start = Instant::now();
         ws.send(Message::text(message.clone())).await?;
-        if next_text(&mut ws).await? != message {
+        if next_text(&mut ws).await?.as_str() != message {
             return Err(format!("round trip {i}: the reply differs from the message").into());
         }
         if i >= 100 {
@@ -161,7 +172,7 @@ pub async fn receive(url: &str, count: usize) -> Result<()> {
     for i in 0..count {
         let message = next_text(&mut ws).await?;
         if !message.starts_with(&format!("{i:010}")) {
-            return Err(format!("message {i} arrived as {:?}…", &message[..message.len().min(10)]).into());
+            return Err(format!("message {i} arrived as {:?}…", &message.as_str()[..message.len().min(10)]).into());
         }
     }
     ws.send(Message::text("done")).await?;
@@ -186,7 +197,7 @@ pub async fn fanout(url: &str, receivers: usize, size: usize, count: usize) -> R
             let expected = payloads.clone();
             task::spawn(async move {
                 for (i, want) in expected.iter().enumerate() {
-                    if next_text(&mut ws).await? != *want {
+                    if next_text(&mut ws).await?.as_str() != want.as_str() {
                         return Err(format!("receiver: message {i} lost, changed or out of order").into());
                     }
                 }

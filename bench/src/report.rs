@@ -118,10 +118,10 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 }
 
 pub fn size_name(bytes: usize) -> String {
-    if bytes >= 1024 {
-        format!("{} KiB", bytes / 1024)
-    } else {
-        format!("{bytes} B")
+    match bytes {
+        0..1024 => format!("{bytes} B"),
+        1024..1048576 => format!("{} KiB", bytes / 1024),
+        _ => format!("{} MiB", bytes / 1048576),
     }
 }
 
@@ -224,9 +224,9 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let _ = writeln!(out, "## 1. Server echo throughput\n");
     let _ = writeln!(
         out,
-        "Clients send numbered text messages and check each echo; each keeps up to 32 messages in flight (fewer \
-         for 64 KiB: 256 KiB in flight per client). Messages in all per batch: {}; a run repeats its batch until it \
-         has lasted {} ms. Messages/s, then MB/s one way.\n",
+        "Clients send numbered text messages, made once, and compare each echo where it lies; each keeps up to 32 \
+         messages in flight, and at most 1 MiB of them (at least 2). Messages in all per batch: {}; a run repeats \
+         its batch until it has lasted {} ms. Messages/s, then MB/s one way.\n",
         plan.echo
             .iter()
             .map(|&(c, s, n)| format!("{} {}", load_name(c, s), grouped(n as f64)))

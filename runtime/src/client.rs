@@ -179,12 +179,12 @@ async fn run(
         Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
     });
     let (message, response) = match opened {
-        Ok((ws, response_headers, extensions)) => {
+        Ok((ws, response_headers, extensions, tcp)) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
             shared.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(Handshake::Client { response_headers }));
-            return crate::connection::drive(shared, id, ws, link).await;
+            return crate::connection::drive(shared, id, ws, link, Some(tcp)).await;
         }
         Err(Failure::Message(message)) => (message, None),
         Err(Failure::ProxyRefused(message, response)) => (message, Some(response)),
@@ -226,8 +226,9 @@ async fn within<T>(deadline: Option<Instant>, future: impl Future<Output = T>) -
 /// The stream beneath tungstenite on a client connection.
 type Stream = FrameStream<Box<dyn Io>>;
 
-/// An open connection, the 101 response's headers and the extensions it agreed on.
-type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String);
+/// An open connection, the 101 response's headers, the extensions it agreed on, and its socket
+/// beneath any TLS.
+type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String, TcpStream);
 
 async fn open(
     shared: &Shared,
@@ -249,6 +250,7 @@ async fn open(
         }
         None => connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?,
     };
+    let socket = tcp.clone();
     let io: Box<dyn Io> = match route.connector {
         Some(connector) => {
             let name = options.tls.server_name.as_deref().unwrap_or(&target.host);
@@ -289,7 +291,7 @@ async fn open(
         shared.config.max_message_size,
     );
     let extensions = agreement.map(|a| a.header).unwrap_or_default();
-    Ok((ws, header_pairs(response.headers()), extensions))
+    Ok((ws, header_pairs(response.headers()), extensions, socket))
 }
 
 /// A stream lent to tungstenite's handshake, which consumes it: dropped with a failed handshake,

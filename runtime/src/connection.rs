@@ -7,6 +7,7 @@ use crate::deflate::Fault;
 use crate::event::{ConnId, EventKind, Message};
 use crate::registry::{data_len, Command, Counters, Link, Shared};
 use async_std::channel::Receiver;
+use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
@@ -56,8 +57,15 @@ impl Heard {
     }
 }
 
-pub(crate) async fn drive<S>(shared: Arc<Shared>, id: ConnId, ws: WebSocketStream<S>, link: Link)
-where
+/// Runs a connection to its end. `tcp` is its socket beneath any TLS, for the shutdown that
+/// tells the peer we are done (closing the stream layers only flushes).
+pub(crate) async fn drive<S>(
+    shared: Arc<Shared>,
+    id: ConnId,
+    ws: WebSocketStream<S>,
+    link: Link,
+    tcp: Option<TcpStream>,
+) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let close_wait = shared.config.close_timeout;
@@ -95,9 +103,10 @@ where
             },
         }
     };
-    // After a violation the peer may still be writing (a message over the limit, say).
+    // After a violation the peer may still be writing (a message over the limit, say); after a
+    // close handshake, it may still have data in flight, or be slow to close its end.
     let (code, reason, peer_writing) = match end {
-        End::Closed { code, reason } => (code, reason, false),
+        End::Closed { code, reason } => (code, reason, true),
         End::Violation { code, reason } => {
             let frame = CloseFrame { code: CloseCode::from(code), reason: reason.clone().into() };
             let _ = async_std::future::timeout(close_wait, sink.send(Frame::Close(Some(frame)))).await;
@@ -110,7 +119,7 @@ where
     shared.push(id, EventKind::Disconnected { code, reason });
     if peer_writing {
         if let Ok(mut ws) = WebSocketStream::reunite(sink, stream) {
-            let _ = async_std::future::timeout(close_wait, let_the_peer_finish(ws.get_mut())).await;
+            let _ = async_std::future::timeout(close_wait, let_the_peer_finish(ws.get_mut(), tcp)).await;
         }
     }
 }
@@ -118,9 +127,12 @@ where
 /// Shuts down our side of the socket and reads, dropping it, whatever the peer still sends until
 /// it closes too. Closing a socket with unread data makes the kernel answer with a reset, which
 /// can destroy our close frame before the peer has read it (a peer still writing a message over
-/// the size limit, say).
-async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S) {
+/// the size limit, or still sending when our close frame went out).
+async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S, tcp: Option<TcpStream>) {
     let _ = socket.close().await;
+    if let Some(tcp) = tcp {
+        let _ = tcp.shutdown(std::net::Shutdown::Write);
+    }
     let mut unread = [0u8; 4096];
     while let Ok(1..) = socket.read(&mut unread).await {}
 }
@@ -341,7 +353,7 @@ mod tests {
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
-                drive(shared.clone(), id, ws, link).await;
+                drive(shared.clone(), id, ws, link, None).await;
             });
             let events: Vec<Event> = std::iter::from_fn(|| rt.next_event(Some(Duration::ZERO))).collect();
             let disconnects = events.iter().filter(|e| matches!(e.kind, EventKind::Disconnected { .. })).count();

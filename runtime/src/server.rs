@@ -196,9 +196,10 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
 async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
     let _ = tcp.set_nodelay(true);
     let started = Instant::now();
-    let Some(acceptor) = &limits.tls else { return upgrade(shared, tcp, peer, limits, started).await };
+    let socket = tcp.clone();
+    let Some(acceptor) = &limits.tls else { return upgrade(shared, tcp, socket, peer, limits, started).await };
     match async_std::future::timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
-        Ok(Ok(stream)) => upgrade(shared, stream, peer, limits.clone(), started).await,
+        Ok(Ok(stream)) => upgrade(shared, stream, socket, peer, limits.clone(), started).await,
         Ok(Err(e)) => log::info!("TLS handshake from {peer} failed: {e}"),
         Err(_) => log::info!("TLS handshake from {peer} timed out"),
     }
@@ -206,7 +207,14 @@ async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Ar
 
 // The handshake callback's error type is tungstenite's HTTP response.
 #[allow(clippy::result_large_err)]
-async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, limits: Arc<Limits>, started: Instant) {
+async fn upgrade(
+    shared: Arc<Shared>,
+    mut stream: impl Io,
+    tcp: TcpStream,
+    peer: SocketAddr,
+    limits: Arc<Limits>,
+    started: Instant,
+) {
     let left = limits.handshake_timeout.saturating_sub(started.elapsed());
     let mut head = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
         Ok(Head::Read(read)) => read,
@@ -286,7 +294,7 @@ async fn upgrade(shared: Arc<Shared>, mut stream: impl Io, peer: SocketAddr, lim
     shared.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Handshake::Server(request)));
-    crate::connection::drive(shared, id, ws, link).await;
+    crate::connection::drive(shared, id, ws, link, Some(tcp)).await;
 }
 
 /// The host's verdict on `request`, or 503 when none comes within `left`.

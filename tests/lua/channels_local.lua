@@ -5,7 +5,7 @@ package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. packag
 local websocket = require "websocket"
 local check = require "check"
 
-local accepted, received, clients = {}, {}, {}
+local accepted, received, clients, ended = {}, {}, {}, {}
 local port = websocket.listen(0, 8, 5, function(_, conn, data)
   if data.event == websocket.EVENT_CONNECTED then
     accepted[#accepted + 1] = conn
@@ -19,6 +19,8 @@ for i = 1, 3 do
     if data.event == websocket.EVENT_MESSAGE then
       table.insert(received[i], data.message)
       check.eq(data.type, websocket.DATA_TYPE_TEXT, "the type published")
+    elseif data.event == websocket.EVENT_DISCONNECTED then
+      ended[i] = true
     end
   end)
 end
@@ -51,7 +53,9 @@ check.eq(#heard, 1, "an unsubscribed function hears nothing more")
 local status = websocket.broker_status()
 check.eq(status.state, "off", "no broker configured")
 check.eq(status.channels, 1, "one channel has a subscriber")
-for _, c in ipairs(clients) do websocket.disconnect(c) end
+for i, c in ipairs(clients) do
+  if not ended[i] then websocket.disconnect(c) end
+end
 websocket.stop_listening()
 websocket.run()
 check.eq(websocket.broker_status().channels, 0, "everyone left")

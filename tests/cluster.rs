@@ -31,7 +31,7 @@ fn wait_for_port(port: u16, what: &str) {
     }
 }
 
-/// A child process killed when dropped, its stdout read line by line.
+/// A child process stopped when dropped, its stdout read line by line.
 struct Process {
     child: Child,
     lines: Receiver<String>,
@@ -65,7 +65,13 @@ impl Process {
 }
 
 impl Drop for Process {
+    /// SIGTERM first, so nginx stops its workers and run.sh what it started; SIGKILL after 5 s.
     fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -172,8 +178,8 @@ fn channels_span_three_processes_behind_nginx_through_redis() {
     }
 
     // SIGKILL one runner: its clients go, the others keep receiving every message.
-    let killed = runners.pop().unwrap();
-    drop(killed);
+    let mut killed = runners.pop().unwrap();
+    killed.child.kill().unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let live = clients.ask("live");
@@ -225,4 +231,71 @@ fn a_broker_on_a_closed_port_is_down_and_publishing_stays_local() {
     assert_complete(&clients.ask("publish 10 all"), 3, "local delivery");
     assert_eq!(clients.ask("status")["A"], "down 10");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// examples/chat/run.sh as its README says: two clients through nginx land on different
+/// runners, and still talk in their rooms, `/join` moving them.
+#[test]
+fn the_chat_example_runs_across_processes() {
+    // Five ports in a row that are free now: nginx, three runners, Redis.
+    let base = (0..50)
+        .map(|_| free_port())
+        .find(|&port| port < 65530 && (1..5).all(|i| std::net::TcpListener::bind(("127.0.0.1", port + i)).is_ok()))
+        .expect("five free ports in a row");
+    let mut command = Command::new("examples/chat/run.sh");
+    command.arg(base.to_string()).env("WSLUA", env!("CARGO_BIN_EXE_wslua"));
+    let mut chat = Process::start(command, "examples/chat/run.sh (bash, redis-server, nginx)");
+    assert!(chat.line().starts_with(&format!("chat on ws://127.0.0.1:{base}/")));
+    for port in base..base + 5 {
+        wait_for_port(port, "the chat");
+    }
+    let script = r#"
+import asyncio, sys
+from websockets.asyncio.client import connect
+async def main(url):
+    one, two = await connect(url), await connect(url)
+    greetings = [await one.recv(), await two.recv()]
+    print(greetings[0]); print(greetings[1])
+    async def said(sender, receiver, text):
+        for attempt in range(40):
+            await sender.send(f"{text} {attempt}")
+            try:
+                while True:
+                    heard = await asyncio.wait_for(receiver.recv(), 0.25)
+                    if heard.startswith("[") and f"{text} " in heard:
+                        return heard.rsplit(" ", 1)[0]
+            except asyncio.TimeoutError:
+                pass
+        return "nothing"
+    async def until(ws, prefix):
+        while not (line := await asyncio.wait_for(ws.recv(), 10)).startswith(prefix):
+            pass
+        return line
+    print(await said(one, two, "hello"))
+    await one.send("/join games"); print(await until(one, "* "))
+    await two.send("/join games"); print(await until(two, "* "))
+    print(await said(two, one, "in games"))
+asyncio.run(main(sys.argv[1]))
+"#;
+    let mut python = python();
+    python.arg("-c").arg(script).arg(format!("ws://127.0.0.1:{base}/"));
+    let out = python.current_dir(repo()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    let served_by = |line: &str| line.rsplit("served by ").next().unwrap().to_string();
+    assert!(lines[0].starts_with("* you are in lobby") && lines[1].starts_with("* you are in lobby"), "{stdout}");
+    assert_ne!(served_by(lines[0]), served_by(lines[1]), "nginx sent them to different runners");
+    assert_eq!(lines[2], "[lobby] hello", "{stdout}");
+    assert!(lines[3].starts_with("* you are in games") && lines[4].starts_with("* you are in games"), "{stdout}");
+    assert_eq!(lines[5], "[games] in games", "{stdout}");
+    // run.sh stops what it started on SIGTERM.
+    drop(chat);
+    std::thread::sleep(Duration::from_millis(500));
+    for port in base..base + 5 {
+        assert!(
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_err(),
+            "port {port} still served after run.sh ended"
+        );
+    }
 }

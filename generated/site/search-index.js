@@ -1093,6 +1093,36 @@ window.WSLUA_SEARCH = [
     "href": "server.html#stopping"
   },
   {
+    "name": "Scaling out",
+    "kind": "manual",
+    "text": "Scaling out",
+    "href": "scaling-out.html"
+  },
+  {
+    "name": "Setting it up",
+    "kind": "manual section",
+    "text": "Scaling out: Setting it up",
+    "href": "scaling-out.html#setting-it-up"
+  },
+  {
+    "name": "What is guaranteed",
+    "kind": "manual section",
+    "text": "Scaling out: What is guaranteed",
+    "href": "scaling-out.html#what-is-guaranteed"
+  },
+  {
+    "name": "What is not",
+    "kind": "manual section",
+    "text": "Scaling out: What is not",
+    "href": "scaling-out.html#what-is-not"
+  },
+  {
+    "name": "Measured",
+    "kind": "manual section",
+    "text": "Scaling out: Measured",
+    "href": "scaling-out.html#measured"
+  },
+  {
     "name": "Events and callback data",
     "kind": "manual",
     "text": "Events and callback data",

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
-    BrokerState, ConnId, ConnectOptions, DataKind, Event, EventKind, Handshake, Headers, ListenerId, Message, Proxy,
-    Request, Runtime, TlsFiles, Verdict,
+    BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, ListenerId, Message,
+    Proxy, Request, Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -158,6 +158,27 @@ impl Host {
             }
         }
         Ok(())
+    }
+
+    /// Puts a subscriber in a channel (`on`) or takes it out. Lua functions are the host's:
+    /// the runtime delivers a channel's messages to the host while it has one.
+    fn subscription(&self, subscriber: Either<Connection, Function>, channel: &[u8], on: bool) -> Result<(), Error> {
+        let function = match subscriber {
+            Either::First(connection) => return self.runtime().subscribe(connection.0, channel, on),
+            Either::Second(function) => function,
+        };
+        let mut state = self.state();
+        let functions = state.subscribers.entry(channel.to_vec()).or_default();
+        functions.retain(|f| *f != function);
+        if on {
+            functions.push(function);
+        }
+        let any = !functions.is_empty();
+        if !any {
+            state.subscribers.remove(channel);
+        }
+        drop(state);
+        self.runtime().subscribe_host(channel, any)
     }
 
     /// Asks a server's `accept` hook about `request` and answers the runtime, whatever happens:
@@ -326,43 +347,11 @@ impl WebsocketApi for Host {
     }
 
     fn subscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
-        let subscribed = match subscriber {
-            Either::First(connection) => self.runtime().subscribe(connection.0, &channel),
-            Either::Second(function) => {
-                let mut state = self.state();
-                let functions = state.subscribers.entry(channel.clone()).or_default();
-                if !functions.contains(&function) {
-                    functions.push(function);
-                }
-                let first = functions.len() == 1;
-                drop(state);
-                // The runtime delivers the channel's messages to the host from the first on.
-                if first {
-                    self.runtime().subscribe_host(&channel, true)
-                } else {
-                    Ok(())
-                }
-            }
-        };
-        subscribed.map_err(|e| runtime_error(format!("subscribe: {e}")))
+        self.subscription(subscriber, &channel, true).map_err(|e| runtime_error(format!("subscribe: {e}")))
     }
 
     fn unsubscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
-        let unsubscribed = match subscriber {
-            Either::First(connection) => self.runtime().unsubscribe(connection.0, &channel),
-            Either::Second(function) => {
-                let mut state = self.state();
-                let functions = state.subscribers.entry(channel.clone()).or_default();
-                functions.retain(|f| *f != function);
-                let last = functions.is_empty();
-                if last {
-                    state.subscribers.remove(&channel);
-                }
-                drop(state);
-                self.runtime().subscribe_host(&channel, !last)
-            }
-        };
-        unsubscribed.map_err(|e| runtime_error(format!("unsubscribe: {e}")))
+        self.subscription(subscriber, &channel, false).map_err(|e| runtime_error(format!("unsubscribe: {e}")))
     }
 
     fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {

@@ -271,20 +271,14 @@ impl Shared {
         }
     }
 
-    /// Adds a connection (not closed yet) to a channel.
-    pub fn subscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
+    /// Adds a connection (not closed yet) to a channel, or (`on` false) removes it.
+    pub fn subscribe(&self, conn: ConnId, channel: &[u8], on: bool) -> Result<(), Error> {
         let mut table = lock(&self.table);
         table.conns.get(&conn).ok_or(Error::Closed)?;
-        let changed = table.channels.subscribe(conn, channel);
-        drop(table);
-        self.channels_changed(changed);
-        Ok(())
-    }
-
-    pub fn unsubscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
-        let mut table = lock(&self.table);
-        table.conns.get(&conn).ok_or(Error::Closed)?;
-        let changed = table.channels.unsubscribe(conn, channel);
+        let changed = match on {
+            true => table.channels.subscribe(conn, channel),
+            false => table.channels.unsubscribe(conn, channel),
+        };
         drop(table);
         self.channels_changed(changed);
         Ok(())

@@ -79,13 +79,10 @@ impl Runtime {
         self.shared.ping(conn)
     }
 
-    /// Adds a connection to a channel (see [`Self::publish`]); it leaves when it closes.
-    pub fn subscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
-        self.shared.subscribe(conn, check_channel(channel)?)
-    }
-
-    pub fn unsubscribe(&self, conn: ConnId, channel: &[u8]) -> Result<(), Error> {
-        self.shared.unsubscribe(conn, check_channel(channel)?)
+    /// Adds a connection to a channel (see [`Self::publish`]), or (`on` false) removes it; it
+    /// leaves all its channels when it closes.
+    pub fn subscribe(&self, conn: ConnId, channel: &[u8], on: bool) -> Result<(), Error> {
+        self.shared.subscribe(conn, check_channel(channel)?, on)
     }
 
     /// Whether the host takes `channel`'s messages, as [`crate::EventKind::Published`] events.

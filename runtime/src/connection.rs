@@ -133,7 +133,8 @@ async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S, 
     if let Some(tcp) = tcp {
         let _ = tcp.shutdown(std::net::Shutdown::Write);
     }
-    let mut unread = [0u8; 4096];
+    // On the heap: an array here would make every connection's task 4 KiB larger, idle or not.
+    let mut unread = vec![0u8; 4096];
     while let Ok(1..) = socket.read(&mut unread).await {}
 }
 

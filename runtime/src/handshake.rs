@@ -51,14 +51,17 @@ pub enum Head {
 
 /// Reads until the request head is complete or cannot be one.
 pub async fn read_head<S: AsyncRead + Unpin>(stream: &mut S) -> Head {
-    let mut buffer = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 4096];
+    // Read straight into the buffer: a chunk array here would be part of every connection's
+    // task, for its whole life.
+    let mut buffer = Vec::new();
     loop {
-        let n = match stream.read(&mut chunk).await {
+        let len = buffer.len();
+        buffer.resize(len + 4096, 0);
+        let n = match stream.read(&mut buffer[len..]).await {
             Ok(0) | Err(_) => return Head::Gone,
             Ok(n) => n,
         };
-        buffer.extend_from_slice(&chunk[..n]);
+        buffer.truncate(len + n);
         // Complete, or already malformed (garbage need not wait for a blank line): let `check` judge.
         let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
         if !matches!(httparse::Request::new(&mut headers).parse(&buffer), Ok(httparse::Status::Partial)) {

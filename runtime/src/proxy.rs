@@ -124,7 +124,7 @@ pub(crate) async fn tunnel<S: AsyncRead + AsyncWrite + Unpin>(
     stream.write_all(request.as_bytes()).await.map_err(failed)?;
     stream.flush().await.map_err(failed)?;
     let mut head = Vec::new();
-    let mut chunk = [0u8; 1024];
+    let mut chunk = vec![0u8; 1024];
     loop {
         let mut headers = [httparse::EMPTY_HEADER; MAX_REQUEST_HEADERS];
         let mut response = httparse::Response::new(&mut headers);

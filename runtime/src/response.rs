@@ -29,7 +29,8 @@ pub async fn read_body<S: AsyncRead + Unpin>(
     let length = header("content-length").and_then(|v| v.parse::<usize>().ok());
     let want = length.map_or(limit, |length| length.min(limit));
     body.extend_from_slice(&read[..read.len().min(want)]);
-    let mut chunk = [0u8; 4096];
+    // On the heap, as every buffer of a connection's task (see crate::handshake::read_head).
+    let mut chunk = vec![0u8; 4096];
     while body.len() < want {
         match stream.read(&mut chunk).await {
             Ok(0) | Err(_) => return,
@@ -43,7 +44,7 @@ pub async fn read_body<S: AsyncRead + Unpin>(
 async fn read_chunked<S: AsyncRead + Unpin>(stream: &mut S, mut raw: Vec<u8>, body: &mut Vec<u8>, limit: usize) {
     // Bytes of the current chunk's data still to come; None while a size line is awaited.
     let mut left: Option<u64> = None;
-    let mut chunk = [0u8; 4096];
+    let mut chunk = vec![0u8; 4096];
     loop {
         match left {
             None => match httparse::parse_chunk_size(&raw) {

@@ -129,11 +129,6 @@ fn is_nonce(key: &str) -> bool {
         && key[..22].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
-/// Answers with the refusal and closes.
-pub async fn refuse<S: AsyncWrite + Unpin>(stream: &mut S, refusal: &Refusal) {
-    respond(stream, refusal.status, format!("{}\n", refusal.detail).as_bytes()).await;
-}
-
 /// The reason phrase of an HTTP status.
 pub fn reason(status: u16) -> &'static str {
     StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Refused")

@@ -299,13 +299,19 @@ impl Shared {
     /// once, and to the host as an event when it subscribes. Returns the connections it was
     /// queued on.
     pub fn deliver(&self, channel: &[u8], message: Message) -> Result<usize, Error> {
-        let frame = frame(message.clone())?;
+        let frame = frame(message)?;
         let mut table = lock(&self.table);
         let Table { conns, channels, .. } = &mut *table;
         let (subscribed, host) = channels.subscribers(channel);
         let queued = queue_each(conns, subscribed, &frame, self.config.max_send_queue);
         drop(table);
+        // Only a Lua subscriber costs a copy of the payload.
         if host {
+            let message = match &frame {
+                Frame::Text(text) => Message::text(text.as_bytes()),
+                Frame::Binary(data) => Message::binary(data.as_ref()),
+                _ => return Ok(queued),
+            };
             self.push(HOST, EventKind::Published { channel: channel.to_vec(), message });
         }
         Ok(queued)

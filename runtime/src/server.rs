@@ -219,12 +219,12 @@ async fn upgrade(
     let mut head = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
         Ok(Head::Read(read)) => read,
         Ok(Head::Gone) => return,
-        Ok(Head::TooLarge(refusal)) => return refuse(&mut stream, peer, &refusal).await,
+        Ok(Head::TooLarge(refusal)) => return refused(&mut stream, peer, refusal, &limits).await,
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let upgrade = match handshake::check(&head) {
         Ok(upgrade) => upgrade,
-        Err(refusal) => return refuse(&mut stream, peer, &refusal).await,
+        Err(refusal) => return refused(&mut stream, peer, refusal, &limits).await,
     };
     let rest = head.split_off(upgrade.len);
     let request = Request {
@@ -238,13 +238,8 @@ async fn upgrade(
     if limits.admission {
         let left = limits.handshake_timeout.saturating_sub(started.elapsed());
         if let Verdict::Refuse { status, body } = admit(&shared, &request, left).await {
-            log::info!("refused {peer} {}: {status} (accept)", request.resource);
             let body = body.unwrap_or_else(|| format!("{}\n", handshake::reason(status)).into_bytes());
-            // A client that does not read a long body must not hold its socket forever.
-            let _ =
-                async_std::future::timeout(limits.handshake_timeout, handshake::respond(&mut stream, status, &body))
-                    .await;
-            return;
+            return refuse(&mut stream, peer, status, &body, &limits).await;
         }
     }
     // Frames a client sent right behind its request go beneath tungstenite, with the rest.
@@ -312,9 +307,16 @@ async fn admit(shared: &Shared, request: &Request, left: Duration) -> Verdict {
     }
 }
 
-async fn refuse(stream: &mut impl Io, peer: SocketAddr, refusal: &handshake::Refusal) {
-    log::info!("refused {peer}: {} {}", refusal.status, refusal.detail);
-    handshake::refuse(stream, refusal).await;
+/// Answers a request the server's own checks refused.
+async fn refused(stream: &mut impl Io, peer: SocketAddr, refusal: handshake::Refusal, limits: &Limits) {
+    refuse(stream, peer, refusal.status, format!("{}\n", refusal.detail).as_bytes(), limits).await;
+}
+
+/// Answers `status` and `body` and closes; a client that does not read the answer does not hold
+/// its socket longer than a handshake may take.
+async fn refuse(stream: &mut impl Io, peer: SocketAddr, status: u16, body: &[u8], limits: &Limits) {
+    log::info!("refused {peer}: {status} {}", String::from_utf8_lossy(&body[..body.len().min(120)]).trim_end());
+    let _ = async_std::future::timeout(limits.handshake_timeout, handshake::respond(stream, status, body)).await;
 }
 
 fn refuse_upgrade(status: StatusCode, body: &str) -> ErrorResponse {

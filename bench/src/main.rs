@@ -1,6 +1,7 @@
 //! `wslua-bench`: wslua side by side with the ceiling and its peers, in one run on one machine.
 //! `scripts/bench` builds and installs what it needs, then runs `wslua-bench all`.
 
+mod cluster;
 mod compression;
 mod load;
 mod peers;
@@ -58,12 +59,36 @@ enum Command {
         #[arg(long, default_value = "bench/results/compression.md")]
         table: PathBuf,
     },
+    /// Fan-out across processes over Redis: wslua's channels and Socket.IO with its Redis
+    /// adapter, 1 and 3 processes, 300 and 3,000 subscribers; writes its table and puts it in
+    /// the manual's page. Run from the repository root.
+    Cluster {
+        /// Runs of each measurement (the median is reported).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// A few seconds of everything instead of the real loads: checks the bench, not wslua.
+        #[arg(long)]
+        smoke: bool,
+        #[arg(long, default_value = "bench/results/cluster.md")]
+        table: PathBuf,
+        /// The manual page whose <!-- cluster:start --> … <!-- cluster:end --> part gets the table.
+        #[arg(long, default_value = "docs/scaling-out.md")]
+        page: PathBuf,
+    },
     /// The ceiling: a plain async-tungstenite echo server. Prints its port.
     EchoServer,
     /// Streams COUNT numbered messages to the first client that connects, then prints the rate:
     /// for profiling a client. Prints its port first.
     StreamServer {
         #[arg(long, default_value_t = 1_000_000)]
+        count: usize,
+        #[arg(long, default_value_t = 32)]
+        size: usize,
+    },
+    /// Round trips of one message at a time against a running echo server, for profiling it.
+    RoundTrips {
+        url: String,
+        #[arg(long, default_value_t = 10_000)]
         count: usize,
         #[arg(long, default_value_t = 32)]
         size: usize,
@@ -99,6 +124,35 @@ fn run(cli: Cli) -> Result<()> {
             println!("{markdown}");
             Ok(())
         }
+        Command::Cluster { runs, smoke, table, page } => {
+            rlimit::increase_nofile_limit(u64::MAX)?;
+            let paths = peers::Paths::new(std::env::current_dir()?)?;
+            let manual = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let plan = if smoke { cluster::Plan::smoke() } else { cluster::Plan::full(runs) };
+            let started = std::time::Instant::now();
+            let rows = cluster::run(&paths, plan)?;
+            let context = report::Context::collect(&paths, started.elapsed());
+            let versions = [
+                ("Redis", report::output("redis-server", &["--version"])),
+                (
+                    "Socket.IO",
+                    format!(
+                        "{} with @socket.io/redis-adapter {} and redis {}, on node {}",
+                        report::node_module_version(&paths, "socket.io"),
+                        report::node_module_version(&paths, "@socket.io/redis-adapter"),
+                        report::node_module_version(&paths, "redis"),
+                        report::output("node", &["--version"])
+                    ),
+                ),
+            ];
+            let markdown = cluster::markdown(&rows, plan, &context.stamp("wslua-bench cluster", &versions));
+            let manual =
+                report::splice(&manual, "cluster", &markdown).map_err(|e| format!("{}: {e}", page.display()))?;
+            write(&table, &markdown)?;
+            write(&page, &manual)?;
+            println!("{markdown}");
+            Ok(())
+        }
         Command::StreamServer { count, size } => async_std::task::block_on(async {
             let listener = async_std::net::TcpListener::bind("127.0.0.1:0").await?;
             println!("{}", listener.local_addr()?.port());
@@ -106,6 +160,13 @@ fn run(cli: Cli) -> Result<()> {
             println!("{:.0} messages/s", count as f64 / elapsed.as_secs_f64());
             Ok(())
         }),
+        Command::RoundTrips { url, count, size } => {
+            let times = async_std::task::block_on(load::round_trips(&url, size, count))?;
+            let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
+            micros.sort_by(f64::total_cmp);
+            println!("p50 {:.1} µs, p99 {:.1} µs", stats::percentile(&micros, 0.5), stats::percentile(&micros, 0.99));
+            Ok(())
+        }
         Command::Echo { url, clients, size, count } => {
             let result = async_std::task::block_on(load::echo(&url, clients, size, count))?;
             println!(
@@ -126,7 +187,7 @@ fn run(cli: Cli) -> Result<()> {
             let results = scenarios::run_all(plan, &paths, only.as_deref());
             let elapsed = started.elapsed();
             let markdown = report::markdown(&results, &report::Context::collect(&paths, elapsed));
-            let manual = report::splice(&manual, &markdown).map_err(|e| format!("{}: {e}", page.display()))?;
+            let manual = report::splice(&manual, "bench", &markdown).map_err(|e| format!("{}: {e}", page.display()))?;
             write(&table, &markdown)?;
             write(&plot, &plot::svg(&results))?;
             write(&page, &manual)?;

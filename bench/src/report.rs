@@ -23,10 +23,7 @@ impl Context {
         let commit =
             output("git", &["rev-parse", "--short", "HEAD"]) + if dirty { " with uncommitted changes" } else { "" };
         let python = paths.root.join(".venv/bin/python").display().to_string();
-        let ws =
-            std::fs::read_to_string(paths.root.join("tests/peers/node_modules/ws/package.json")).unwrap_or_default();
-        let ws =
-            ws.lines().find_map(|l| l.trim().strip_prefix("\"version\": \"")).unwrap_or("?").trim_end_matches("\",");
+        let ws = node_module_version(paths, "ws");
         Context {
             date: output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
             commit,
@@ -43,8 +40,34 @@ impl Context {
     }
 }
 
+impl Context {
+    /// When, where and with what a scenario's own table was written.
+    pub fn stamp(&self, command: &str, versions: &[(&str, String)]) -> String {
+        let mut out = format!(
+            "Written by `scripts/bench` (`{command}`) on {}, commit {}, in {:.0} s. Machine: {}; the load \
+             generator shares its cores.",
+            self.date,
+            self.commit,
+            self.elapsed.as_secs_f64(),
+            self.machine
+        );
+        for (name, version) in versions {
+            let _ = write!(out, " {name}: {version}.");
+        }
+        out
+    }
+}
+
+/// The version of a node module the test command installed.
+pub fn node_module_version(paths: &Paths, module: &str) -> String {
+    let manifest = paths.root.join("tests/peers/node_modules").join(module).join("package.json");
+    let text = std::fs::read_to_string(manifest).unwrap_or_default();
+    let version = text.lines().find_map(|l| l.trim().strip_prefix("\"version\": \"")).unwrap_or("?");
+    version.trim_end_matches("\",").to_string()
+}
+
 /// The first line a command prints, or why there is none.
-fn output(program: &str, args: &[&str]) -> String {
+pub fn output(program: &str, args: &[&str]) -> String {
     match Command::new(program).args(args).output() {
         Ok(out) => String::from_utf8_lossy(if out.stdout.is_empty() { &out.stderr } else { &out.stdout })
             .lines()
@@ -396,17 +419,16 @@ fn failures(results: &Results) -> Vec<String> {
     lines
 }
 
-const START: &str = "<!-- bench:start -->";
-const END: &str = "<!-- bench:end -->";
-
-/// A manual page with the results (headings one level down) between its bench markers.
-pub fn splice(page: &str, results: &str) -> Result<String, String> {
-    let (head, rest) = page.split_once(START).ok_or(format!("no {START} marker"))?;
-    let (_, tail) = rest.split_once(END).ok_or(format!("no {END} marker"))?;
+/// A manual page with the results (headings one level down) between its markers
+/// `<!-- NAME:start -->` and `<!-- NAME:end -->`.
+pub fn splice(page: &str, name: &str, results: &str) -> Result<String, String> {
+    let (start, end) = (format!("<!-- {name}:start -->"), format!("<!-- {name}:end -->"));
+    let (head, rest) = page.split_once(&start).ok_or(format!("no {start} marker"))?;
+    let (_, tail) = rest.split_once(&end).ok_or(format!("no {end} marker"))?;
     let body: Vec<String> = results
         .lines()
         .skip_while(|line| line.starts_with("# ") || line.is_empty())
         .map(|line| if line.starts_with('#') { format!("#{line}") } else { line.to_string() })
         .collect();
-    Ok(format!("{head}{START}\n{}\n{END}{tail}", body.join("\n").trim_end()))
+    Ok(format!("{head}{start}\n{}\n{end}{tail}", body.join("\n").trim_end()))
 }

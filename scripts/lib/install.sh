@@ -31,10 +31,15 @@ install_python_peers() {
   fi
 }
 
-# node `ws` and playwright-core (tests/peers/package-lock.json) in tests/peers/node_modules.
+# node `ws`, playwright-core, and Socket.IO with its Redis adapter (tests/peers/package-lock.json)
+# in tests/peers/node_modules.
 install_node_peers() {
-  if [ ! -d tests/peers/node_modules/ws ] || [ ! -d tests/peers/node_modules/playwright-core ]; then
-    echo "scripts/${0##*/}: installing node ws and playwright-core into tests/peers/node_modules"
+  local module missing=
+  for module in ws playwright-core socket.io @socket.io/redis-adapter redis; do
+    [ -d "tests/peers/node_modules/$module" ] || missing=1
+  done
+  if [ -n "$missing" ]; then
+    echo "scripts/${0##*/}: installing node ws, playwright-core and socket.io into tests/peers/node_modules"
     (cd tests/peers && npm ci --silent --no-audit --no-fund)
   fi
 }

@@ -4,6 +4,7 @@
 //! reached, it retries with backoff and publishing stays local; a message crosses at most once.
 
 use crate::event::{DataKind, Message};
+use crate::executor;
 use crate::registry::Shared;
 use async_std::channel::{self, Receiver, Sender, TryRecvError};
 use futures::{FutureExt, StreamExt};
@@ -80,17 +81,18 @@ impl Broker {
         shared.watch_channels(watch);
         // Channel changes reach the task in order with the messages it relays.
         let resync = commands.clone();
-        async_std::task::spawn(async move {
+        executor::spawn(async move {
             while changes.recv().await.is_ok() {
                 if resync.send(Command::Resync).await.is_err() {
                     return;
                 }
             }
-        });
+        })
+        .detach();
         let counts = Arc::new(Counts::default());
         let origin = origin();
         let task = Task { shared: shared.clone(), url: url.to_string(), counts: counts.clone(), origin };
-        async_std::task::spawn(task.run(receiver));
+        executor::spawn(task.run(receiver)).detach();
         Broker { commands, counts, origin }
     }
 

@@ -5,6 +5,7 @@ use crate::config::MAX_RESPONSE_BODY;
 use crate::deflate;
 use crate::error::Error;
 use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
+use crate::executor;
 use crate::frames::FrameStream;
 use crate::headers::{header_pairs, Headers};
 use crate::proxy::{self, Proxy, ProxyServer, Refused};
@@ -77,7 +78,7 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
         None => log::info!("connection {id}: connecting to {url}"),
     }
     let route = Route { target, proxy, connector };
-    async_std::task::spawn(run(shared.clone(), id, route, options, headers, link));
+    executor::spawn(run(shared.clone(), id, route, options, headers, link)).detach();
     Ok(id)
 }
 

@@ -1,8 +1,10 @@
 //! What the engine reports to the host, and the queue that carries it across threads.
 
+use crate::executor;
+use futures::future::{self, Either};
 use std::collections::VecDeque;
 use std::net::SocketAddr;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// Identifies a connection for its whole life; never reused.
@@ -133,14 +135,15 @@ pub struct HandshakeResponse {
     pub body: Vec<u8>,
 }
 
-/// Many producers (connection tasks), one consumer (the host thread), which blocks on a condition
-/// variable while the queue is empty: no polling, so an idle host uses no CPU. Producers wake the
-/// consumer only when it waits, and the consumer takes everything queued at once, so a busy
-/// queue costs neither a futex call per event nor a lock handover per event.
+/// Many producers (connection tasks), one consumer (the host thread), which waits while the queue
+/// is empty running the engine's tasks (see [`crate::executor`]): no polling, so an idle host
+/// uses no CPU. Waking a consumer that does not wait costs producers one atomic read, and the
+/// consumer takes everything queued at once, so a busy queue costs neither a wake-up nor a lock
+/// handover per event.
 #[derive(Default)]
 pub(crate) struct EventQueue {
     incoming: Mutex<Incoming>,
-    ready: Condvar,
+    ready: event_listener::Event,
     /// Events the consumer took in its last batch and has not popped yet.
     taken: Mutex<VecDeque<Event>>,
 }
@@ -149,17 +152,12 @@ pub(crate) struct EventQueue {
 struct Incoming {
     events: VecDeque<Event>,
     interrupted: bool,
-    /// The consumer is blocked on `ready`.
-    waiting: bool,
 }
 
 impl EventQueue {
     pub fn push(&self, event: Event) {
-        let mut incoming = lock(&self.incoming);
-        incoming.events.push_back(event);
-        if incoming.waiting {
-            self.ready.notify_one();
-        }
+        lock(&self.incoming).events.push_back(event);
+        self.ready.notify(1);
     }
 
     pub fn len(&self) -> usize {
@@ -170,7 +168,7 @@ impl EventQueue {
     /// Wakes a waiting [`Self::pop`] without an event (e.g. on a signal).
     pub fn interrupt(&self) {
         lock(&self.incoming).interrupted = true;
-        self.ready.notify_one();
+        self.ready.notify(1);
     }
 
     /// The next event; waits up to `timeout` (forever if `None`) for one to arrive. Returns
@@ -179,40 +177,53 @@ impl EventQueue {
         if let Some(event) = lock(&self.taken).pop_front() {
             return Some(event);
         }
-        let mut incoming = self.wait(timeout)?;
+        // A timeout too long for the clock is no timeout.
+        let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
+        if !self.check(timeout == Some(Duration::ZERO))? {
+            executor::block_on(self.wait(deadline))?;
+        }
+        let mut incoming = lock(&self.incoming);
         let mut taken = lock(&self.taken);
         // `taken` is empty: the swap hands its buffer back to the producers for reuse.
         std::mem::swap(&mut incoming.events, &mut *taken);
         taken.pop_front()
     }
 
-    /// The lock on a non-empty queue, or `None` on timeout or interruption.
-    fn wait(&self, timeout: Option<Duration>) -> Option<MutexGuard<'_, Incoming>> {
+    /// `Some(true)` when events are queued, `None` when the wait is over without one (an
+    /// interruption, or `give_up`), `Some(false)` to wait.
+    fn check(&self, give_up: bool) -> Option<bool> {
         let mut incoming = lock(&self.incoming);
-        // A timeout too long for the clock is no timeout.
-        let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
+        if !incoming.events.is_empty() {
+            return Some(true);
+        }
+        (!std::mem::take(&mut incoming.interrupted) && !give_up).then_some(false)
+    }
+
+    /// Until events are queued (`Some`), or an interruption or the deadline (`None`). Runs the
+    /// engine's tasks meanwhile, one at a time, so an event one of them queues is taken at once.
+    async fn wait(&self, deadline: Option<Instant>) -> Option<()> {
+        // A timer even without a deadline: registering one interrupts the thread that polls
+        // the sockets, so this one takes over the polling while it waits (see executor.rs).
+        let mut timer = async_io::Timer::at(deadline.unwrap_or_else(|| Instant::now() + REARM));
         loop {
-            if !incoming.events.is_empty() {
-                return Some(incoming);
+            // Listening before looking: a push after the look wakes the listener.
+            let listener = self.ready.listen();
+            if self.check(false)? {
+                return Some(());
             }
-            if std::mem::take(&mut incoming.interrupted) || timeout == Some(Duration::ZERO) {
-                return None;
-            }
-            incoming.waiting = true;
-            incoming = match deadline {
-                None => self.ready.wait(incoming).unwrap_or_else(|e| e.into_inner()),
-                Some(deadline) => {
-                    let Some(left) = deadline.checked_duration_since(Instant::now()) else {
-                        incoming.waiting = false;
-                        return None;
-                    };
-                    self.ready.wait_timeout(incoming, left).unwrap_or_else(|e| e.into_inner()).0
+            let task = std::pin::pin!(executor::tick());
+            if let Either::Right(_) = future::select(future::select(listener, task), &mut timer).await {
+                if deadline.is_some() {
+                    return self.check(true).filter(|ready| *ready).map(drop);
                 }
-            };
-            incoming.waiting = false;
+                timer.set_after(REARM);
+            }
         }
     }
 }
+
+/// How often a wait without a deadline renews its timer.
+const REARM: Duration = Duration::from_secs(86_400);
 
 /// Locks one of the engine's mutexes; a panic elsewhere while it was held does not make the engine
 /// unusable.

@@ -19,6 +19,7 @@ mod connection;
 mod deflate;
 mod error;
 mod event;
+mod executor;
 mod frames;
 mod handshake;
 mod headers;

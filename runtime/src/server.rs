@@ -5,13 +5,13 @@
 use crate::deflate;
 use crate::error::Error;
 use crate::event::{EventKind, Handshake, ListenerId, Request, Verdict};
+use crate::executor::{self, Task};
 use crate::frames::FrameStream;
 use crate::handshake::{self, Head};
 use crate::registry::Shared;
 use crate::tls::{self, Io, TlsFiles};
 use async_native_tls::TlsAcceptor;
 use async_std::net::{TcpListener, TcpStream};
-use async_std::task::JoinHandle;
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
 use async_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 pub(crate) struct Listening {
     pub id: ListenerId,
     pub port: u16,
-    accept_loops: Vec<JoinHandle<()>>,
+    accept_loops: Vec<Task<()>>,
 }
 
 impl Listening {
@@ -35,7 +35,7 @@ impl Listening {
     /// server accepted; a handshake still running is closed unseen when it completes.
     pub fn stop(self, shared: &Shared) {
         shared.close_listener(self.id);
-        async_std::task::block_on(async {
+        executor::block_on(async {
             for task in self.accept_loops {
                 task.cancel().await;
             }
@@ -121,7 +121,7 @@ pub(crate) fn listen(
     });
     let accept_loops = sockets
         .into_iter()
-        .map(|socket| async_std::task::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
+        .map(|socket| executor::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
         .collect();
     Ok(Listening { id, port, accept_loops })
 }
@@ -181,7 +181,7 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
-                async_std::task::spawn(serve(shared.clone(), stream, peer, limits.clone()));
+                executor::spawn(serve(shared.clone(), stream, peer, limits.clone())).detach();
             }
             Err(e) => {
                 // Out of file descriptors and the like: back off instead of spinning.

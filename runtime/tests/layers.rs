@@ -4,6 +4,7 @@
 
 /// Bottom to top: a module may use those before it.
 const ORDER: &[&str] = &[
+    "executor",
     "config",
     "event",
     "channels",

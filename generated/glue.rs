@@ -512,14 +512,14 @@ impl SendOptions {
 }
 
 /// The HTTP response of a refused websocket handshake.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HandshakeResponse {
     /// The HTTP status code, e.g. `404`.
     pub status: i64,
     /// The response headers, names in lower case. A header that appears more than once has its values joined with `", "`.
     pub headers: Vec<(String, String)>,
     /// The response body, read to its end as the server frames it (`Content-Length`, chunked, or until the server closes) within the connection's `timeout`; at most 64 KiB of it.
-    pub response: Vec<u8>,
+    pub response: mlua::LuaString,
 }
 
 impl HandshakeResponse {
@@ -540,7 +540,7 @@ impl HandshakeResponse {
             },
             {
                 let v = self.response;
-                lua.create_string(&v)?
+                v
             },
         ))
     }
@@ -552,7 +552,7 @@ pub struct CallbackData {
     /// The current event.
     pub event: i64,
     /// The received data if the event is `EVENT_MESSAGE`; the error text if it is `EVENT_ERROR`.
-    pub message: Option<Vec<u8>>,
+    pub message: Option<mlua::LuaString>,
     /// Whether the message was text or binary.
     pub r#type: Option<i64>,
     /// Present when the server answered the handshake with something other than `101`.
@@ -592,10 +592,7 @@ impl CallbackData {
                 let v = self.event;
                 v
             },
-            match self.message {
-                Some(v) => Some(lua.create_string(&v)?),
-                None => None,
-            },
+            self.message,
             self.r#type,
             match self.handshake_response {
                 Some(v) => Some(v.into_lua_table(lua)?),
@@ -668,8 +665,8 @@ pub fn call_subscriber(
     lua: &mlua::Lua,
     function: &mlua::Function,
     self_: mlua::Value,
-    channel: Vec<u8>,
-    message: Vec<u8>,
+    channel: mlua::LuaString,
+    message: mlua::LuaString,
     r#type: i64,
 ) -> mlua::Result<()> {
     let _ = lua;
@@ -680,11 +677,11 @@ pub fn call_subscriber(
         },
         {
             let v = channel;
-            lua.create_string(&v)?
+            v
         },
         {
             let v = message;
-            lua.create_string(&v)?
+            v
         },
         {
             let v = r#type;

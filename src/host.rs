@@ -134,7 +134,7 @@ impl Host {
             self.state().conns.remove(&id);
         }
         let instance = self.state().instance.clone();
-        let mut data = callback_data(event.kind);
+        let mut data = callback_data(lua, event.kind)?;
         if data.event == glue::EVENT_CONNECTED {
             if let Ok(stats) = self.runtime().stats(id) {
                 data.protocol = stats.protocol;
@@ -149,10 +149,10 @@ impl Host {
     fn published(&self, lua: &Lua, channel: Vec<u8>, message: Message) -> mlua::Result<()> {
         let functions = self.state().subscribers.get(&channel).cloned().unwrap_or_default();
         let instance = self.instance();
+        let (name, payload, kind) =
+            (lua.create_string(channel)?, lua.create_string(&message.data)?, data_type(message.kind));
         for function in functions {
-            let kind = data_type(message.kind);
-            let called =
-                glue::call_subscriber(lua, &function, instance.clone(), channel.clone(), message.data.clone(), kind);
+            let called = glue::call_subscriber(lua, &function, instance.clone(), name.clone(), payload.clone(), kind);
             if let Err(err) = called {
                 report_callback_error(&err);
             }
@@ -220,8 +220,9 @@ fn upgrade_request(request: Request) -> UpgradeRequest {
     }
 }
 
-/// The `data` table of an event, field by field as api.yaml describes it.
-fn callback_data(kind: EventKind) -> CallbackData {
+/// The `data` table of an event, field by field as api.yaml describes it. Payloads become Lua
+/// strings here, copied once, from the engine's buffers.
+fn callback_data(lua: &Lua, kind: EventKind) -> mlua::Result<CallbackData> {
     let mut data = CallbackData::default();
     match kind {
         EventKind::Connected(handshake) => {
@@ -240,13 +241,19 @@ fn callback_data(kind: EventKind) -> CallbackData {
         EventKind::Message(message) => {
             data.event = glue::EVENT_MESSAGE;
             data.r#type = Some(data_type(message.kind));
-            data.message = Some(message.data);
+            data.message = Some(lua.create_string(&message.data)?);
         }
         EventKind::Error { message, response } => {
             data.event = glue::EVENT_ERROR;
-            data.message = Some(message.into_bytes());
-            data.handshake_response =
-                response.map(|r| HandshakeResponse { status: r.status.into(), headers: r.headers, response: r.body });
+            data.message = Some(lua.create_string(message)?);
+            data.handshake_response = match response {
+                Some(r) => Some(HandshakeResponse {
+                    status: r.status.into(),
+                    headers: r.headers,
+                    response: lua.create_string(r.body)?,
+                }),
+                None => None,
+            };
         }
         EventKind::Drain => {
             data.event = glue::EVENT_DRAIN;
@@ -260,7 +267,7 @@ fn callback_data(kind: EventKind) -> CallbackData {
         // Answered by `Host::admit` and `Host::published`: no connection's callback sees them.
         EventKind::Admit(_) | EventKind::Published { .. } => {}
     }
-    data
+    Ok(data)
 }
 
 /// A message's kind as `data.type` says it.
@@ -313,7 +320,7 @@ impl WebsocketApi for Host {
     }
 
     fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
-        let message = Message { data: message, kind: kind(&options) };
+        let message = Message { data: message.into(), kind: kind(&options) };
         let buffered = self.runtime().send(connection.0, message).map_err(|e| runtime_error(format!("send: {e}")))?;
         Ok(integer(buffered))
     }
@@ -326,7 +333,7 @@ impl WebsocketApi for Host {
         options: SendOptions,
     ) -> mlua::Result<i64> {
         let ids: Vec<ConnId> = connections.iter().map(|c| c.0).collect();
-        let message = Message { data: message, kind: kind(&options) };
+        let message = Message { data: message.into(), kind: kind(&options) };
         let count = self.runtime().broadcast(&ids, message).map_err(|e| runtime_error(format!("broadcast: {e}")))?;
         Ok(integer(count))
     }
@@ -355,7 +362,7 @@ impl WebsocketApi for Host {
     }
 
     fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
-        let message = Message { data: message, kind: kind(&options) };
+        let message = Message { data: message.into(), kind: kind(&options) };
         let count = self.runtime().publish(&channel, message).map_err(|e| runtime_error(format!("publish: {e}")))?;
         Ok(integer(count))
     }

@@ -157,7 +157,7 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
             EventKind::Message(Message { data, kind: DataKind::Text }) => {
                 let expected = next.get_mut(&event.conn).unwrap();
                 assert_eq!(
-                    String::from_utf8(data).unwrap(),
+                    String::from_utf8(data.to_vec()).unwrap(),
                     format!("{}:{expected}", event.conn),
                     "lost, repeated or out of order"
                 );

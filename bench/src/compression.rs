@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Handshake, Message, Runtime};
+use wslua_runtime::{Bytes, Config, ConnId, ConnectOptions, DataKind, EventKind, Handshake, Message, Runtime};
 
 const CONNECTIONS: usize = 100;
 /// Messages in flight on each connection.
@@ -32,7 +32,7 @@ pub struct Row {
 const POOL: usize = 8192;
 
 /// The JSON-like messages: the same keys, changing values, as a game's state updates.
-fn json_messages() -> Vec<Vec<u8>> {
+fn json_messages() -> Vec<Bytes> {
     (0..POOL)
         .map(|i| {
             let mut text = String::from("[");
@@ -51,13 +51,13 @@ fn json_messages() -> Vec<Vec<u8>> {
             }
             text.push_str(r#"{"end":true}]"#);
             text.extend(std::iter::repeat_n(' ', SIZE - text.len()));
-            text.into_bytes()
+            Bytes::from(text)
         })
         .collect()
 }
 
 /// Random bytes (xorshift), which do not compress.
-fn random_messages() -> Vec<Vec<u8>> {
+fn random_messages() -> Vec<Bytes> {
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     (0..POOL)
         .map(|_| {
@@ -95,7 +95,7 @@ fn connect(rt: &Runtime, url: &str, count: usize) -> Result<Vec<ConnId>> {
 }
 
 /// Echoes `total` of `messages` over `conns`, each reply checked; returns the time it took.
-fn echo(rt: &Runtime, conns: &[ConnId], messages: &[Vec<u8>], kind: DataKind, total: usize) -> Result<Duration> {
+fn echo(rt: &Runtime, conns: &[ConnId], messages: &[Bytes], kind: DataKind, total: usize) -> Result<Duration> {
     let message = |i: usize| Message { data: messages[i % messages.len()].clone(), kind };
     let mut waiting: HashMap<ConnId, VecDeque<usize>> = HashMap::new();
     let started = Instant::now();
@@ -157,7 +157,7 @@ fn close_all(rt: &Runtime, conns: &[ConnId]) {
 }
 
 /// One load on a running server: (messages per second, wire bytes per message).
-fn load(started: &Started, messages: &[Vec<u8>], kind: DataKind, total: usize) -> Result<(f64, f64)> {
+fn load(started: &Started, messages: &[Bytes], kind: DataKind, total: usize) -> Result<(f64, f64)> {
     let rt = Runtime::new(Config { compression: true, ..Config::default() });
     let conns = connect(&rt, &started.url(), CONNECTIONS)?;
     // A fifth first, to warm up the server; not counted.

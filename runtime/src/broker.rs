@@ -7,6 +7,7 @@ use crate::event::{DataKind, Message};
 use crate::executor;
 use crate::registry::Shared;
 use async_std::channel::{self, Receiver, Sender, TryRecvError};
+use async_tungstenite::tungstenite::Bytes;
 use futures::{FutureExt, StreamExt};
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
@@ -139,7 +140,7 @@ fn decode(payload: &[u8]) -> Option<(u64, Message)> {
         b'b' => DataKind::Binary,
         _ => return None,
     };
-    Some((u64::from_be_bytes(*origin), Message { data: data.to_vec(), kind }))
+    Some((u64::from_be_bytes(*origin), Message { data: Bytes::copy_from_slice(data), kind }))
 }
 
 struct Task {

@@ -63,7 +63,7 @@ impl Config {
 /// connections hold 150 MB. With 4 KiB instead of 16, an idle connection costs 16 KB instead of
 /// 29 KB (scripts/bench, 10,000 connections) and echo costs the same CPU per message, 64 KiB
 /// messages included. Larger messages still arrive whole.
-const READ_BUFFER: usize = 4 << 10;
+pub(crate) const READ_BUFFER: usize = 4 << 10;
 
 /// The most of a refused handshake's response body that is kept.
 pub const MAX_RESPONSE_BODY: usize = 64 << 10;

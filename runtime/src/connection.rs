@@ -2,7 +2,7 @@
 //! alive concurrently, so no direction can stall another, and reports what it receives and how
 //! it ended.
 
-use crate::config::Config;
+use crate::config::{Config, READ_BUFFER};
 use crate::deflate::Fault;
 use crate::event::{ConnId, EventKind, Message};
 use crate::registry::{data_len, Command, Counters, Link, Shared};
@@ -11,7 +11,7 @@ use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
-use async_tungstenite::tungstenite::{Error, Message as Frame};
+use async_tungstenite::tungstenite::{Bytes, Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
@@ -152,8 +152,8 @@ where
     while let Some(item) = stream.next().await {
         heard.now();
         let message = match item {
-            Ok(Frame::Text(text)) => Message::text(bytes_of(text)),
-            Ok(Frame::Binary(data)) => Message::binary(data),
+            Ok(Frame::Text(text)) => Message::text(detach(text.into())),
+            Ok(Frame::Binary(data)) => Message::binary(detach(data)),
             Ok(Frame::Close(frame)) => {
                 // The answer to it is written by tungstenite; the stream ends after that.
                 close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
@@ -185,8 +185,15 @@ where
     }
 }
 
-fn bytes_of(text: async_tungstenite::tungstenite::Utf8Bytes) -> async_tungstenite::tungstenite::Bytes {
-    text.into()
+/// A received payload as its event carries it. One that arrived within the read buffer is a view
+/// of it, and tungstenite could not reuse a buffer the host still holds a view of: it is copied
+/// out. A larger one has an allocation of its own and is passed on as it is.
+fn detach(data: Bytes) -> Bytes {
+    if data.len() <= READ_BUFFER {
+        Bytes::copy_from_slice(&data)
+    } else {
+        data
+    }
 }
 
 /// Writes commands in order until one closes the connection; returns the close frame sent.

@@ -1,6 +1,7 @@
 //! What the engine reports to the host, and the queue that carries it across threads.
 
 use crate::executor;
+use async_tungstenite::tungstenite::Bytes;
 use futures::future::{self, Either};
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -27,16 +28,17 @@ pub enum DataKind {
 /// A data message, as sent by the host and as received from a peer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub data: Vec<u8>,
+    /// Shared, not copied, on its way between the socket and the host.
+    pub data: Bytes,
     pub kind: DataKind,
 }
 
 impl Message {
-    pub fn text(data: impl Into<Vec<u8>>) -> Message {
+    pub fn text(data: impl Into<Bytes>) -> Message {
         Message { data: data.into(), kind: DataKind::Text }
     }
 
-    pub fn binary(data: impl Into<Vec<u8>>) -> Message {
+    pub fn binary(data: impl Into<Bytes>) -> Message {
         Message { data: data.into(), kind: DataKind::Binary }
     }
 

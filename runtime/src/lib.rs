@@ -30,6 +30,7 @@ mod runtime;
 mod server;
 mod tls;
 
+pub use async_tungstenite::tungstenite::Bytes;
 pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
 pub use channels::MAX_CHANNEL;
 pub use client::ConnectOptions;

@@ -305,11 +305,11 @@ impl Shared {
         let (subscribed, host) = channels.subscribers(channel);
         let queued = queue_each(conns, subscribed, &frame, self.config.max_send_queue);
         drop(table);
-        // Only a Lua subscriber costs a copy of the payload.
         if host {
+            // The frame's payload, shared.
             let message = match &frame {
-                Frame::Text(text) => Message::text(text.as_bytes()),
-                Frame::Binary(data) => Message::binary(data.as_ref()),
+                Frame::Text(text) => Message::text(text.clone()),
+                Frame::Binary(data) => Message::binary(data.clone()),
                 _ => return Ok(queued),
             };
             self.push(HOST, EventKind::Published { channel: channel.to_vec(), message });
@@ -374,8 +374,8 @@ fn insert(
 /// A message as tungstenite frames it; its payload is shared by every clone.
 fn frame(message: Message) -> Result<Frame, Error> {
     Ok(match message.kind {
-        DataKind::Binary => Frame::Binary(message.data.into()),
-        DataKind::Text => Frame::Text(String::from_utf8(message.data).map_err(|_| Error::NotUtf8)?.into()),
+        DataKind::Binary => Frame::Binary(message.data),
+        DataKind::Text => Frame::Text(message.data.try_into().map_err(|_| Error::NotUtf8)?),
     })
 }
 

@@ -23,7 +23,7 @@ impl FixtureApi for Recorder {
         let handle = lua.create_userdata(Handle(7))?;
         let data = EventData {
             event: RED,
-            payload: Some(b"\0bytes\xff".to_vec()),
+            payload: Some(lua.create_string(b"\0bytes\xff")?),
             pairs: Some(vec![("k".into(), "v".into())]),
         };
         call_callback(lua, &callback, Value::Boolean(true), handle.clone(), data)?;

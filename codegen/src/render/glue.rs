@@ -21,6 +21,11 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("camel", |name: String| camel(&name));
     env.add_filter("rust_ident", |name: String| rust_ident(&name));
     env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
+    // A Lua value made by the host (a string handed to Lua) has no default: a table with one
+    // present always is built whole, never from a default.
+    env.add_filter("has_default", |fields: Serde<Vec<Member>>| {
+        fields.iter().all(|f| !rust_type(f).starts_with("mlua::"))
+    });
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
     env.add_filter("parse", |m: Serde<Member>| parse(&m));
@@ -47,6 +52,8 @@ fn base_type(ty: &Type, direction: Direction) -> String {
         Type::Table(name) => camel(name),
         Type::Callback(_) => "mlua::Function".into(),
         Type::String | Type::Constant { integer: false, .. } => "String".into(),
+        // Handed to Lua, a Lua string the host makes from its own buffer: no copy before Lua's.
+        Type::Bytes if direction == Direction::Out => "mlua::LuaString".into(),
         Type::Bytes => "Vec<u8>".into(),
         Type::Integer | Type::Constant { integer: true, .. } => "i64".into(),
         Type::Number => "f64".into(),
@@ -140,7 +147,6 @@ fn read(m: &Member) -> String {
 fn write(ty: &Type) -> String {
     match ty {
         Type::Table(_) => "v.into_lua_table(lua)?".into(),
-        Type::Bytes => "lua.create_string(&v)?".into(),
         Type::Map => "__wslua::write_map(lua, v)?".into(),
         Type::Array(_) => "lua.create_sequence_from(v)?".into(),
         _ => "v".into(),

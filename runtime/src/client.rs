@@ -185,7 +185,8 @@ async fn run(
             shared.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
             shared.push(id, EventKind::Connected(Handshake::Client { response_headers }));
-            return crate::connection::drive(shared, id, ws, link, Some(tcp)).await;
+            // A task of its own: this one is sized for the handshake.
+            return executor::spawn(crate::connection::drive(shared, id, ws, link, Some(tcp))).detach();
         }
         Err(Failure::Message(message)) => (message, None),
         Err(Failure::ProxyRefused(message, response)) => (message, Some(response)),

@@ -26,12 +26,14 @@ static THREADS: OnceLock<()> = OnceLock::new();
 /// panic may reach the host.
 pub(crate) fn spawn(task: impl Future<Output = ()> + Send + 'static) -> Task<()> {
     THREADS.get_or_init(start_threads);
-    EXECUTOR.spawn(async move {
-        if let Err(panic) = AssertUnwindSafe(task).catch_unwind().await {
+    // Combinators, not an async block: one that moved `task` into the awaited future would hold
+    // it twice, doubling every connection's task.
+    EXECUTOR.spawn(AssertUnwindSafe(task).catch_unwind().map(|ended| {
+        if let Err(panic) = ended {
             let what = panic.downcast_ref::<&str>().copied().or(panic.downcast_ref::<String>().map(String::as_str));
             log::error!("an engine task panicked: {}", what.unwrap_or("(no message)"));
         }
-    })
+    }))
 }
 
 fn start_threads() {

@@ -16,6 +16,7 @@ use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request a
 use async_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::{CloseFrame, Role};
+use futures::FutureExt;
 use socket2::{Domain, Socket, Type};
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
@@ -209,7 +210,7 @@ async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Ar
 #[allow(clippy::result_large_err)]
 async fn upgrade(
     shared: Arc<Shared>,
-    mut stream: impl Io,
+    mut stream: impl Io + 'static,
     tcp: TcpStream,
     peer: SocketAddr,
     limits: Arc<Limits>,
@@ -279,7 +280,7 @@ async fn upgrade(
         Ok(Err(e)) => return log::info!("handshake from {peer} failed: {e}"),
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
-    let Some(_slot) = slot else { return };
+    let Some(slot) = slot else { return };
     let Some((id, link)) = shared.register_accepted(limits.listener, limits.drain_threshold) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
@@ -289,7 +290,10 @@ async fn upgrade(
     shared.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     shared.push(id, EventKind::Connected(Handshake::Server(request)));
-    crate::connection::drive(shared, id, ws, link, Some(tcp)).await;
+    // A task of its own, holding the slot: this one is sized for the handshake, which an open
+    // connection no longer needs (7 KB against 3).
+    let driving = crate::connection::drive(shared, id, ws, link, Some(tcp));
+    executor::spawn(driving.map(move |()| drop(slot))).detach();
 }
 
 /// The host's verdict on `request`, or 503 when none comes within `left`.

@@ -1123,6 +1123,12 @@ window.WSLUA_SEARCH = [
     "href": "scaling-out.html#measured"
   },
   {
+    "name": "Fan-out across processes (channels over Redis)",
+    "kind": "manual section",
+    "text": "Scaling out: Fan-out across processes (channels over Redis)",
+    "href": "scaling-out.html#fan-out-across-processes-channels-over-redis"
+  },
+  {
     "name": "Events and callback data",
     "kind": "manual",
     "text": "Events and callback data",

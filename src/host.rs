@@ -22,13 +22,10 @@ fn size(bytes: Option<i64>) -> Option<usize> {
     bytes.map(|b| usize::try_from(b).unwrap_or(usize::MAX))
 }
 
-/// `options.type` as the runtime says it.
-fn kind(options: &SendOptions) -> DataKind {
-    if options.r#type == glue::DATA_TYPE_TEXT {
-        DataKind::Text
-    } else {
-        DataKind::Binary
-    }
+/// A message from Lua, of the kind `options.type` says.
+fn outgoing(data: Vec<u8>, options: &SendOptions) -> Message {
+    let kind = if options.r#type == glue::DATA_TYPE_TEXT { DataKind::Text } else { DataKind::Binary };
+    Message { data: data.into(), kind }
 }
 
 /// A count as Lua's integers hold it.
@@ -320,7 +317,7 @@ impl WebsocketApi for Host {
     }
 
     fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
-        let message = Message { data: message.into(), kind: kind(&options) };
+        let message = outgoing(message, &options);
         let buffered = self.runtime().send(connection.0, message).map_err(|e| runtime_error(format!("send: {e}")))?;
         Ok(integer(buffered))
     }
@@ -333,7 +330,7 @@ impl WebsocketApi for Host {
         options: SendOptions,
     ) -> mlua::Result<i64> {
         let ids: Vec<ConnId> = connections.iter().map(|c| c.0).collect();
-        let message = Message { data: message.into(), kind: kind(&options) };
+        let message = outgoing(message, &options);
         let count = self.runtime().broadcast(&ids, message).map_err(|e| runtime_error(format!("broadcast: {e}")))?;
         Ok(integer(count))
     }
@@ -362,7 +359,7 @@ impl WebsocketApi for Host {
     }
 
     fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
-        let message = Message { data: message.into(), kind: kind(&options) };
+        let message = outgoing(message, &options);
         let count = self.runtime().publish(&channel, message).map_err(|e| runtime_error(format!("publish: {e}")))?;
         Ok(integer(count))
     }

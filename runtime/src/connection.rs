@@ -152,8 +152,8 @@ where
     while let Some(item) = stream.next().await {
         heard.now();
         let message = match item {
-            Ok(Frame::Text(text)) => Message::text(detach(text.into())),
-            Ok(Frame::Binary(data)) => Message::binary(detach(data)),
+            Ok(Frame::Text(text)) => Message::text(owned(text.into())),
+            Ok(Frame::Binary(data)) => Message::binary(owned(data)),
             Ok(Frame::Close(frame)) => {
                 // The answer to it is written by tungstenite; the stream ends after that.
                 close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
@@ -188,7 +188,7 @@ where
 /// A received payload as its event carries it. One that arrived within the read buffer is a view
 /// of it, and tungstenite could not reuse a buffer the host still holds a view of: it is copied
 /// out. A larger one has an allocation of its own and is passed on as it is.
-fn detach(data: Bytes) -> Bytes {
+fn owned(data: Bytes) -> Bytes {
     if data.len() <= READ_BUFFER {
         Bytes::copy_from_slice(&data)
     } else {

@@ -216,7 +216,7 @@ impl EventQueue {
             let task = std::pin::pin!(executor::tick());
             if let Either::Right(_) = future::select(future::select(listener, task), &mut timer).await {
                 if deadline.is_some() {
-                    return self.check(true).filter(|ready| *ready).map(drop);
+                    return self.check(true).map(drop);
                 }
                 timer.set_after(REARM);
             }

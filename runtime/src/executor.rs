@@ -11,12 +11,12 @@
 //! runs its tasks on threads of its own that another thread cannot join.
 
 use async_executor::Executor;
+use futures::FutureExt;
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::OnceLock;
 
 pub(crate) use async_executor::Task;
-use futures::FutureExt;
-use std::panic::AssertUnwindSafe;
 
 static EXECUTOR: Executor<'static> = Executor::new();
 static THREADS: OnceLock<()> = OnceLock::new();

@@ -4,6 +4,12 @@
 //! inflated into plain frames (at most [`CHUNK`] bytes each, so a large message never sits here
 //! whole), and each data frame going out is deflated and marked RSV1. Everything else passes
 //! untouched, and a connection without the extension pays one branch per read and write.
+//!
+//! It also sizes the socket reads of every connection: tungstenite reads at most its small read
+//! buffer at a time (small, because it is resident while a connection idles), which would make a
+//! large message hundreds of system calls. When a read fills what tungstenite asked for, more is
+//! likely waiting, and the next ones take up to [`AHEAD`] bytes here and hand them over from
+//! memory; the buffer goes once the socket has been drained.
 
 use crate::deflate::{Agreement, Deflater, Fault, Inflater, TAIL};
 use async_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
@@ -19,6 +25,8 @@ use std::task::{Context, Poll};
 const CHUNK: usize = 64 << 10;
 /// Bytes read from the socket at a time on a compressed connection.
 const READ: usize = 8 << 10;
+/// Bytes read from the socket at a time while a plain connection is busy.
+const AHEAD: usize = 128 << 10;
 /// Compressed bytes waiting for the socket past which writes wait.
 const HIGH_WATER: usize = 64 << 10;
 
@@ -36,7 +44,7 @@ impl<S> FrameStream<S> {
         let mode = if head { ReadMode::Head { matched: 0 } } else { ReadMode::Plain };
         FrameStream {
             inner,
-            reader: Reader { raw: read, at: 0, out: Vec::new(), out_at: 0, mode },
+            reader: Reader { raw: read, at: 0, out: Vec::new(), out_at: 0, mode, busy: false },
             writer: Writer { deflating: None, pending: Vec::new(), pending_at: 0 },
         }
     }
@@ -79,6 +87,8 @@ struct Reader {
     out: Vec<u8>,
     out_at: usize,
     mode: ReadMode,
+    /// The last socket read filled what it asked for (plain mode): read ahead.
+    busy: bool,
 }
 
 struct Inflating {
@@ -148,7 +158,17 @@ impl Reader {
         }
         buf[..n].copy_from_slice(&self.raw[self.at..self.at + n]);
         self.at += n;
+        self.release();
         n
+    }
+
+    /// Once its bytes are handed out and the socket has no more, a plain connection's read-ahead
+    /// buffer goes: an idle connection keeps none.
+    fn release(&mut self) {
+        if self.at == self.raw.len() && !self.busy && matches!(self.mode, ReadMode::Plain) {
+            self.raw = Vec::new();
+            self.at = 0;
+        }
     }
 
     /// Turns raw bytes into frames for tungstenite until more input is needed or enough is
@@ -215,17 +235,17 @@ impl Reader {
         Ok(self.out.len() > before)
     }
 
-    /// Room for one more socket read.
-    fn spare(&mut self) -> &mut [u8] {
+    /// Room for one more socket read: `size` bytes.
+    fn spare(&mut self, size: usize) -> &mut [u8] {
         if self.at == self.raw.len() {
             self.raw.clear();
             self.at = 0;
-        } else if self.at >= READ {
+        } else if self.at >= size {
             self.raw.drain(..self.at);
             self.at = 0;
         }
         let len = self.raw.len();
-        self.raw.resize(len + READ, 0);
+        self.raw.resize(len + size, 0);
         &mut self.raw[len..]
     }
 }
@@ -407,10 +427,12 @@ impl<S: AsyncRead + Unpin> AsyncRead for FrameStream<S> {
                 if reader.at < reader.raw.len() {
                     return Poll::Ready(Ok(reader.pass(buf)));
                 }
-                if matches!(reader.mode, ReadMode::Plain) {
-                    return Pin::new(&mut this.inner).poll_read(cx, buf);
+                if matches!(reader.mode, ReadMode::Plain) && !reader.busy {
+                    let read = Pin::new(&mut this.inner).poll_read(cx, buf);
+                    reader.busy = matches!(read, Poll::Ready(Ok(n)) if n > 0 && n == buf.len());
+                    return read;
                 }
-                // The head is still arriving: read it here, so it can stop at its end.
+                // A busy socket, or a head still arriving (read here, so it can stop at its end).
             }
             match reader.process() {
                 Ok(true) => continue,
@@ -421,14 +443,17 @@ impl<S: AsyncRead + Unpin> AsyncRead for FrameStream<S> {
                     return Poll::Ready(Err(fault.into_io()));
                 }
             }
-            let spare = reader.spare();
+            let size = if matches!(reader.mode, ReadMode::Plain) { AHEAD } else { READ };
+            let spare = reader.spare(size);
             let read = Pin::new(&mut this.inner).poll_read(cx, spare);
             let n = match &read {
                 Poll::Ready(Ok(n)) => *n,
                 _ => 0,
             };
-            let len = reader.raw.len() - READ + n;
+            reader.busy = n == size;
+            let len = reader.raw.len() - size + n;
             reader.raw.truncate(len);
+            reader.release();
             match read {
                 Poll::Ready(Ok(0)) => return Poll::Ready(Ok(0)),
                 Poll::Ready(Ok(_)) => continue,
@@ -467,5 +492,92 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for FrameStream<S> {
         let this = self.get_mut();
         ready!(this.poll_pending(cx))?;
         Pin::new(&mut this.inner).poll_close(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Reading ahead on a plain connection: every byte arrives once and in order, a large message
+    //! takes few socket reads, and an idle connection keeps no buffer.
+
+    use super::FrameStream;
+    use futures::io::{AsyncRead, AsyncReadExt};
+    use proptest::prelude::*;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    /// A socket that has `data` and hands out at most `chunk` bytes per read; counts the reads.
+    /// With `open`, it then waits for more instead of ending.
+    struct Socket {
+        data: Vec<u8>,
+        at: usize,
+        chunk: usize,
+        reads: usize,
+        open: bool,
+    }
+
+    impl AsyncRead for Socket {
+        fn poll_read(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut [u8]) -> Poll<std::io::Result<usize>> {
+            if self.open && self.at == self.data.len() {
+                return Poll::Pending;
+            }
+            let n = buf.len().min(self.chunk).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            self.reads += 1;
+            Poll::Ready(Ok(n))
+        }
+    }
+
+    fn read_all(stream: &mut FrameStream<Socket>, size: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut buf = vec![0; size];
+        futures::executor::block_on(async {
+            while let Ok(n @ 1..) = stream.read(&mut buf).await {
+                out.extend_from_slice(&buf[..n]);
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn a_large_message_takes_few_socket_reads_and_leaves_no_buffer() {
+        let data: Vec<u8> = (0..1 << 20).map(|i| (i % 251) as u8).collect();
+        let socket = Socket { data: data.clone(), at: 0, chunk: usize::MAX, reads: 0, open: false };
+        let mut stream = FrameStream::new(socket, Vec::new(), false);
+        assert_eq!(read_all(&mut stream, 4096), data);
+        // One read of tungstenite's size, then 128 KiB at a time, then the one that finds the end.
+        assert!(stream.inner.reads <= 10, "{} socket reads for 1 MiB", stream.inner.reads);
+        assert_eq!(stream.reader.raw.capacity(), 0);
+    }
+
+    #[test]
+    fn a_socket_that_waits_after_full_reads_leaves_no_buffer() {
+        // Every read fills what it asked for, so the one after them waits with nothing buffered.
+        let data = vec![7u8; 4096 + (128 << 10)];
+        let socket = Socket { data: data.clone(), at: 0, chunk: usize::MAX, reads: 0, open: true };
+        let mut stream = FrameStream::new(socket, Vec::new(), false);
+        let mut buf = vec![0; 4096];
+        let mut cx = Context::from_waker(futures::task::noop_waker_ref());
+        let mut got = Vec::new();
+        while let Poll::Ready(Ok(n)) = Pin::new(&mut stream).poll_read(&mut cx, &mut buf) {
+            got.extend_from_slice(&buf[..n]);
+        }
+        assert_eq!(got, data);
+        assert_eq!(stream.reader.raw.capacity(), 0);
+    }
+
+    proptest! {
+        #[test]
+        fn every_byte_arrives_once_in_order(
+            data in proptest::collection::vec(any::<u8>(), 0..300_000),
+            chunk in 1usize..200_000,
+            size in 1usize..10_000,
+        ) {
+            let socket = Socket { data: data.clone(), at: 0, chunk, reads: 0, open: false };
+            let mut stream = FrameStream::new(socket, Vec::new(), false);
+            prop_assert_eq!(read_all(&mut stream, size), data);
+            prop_assert_eq!(stream.reader.raw.capacity(), 0);
+        }
     }
 }

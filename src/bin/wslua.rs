@@ -20,6 +20,7 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = Cli::parse();
     match runner::run(&Options { script: cli.script, config: cli.config, args: cli.args }) {
         Ok(code) => ExitCode::from(code),
@@ -29,3 +30,19 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// glibc's malloc gives freed memory back to the system and maps large blocks on their own, so a
+/// server echoing 1 MiB messages faulted its pages back in for every message (a tenth of its
+/// time). It now keeps up to 16 MiB freed at the top of its heap and maps only blocks over
+/// 8 MiB. Idle memory per connection is unchanged.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn keep_freed_memory() {
+    // SAFETY: mallopt only changes malloc's settings; it is called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 8 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 16 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_freed_memory() {}

@@ -8,8 +8,9 @@ use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
 use crate::executor;
 use crate::frames::FrameStream;
 use crate::headers::{header_pairs, Headers};
+use crate::link::Link;
 use crate::proxy::{self, Proxy, ProxyServer, Refused};
-use crate::registry::{Link, Shared};
+use crate::registry::Shared;
 use crate::response::read_body;
 use crate::tls::{self, Io, TlsClient};
 use async_native_tls::TlsConnector;
@@ -170,7 +171,7 @@ async fn run(
     route: Route,
     options: ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
-    link: Link,
+    link: Arc<Link>,
 ) {
     // Everything up to the end of a refusal's body shares the caller's timeout.
     let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));

@@ -5,8 +5,8 @@
 use crate::config::{Config, READ_BUFFER};
 use crate::deflate::Fault;
 use crate::event::{ConnId, EventKind, Message};
-use crate::registry::{data_len, Command, Counters, Link, Shared};
-use async_std::channel::Receiver;
+use crate::link::{Command, Counters, Link};
+use crate::registry::{data_len, Shared};
 use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -15,6 +15,7 @@ use async_tungstenite::tungstenite::{Bytes, Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -59,32 +60,46 @@ impl Heard {
 
 /// Runs a connection to its end. `tcp` is its socket beneath any TLS, for the shutdown that
 /// tells the peer we are done (closing the stream layers only flushes).
-pub(crate) async fn drive<S>(
+///
+/// The future is what an open connection costs while it idles, so it holds no more than it
+/// must: the stream is split before it is made (an argument it held would keep its place), and
+/// the closing steps are a future of their own, made when the connection closes.
+pub(crate) fn drive<S>(
     shared: Arc<Shared>,
     id: ConnId,
     ws: WebSocketStream<S>,
-    link: Link,
+    link: Arc<Link>,
+    tcp: Option<TcpStream>,
+) -> impl Future<Output = ()>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let (sink, stream) = ws.split();
+    run(shared, id, sink, stream, link, tcp)
+}
+
+async fn run<S>(
+    shared: Arc<Shared>,
+    id: ConnId,
+    mut sink: WebSocketSender<S>,
+    mut stream: WebSocketReceiver<S>,
+    link: Arc<Link>,
     tcp: Option<TcpStream>,
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let close_wait = shared.config.close_timeout;
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
-    let (mut sink, mut stream) = ws.split();
     let end = {
         let read = read_all(&shared, id, &mut stream, &heard, &link.counters).fuse();
-        let write = write_all(&shared, id, &mut sink, link.commands, &link.counters, &heard).fuse();
-        let keepalive = keepalive(&shared.config, &heard, &link.pings).fuse();
-        // The registry keeps the sender while this task runs, so the channel cannot close.
-        let abort = async { link.abort.recv().await.ok() }.fuse();
+        let write = write_all(&shared, id, &mut sink, &link, &heard).fuse();
+        let keepalive = keepalive(&shared.config, &heard, &link).fuse();
+        let abort = link.aborted().fuse();
         pin_mut!(read, write, keepalive, abort);
         select! {
             end = read => end,
             end = keepalive => end,
-            frame = abort => match frame {
-                Some(frame) => End::Violation { code: frame.code.into(), reason: frame.reason.to_string() },
-                None => futures::future::pending().await,
-            },
+            frame = abort => End::Violation { code: frame.code.into(), reason: frame.reason.to_string() },
             sent = write => match sent {
                 // Our close frame is out: wait (bounded) for the peer's answer, then report ours.
                 Ok(frame) => {
@@ -103,6 +118,22 @@ pub(crate) async fn drive<S>(
             },
         }
     };
+    link.end();
+    Box::pin(finish(&shared, id, end, sink, stream, tcp)).await;
+}
+
+/// Closes the connection as `end` calls for and reports it.
+async fn finish<S>(
+    shared: &Shared,
+    id: ConnId,
+    end: End,
+    mut sink: WebSocketSender<S>,
+    stream: WebSocketReceiver<S>,
+    tcp: Option<TcpStream>,
+) where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let close_wait = shared.config.close_timeout;
     // After a violation the peer may still be writing (a message over the limit, say); after a
     // close handshake, it may still have data in flight, or be slow to close its end.
     let (code, reason, peer_writing) = match end {
@@ -202,17 +233,15 @@ async fn write_all<S>(
     shared: &Shared,
     id: ConnId,
     sink: &mut WebSocketSender<S>,
-    commands: Receiver<Command>,
-    counters: &Counters,
+    link: &Link,
     heard: &Heard,
 ) -> Result<CloseFrame, Error>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    // The registry keeps a sender while this task runs (and the task one for pings): the
-    // channel cannot close, so only a close command ends the loop.
-    while let Ok(command) = commands.recv().await {
-        match command {
+    let counters = &link.counters;
+    loop {
+        match link.next().await {
             Command::Send(message) => {
                 let size = data_len(&message);
                 sink.feed(message).await?;
@@ -228,19 +257,18 @@ where
             }
         }
         // Flush once per burst, not once per message.
-        if commands.is_empty() {
+        if link.is_empty() {
             sink.flush().await?;
             if counters.queued.load(Ordering::SeqCst) == 0 && counters.drain_due.swap(false, Ordering::SeqCst) {
                 shared.push(id, EventKind::Drain);
             }
         }
     }
-    futures::future::pending().await
 }
 
 /// Pings a peer that has been silent for `ping_interval`; a peer that then stays silent for
 /// `ping_timeout` is lost. Never ends when keepalive is off.
-async fn keepalive(config: &Config, heard: &Heard, pings: &async_std::channel::Sender<Command>) -> End {
+async fn keepalive(config: &Config, heard: &Heard, link: &Link) -> End {
     let Some(interval) = config.ping_interval else { return futures::future::pending().await };
     loop {
         let silent = heard.since();
@@ -249,7 +277,7 @@ async fn keepalive(config: &Config, heard: &Heard, pings: &async_std::channel::S
             continue;
         }
         let pinged = heard.start.elapsed();
-        let _ = pings.try_send(Command::Ping);
+        link.push(Command::Ping);
         async_std::task::sleep(config.ping_timeout).await;
         // Heard-at has millisecond resolution: a pong in the same millisecond counts.
         if heard.last() + Duration::from_millis(1) < pinged {

@@ -8,8 +8,8 @@
 
 //!
 //! Modules are layered, every `use` pointing down: `config`, `event`, `channels`, `error`, `headers`,
-//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames` (plain parts) → `registry` (the
-//! state all tasks share) → `connection` → `client`, `server`, `broker` → `runtime` (the façade).
+//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames`, `link` (plain parts) → `registry`
+//! (the state all tasks share) → `connection` → `client`, `server`, `broker` → `runtime` (the façade).
 
 mod broker;
 mod channels;
@@ -23,6 +23,7 @@ mod executor;
 mod frames;
 mod handshake;
 mod headers;
+mod link;
 mod proxy;
 mod registry;
 mod response;

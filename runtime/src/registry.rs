@@ -9,30 +9,15 @@ use crate::channels::Channels;
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
 use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict, HOST};
+use crate::link::{Command, Link};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message as Frame;
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-/// What a connection has done, counted by its task (and `send`) and read by `stats`.
-#[derive(Default)]
-pub(crate) struct Counters {
-    /// Bytes sent by the host and not yet written.
-    pub queued: AtomicUsize,
-    pub bytes_sent: AtomicU64,
-    pub messages_sent: AtomicU64,
-    pub bytes_received: AtomicU64,
-    pub messages_received: AtomicU64,
-    /// The last ping's round trip in nanoseconds; 0 before the first.
-    pub rtt_nanos: AtomicU64,
-    /// The queue has held `drain_threshold` bytes since it was last empty: the writer reports
-    /// `Drain` when it empties.
-    pub drain_due: AtomicBool,
-}
 
 /// A connection's figures, as `stats` gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,26 +39,6 @@ pub struct Stats {
     pub extensions: String,
 }
 
-/// What a connection task is asked to do, in order.
-pub(crate) enum Command {
-    Send(Frame),
-    Ping,
-    Close(CloseFrame),
-}
-
-/// The connection task's ends of what the registry holds for it. The registry keeps the sending
-/// ends until the host has taken the connection's last event, so neither channel closes while
-/// the task runs.
-pub(crate) struct Link {
-    /// Sends and closes from the host, in order.
-    pub commands: Receiver<Command>,
-    /// For the keepalive's pings.
-    pub pings: Sender<Command>,
-    pub counters: Arc<Counters>,
-    /// Closes at once, bypassing the queue (the send queue overflowed).
-    pub abort: Receiver<CloseFrame>,
-}
-
 /// A connection's state as the host has seen it: it changes when the host takes an event, so
 /// `send` right after `EVENT_CONNECTED` works, and after `disconnect` fails, deterministically.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -84,9 +49,7 @@ enum Visible {
 }
 
 struct Entry {
-    commands: Sender<Command>,
-    counters: Arc<Counters>,
-    abort: Sender<CloseFrame>,
+    link: Arc<Link>,
     visible: Visible,
     /// The `listen` that accepted it; `None` for client connections.
     listener: Option<ListenerId>,
@@ -151,13 +114,13 @@ impl Shared {
     }
 
     /// A new client connection in the table, and the link its task drives it through.
-    pub fn register_client(&self, drain_threshold: usize) -> (ConnId, Link) {
+    pub fn register_client(&self, drain_threshold: usize) -> (ConnId, Arc<Link>) {
         insert(&mut lock(&self.table), &self.next_id, None, drain_threshold)
     }
 
     /// The same for a connection `listener` accepted; `None` when that server has stopped, and
     /// the connection must be closed unseen.
-    pub fn register_accepted(&self, listener: ListenerId, drain_threshold: usize) -> Option<(ConnId, Link)> {
+    pub fn register_accepted(&self, listener: ListenerId, drain_threshold: usize) -> Option<(ConnId, Arc<Link>)> {
         let mut table = lock(&self.table);
         table.listening.contains(&listener).then(|| insert(&mut table, &self.next_id, Some(listener), drain_threshold))
     }
@@ -222,14 +185,14 @@ impl Shared {
     pub fn ping(&self, conn: ConnId) -> Result<(), Error> {
         let table = lock(&self.table);
         let entry = table.conns.get(&conn).filter(|e| e.visible == Visible::Open).ok_or(Error::NotConnected)?;
-        let _ = entry.commands.try_send(Command::Ping);
+        entry.link.push(Command::Ping);
         Ok(())
     }
 
     pub fn stats(&self, conn: ConnId) -> Result<Stats, Error> {
         let table = lock(&self.table);
         let entry = table.conns.get(&conn).ok_or(Error::Closed)?;
-        let counters = &entry.counters;
+        let counters = &entry.link.counters;
         let rtt = counters.rtt_nanos.load(Ordering::Relaxed);
         Ok(Stats {
             buffered: counters.queued.load(Ordering::Relaxed),
@@ -349,18 +312,12 @@ fn insert(
     next_id: &AtomicU64,
     listener: Option<ListenerId>,
     drain_threshold: usize,
-) -> (ConnId, Link) {
+) -> (ConnId, Arc<Link>) {
     let id = next_id.fetch_add(1, Ordering::Relaxed);
-    let (commands, receiver) = channel::unbounded();
-    let (abort, aborted) = channel::bounded(1);
-    let counters = Arc::new(Counters::default());
-    let link = Link { commands: receiver, pings: commands.clone(), counters: counters.clone(), abort: aborted };
-    let visible = Visible::Connecting;
+    let link = Arc::new(Link::default());
     let entry = Entry {
-        commands,
-        counters,
-        abort,
-        visible,
+        link: link.clone(),
+        visible: Visible::Connecting,
         listener,
         drain_threshold,
         connected_at: None,
@@ -401,20 +358,20 @@ fn queue_each<'a>(
 /// past `limit`. Returns the bytes queued after.
 fn queue(conn: ConnId, entry: &mut Entry, frame: Frame, limit: usize) -> usize {
     let size = data_len(&frame);
-    let counters = &entry.counters;
+    let counters = &entry.link.counters;
     let queued = counters.queued.fetch_add(size, Ordering::SeqCst) + size;
     if queued > limit {
         entry.visible = Visible::Closing;
         let reason = format!("send queue over {limit} bytes: the peer is not reading");
         log::info!("connection {conn}: {reason}");
-        let _ = entry.abort.try_send(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
+        entry.link.abort(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
         return queued;
     }
     if entry.drain_threshold > 0 && queued >= entry.drain_threshold {
         counters.drain_due.store(true, Ordering::SeqCst);
     }
-    // A closed channel means the task has ended and its Disconnected event is queued.
-    let _ = entry.commands.try_send(Command::Send(frame));
+    // Dropped when the task has ended (its Disconnected event is queued).
+    entry.link.push(Command::Send(frame));
     queued
 }
 
@@ -434,7 +391,7 @@ fn close(conn: ConnId, entry: &mut Entry, code: u16, reason: &str) {
     entry.visible = Visible::Closing;
     log::info!("connection {conn}: closing with {code} {reason:?}");
     let frame = CloseFrame { code: CloseCode::from(code), reason: reason.to_string().into() };
-    let _ = entry.commands.try_send(Command::Close(frame));
+    entry.link.push(Command::Close(frame));
 }
 
 /// The codes an endpoint may send (RFC 6455 7.4), and a reason that fits a control frame.

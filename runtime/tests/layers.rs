@@ -16,6 +16,7 @@ const ORDER: &[&str] = &[
     "tls",
     "deflate",
     "frames",
+    "link",
     "registry",
     "connection",
     "client",

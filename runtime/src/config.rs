@@ -58,13 +58,13 @@ impl Config {
     }
 }
 
-/// Bytes read from a socket at a time. tungstenite zeroes this much of every connection's buffer
-/// on its first read, so it is resident even when idle: its default, 128 KiB, made 1,000 idle
-/// connections hold 150 MB. With 4 KiB instead of 16, an idle connection costs 16 KB instead of
-/// 29 KB (scripts/bench, 10,000 connections) and echo costs the same CPU per message, 64 KiB
-/// messages included. A busy socket is read in larger pieces beneath tungstenite (frames.rs), so a
-/// large message is not one system call per 4 KiB.
-pub(crate) const READ_BUFFER: usize = 4 << 10;
+/// tungstenite's read buffer: the most it reads at a time. It zeroes this much of every
+/// connection's buffer on its first read, so it is resident even when idle: its default,
+/// 128 KiB, made 1,000 idle connections hold 150 MB. A busy socket is read 128 KiB at a time
+/// beneath it (frames.rs), so this only sets how much tungstenite copies per call: 1 KiB echoes
+/// 64 KiB and 1 MiB messages as fast as 4 KiB did, and an idle connection holds 3 KB less
+/// (wslua-bench all --smoke: 8,987 B with 4 KiB, 6,119 B with 1 KiB).
+pub(crate) const READ_BUFFER: usize = 1 << 10;
 
 /// The most of a refused handshake's response body that is kept.
 pub const MAX_RESPONSE_BODY: usize = 64 << 10;

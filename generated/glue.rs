@@ -293,12 +293,15 @@ pub struct UpgradeRequest {
 }
 
 impl UpgradeRequest {
-    /// Builds the table from its fields in order. One call into Lua costs less than a C API
-    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6) return { method = v1, resource = v2, headers = v3, ip_address = v4, port = v5, protocols = v6, } end";
+    /// Its fields' names, in the order `into_lua_table` passes their values.
+    const FIELDS: &'static [&'static str] = &["method", "resource", "headers", "ip_address", "port", "protocols"];
 
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+        let present = __wslua::mask(&[true, true, true, true, true, true]);
+        __wslua::constructor(lua, Self::FIELDS, present)?.call((
             {
                 let v = self.method;
                 v
@@ -343,12 +346,15 @@ pub struct BrokerReport {
 }
 
 impl BrokerReport {
-    /// Builds the table from its fields in order. One call into Lua costs less than a C API
-    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5) return { state = v1, relayed = v2, unrelayed = v3, received = v4, channels = v5, } end";
+    /// Its fields' names, in the order `into_lua_table` passes their values.
+    const FIELDS: &'static [&'static str] = &["state", "relayed", "unrelayed", "received", "channels"];
 
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+        let present = __wslua::mask(&[true, true, true, true, true]);
+        __wslua::constructor(lua, Self::FIELDS, present)?.call((
             {
                 let v = self.state;
                 v
@@ -441,12 +447,26 @@ pub struct ConnectionStats {
 }
 
 impl ConnectionStats {
-    /// Builds the table from its fields in order. One call into Lua costs less than a C API
-    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9) return { buffered = v1, bytes_sent = v2, bytes_received = v3, messages_sent = v4, messages_received = v5, rtt = v6, connected_for = v7, protocol = v8, extensions = v9, } end";
+    /// Its fields' names, in the order `into_lua_table` passes their values.
+    const FIELDS: &'static [&'static str] = &[
+        "buffered",
+        "bytes_sent",
+        "bytes_received",
+        "messages_sent",
+        "messages_received",
+        "rtt",
+        "connected_for",
+        "protocol",
+        "extensions",
+    ];
 
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+        let present =
+            __wslua::mask(&[true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true]);
+        __wslua::constructor(lua, Self::FIELDS, present)?.call((
             {
                 let v = self.buffered;
                 v
@@ -523,13 +543,15 @@ pub struct HandshakeResponse {
 }
 
 impl HandshakeResponse {
-    /// Builds the table from its fields in order. One call into Lua costs less than a C API
-    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str =
-        "return function(v1, v2, v3) return { status = v1, headers = v2, response = v3, } end";
+    /// Its fields' names, in the order `into_lua_table` passes their values.
+    const FIELDS: &'static [&'static str] = &["status", "headers", "response"];
 
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+        let present = __wslua::mask(&[true, true, true]);
+        __wslua::constructor(lua, Self::FIELDS, present)?.call((
             {
                 let v = self.status;
                 v
@@ -582,12 +604,47 @@ pub struct CallbackData {
 }
 
 impl CallbackData {
-    /// Builds the table from its fields in order. One call into Lua costs less than a C API
-    /// call per field: from a module, mlua protects each of those with a closure and a pcall.
-    const CONSTRUCTOR: &'static str = "return function(v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15) return { event = v1, message = v2, type = v3, handshake_response = v4, code = v5, buffered = v6, reason = v7, protocol = v8, extensions = v9, request_method = v10, request_resource = v11, request_headers = v12, response_headers = v13, ip_address = v14, port = v15, } end";
+    /// Its fields' names, in the order `into_lua_table` passes their values.
+    const FIELDS: &'static [&'static str] = &[
+        "event",
+        "message",
+        "type",
+        "handshake_response",
+        "code",
+        "buffered",
+        "reason",
+        "protocol",
+        "extensions",
+        "request_method",
+        "request_resource",
+        "request_headers",
+        "response_headers",
+        "ip_address",
+        "port",
+    ];
 
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        __wslua::constructor(lua, Self::CONSTRUCTOR)?.call((
+        let present = __wslua::mask(&[
+            true,
+            self.message.is_some(),
+            self.r#type.is_some(),
+            self.handshake_response.is_some(),
+            self.code.is_some(),
+            self.buffered.is_some(),
+            self.reason.is_some(),
+            self.protocol.is_some(),
+            self.extensions.is_some(),
+            self.request_method.is_some(),
+            self.request_resource.is_some(),
+            self.request_headers.is_some(),
+            self.response_headers.is_some(),
+            self.ip_address.is_some(),
+            self.port.is_some(),
+        ]);
+        __wslua::constructor(lua, Self::FIELDS, present)?.call((
             {
                 let v = self.event;
                 v

@@ -32,20 +32,33 @@ pub mod __wslua {
         ffi::lua_error(state)
     }
 
-    /// The compiled form of a table constructor's source, compiled once per Lua state.
-    pub fn constructor(lua: &Lua, source: &'static str) -> mlua::Result<mlua::Function> {
+    /// A compiled table constructor: a function of one parameter per name of `fields` that
+    /// returns a table of those whose bit in `present` is set (bit 0 for the first name). Compiled
+    /// once per Lua state, table and set of fields.
+    pub fn constructor(lua: &Lua, fields: &'static [&'static str], present: u64) -> mlua::Result<mlua::Function> {
         // Keyed by address, which is cheap to hash; a constant found at two addresses is only
         // compiled twice.
-        type Compiled = std::collections::HashMap<usize, mlua::Function>;
-        let key = source.as_ptr() as usize;
+        type Compiled = std::collections::HashMap<(usize, u64), mlua::Function>;
+        let key = (fields.as_ptr() as usize, present);
         if let Some(function) = lua.app_data_ref::<Compiled>().and_then(|c| c.get(&key).cloned()) {
             return Ok(function);
         }
+        let params: Vec<String> = (1..=fields.len()).map(|i| format!("v{i}")).collect();
+        let entries: String = (fields.iter().enumerate())
+            .filter(|(i, _)| present >> i & 1 == 1)
+            .map(|(i, name)| format!("{name} = v{}, ", i + 1))
+            .collect();
+        let source = format!("return function({}) return {{ {entries}}} end", params.join(", "));
         let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
         let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
         compiled.insert(key, function.clone());
         lua.set_app_data(compiled);
         Ok(function)
+    }
+
+    /// The bits of [`constructor`]'s `present`: bit i set when `present[i]` is true.
+    pub fn mask(present: &[bool]) -> u64 {
+        present.iter().rev().fold(0, |mask, &set| mask << 1 | u64::from(set))
     }
 
     /// A function's result as `ok, result` for [`raising`]: the error as its plain message.
@@ -284,10 +297,11 @@ pub mod __wslua {
         for pair in table.pairs::<Value, Value>() {
             let (key, _) = pair?;
             let name = match &key {
-                Value::String(name) => name.to_string_lossy(),
+                Value::String(name) => name,
                 other => return Err(at.error(format!("{} key in a table of named fields", type_name(other)))),
             };
-            if !fields.contains(&name.as_str()) {
+            if !fields.iter().any(|field| field.as_bytes() == name.as_bytes().as_ref()) {
+                let name = name.to_string_lossy();
                 return Err(at.error(format!("unknown field '{name}'{}", did_you_mean(&name, fields))));
             }
         }

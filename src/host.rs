@@ -7,6 +7,7 @@ use crate::glue::{
     SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
 };
 use mlua::{AnyUserData, Function, Lua, Value};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -45,7 +46,7 @@ struct Inner {
 #[derive(Default)]
 struct LuaState {
     /// Each live connection's one userdata (so it keeps its identity) and callback.
-    conns: HashMap<ConnId, Conn>,
+    conns: FxHashMap<ConnId, Conn>,
     /// The callbacks of each running `listen`. A connection accepted just before its server
     /// stopped arrives when they are gone, and is not shown: the runtime closes it.
     listeners: HashMap<ListenerId, Server>,

@@ -36,11 +36,12 @@ pub mod __wslua {
     /// returns a table of those whose bit in `present` is set (bit 0 for the first name). Compiled
     /// once per Lua state, table and set of fields.
     pub fn constructor(lua: &Lua, fields: &'static [&'static str], present: u64) -> mlua::Result<mlua::Function> {
-        // Keyed by address, which is cheap to hash; a constant found at two addresses is only
-        // compiled twice.
-        type Compiled = std::collections::HashMap<(usize, u64), mlua::Function>;
+        // A few per table, found by the address of its names (a constant found at two addresses
+        // is only compiled twice) and the set: a list is searched faster than a map is hashed.
+        type Compiled = Vec<((usize, u64), mlua::Function)>;
         let key = (fields.as_ptr() as usize, present);
-        if let Some(function) = lua.app_data_ref::<Compiled>().and_then(|c| c.get(&key).cloned()) {
+        let found = lua.app_data_ref::<Compiled>().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
+        if let Some(function) = found {
             return Ok(function);
         }
         let params: Vec<String> = (1..=fields.len()).map(|i| format!("v{i}")).collect();
@@ -51,7 +52,7 @@ pub mod __wslua {
         let source = format!("return function({}) return {{ {entries}}} end", params.join(", "));
         let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
         let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
-        compiled.insert(key, function.clone());
+        compiled.push((key, function.clone()));
         lua.set_app_data(compiled);
         Ok(function)
     }

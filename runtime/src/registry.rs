@@ -14,6 +14,7 @@ use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message as Frame;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -63,7 +64,7 @@ struct Entry {
 
 #[derive(Default)]
 struct Table {
-    conns: HashMap<ConnId, Entry>,
+    conns: FxHashMap<ConnId, Entry>,
     /// Servers still accepting.
     listening: HashSet<ListenerId>,
     channels: Channels,
@@ -338,7 +339,7 @@ fn frame(message: Message) -> Result<Frame, Error> {
 
 /// Queues one frame on each of `ids` that is open; returns how many it was queued on.
 fn queue_each<'a>(
-    conns: &mut HashMap<ConnId, Entry>,
+    conns: &mut FxHashMap<ConnId, Entry>,
     ids: impl IntoIterator<Item = &'a ConnId>,
     frame: &Frame,
     limit: usize,

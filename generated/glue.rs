@@ -296,36 +296,67 @@ impl UpgradeRequest {
     /// Its fields' names, in the order `into_lua_table` passes their values.
     const FIELDS: &'static [&'static str] = &["method", "resource", "headers", "ip_address", "port", "protocols"];
 
+    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
+    fn present(&self) -> u64 {
+        __wslua::mask(&[true, true, true, true, true, true])
+    }
+
     /// Builds the table with one call into Lua, which costs less than a C API call per field
     /// (from a module, mlua protects each of those with a closure and a pcall), to a
     /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let present = __wslua::mask(&[true, true, true, true, true, true]);
-        __wslua::constructor(lua, Self::FIELDS, present)?.call((
-            {
-                let v = self.method;
-                v
-            },
-            {
-                let v = self.resource;
-                v
-            },
-            {
-                let v = self.headers;
-                __wslua::write_map(lua, v)?
-            },
-            {
-                let v = self.ip_address;
-                v
-            },
-            {
-                let v = self.port;
-                v
-            },
-            {
-                let v = self.protocols;
-                lua.create_sequence_from(v)?
-            },
+        self.build(lua, None, 0, ())
+    }
+
+    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
+    /// in the same call into Lua: one call, where building the table first takes two.
+    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: &mlua::Function,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        self.build(lua, Some(function), before, args)
+    }
+
+    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: Option<&mlua::Function>,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
+        builder.call((
+            function,
+            (
+                {
+                    let v = self.method;
+                    v
+                },
+                {
+                    let v = self.resource;
+                    v
+                },
+                {
+                    let v = self.headers;
+                    __wslua::write_map(lua, v)?
+                },
+                {
+                    let v = self.ip_address;
+                    v
+                },
+                {
+                    let v = self.port;
+                    v
+                },
+                {
+                    let v = self.protocols;
+                    lua.create_sequence_from(v)?
+                },
+                args,
+            ),
         ))
     }
 }
@@ -349,32 +380,63 @@ impl BrokerReport {
     /// Its fields' names, in the order `into_lua_table` passes their values.
     const FIELDS: &'static [&'static str] = &["state", "relayed", "unrelayed", "received", "channels"];
 
+    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
+    fn present(&self) -> u64 {
+        __wslua::mask(&[true, true, true, true, true])
+    }
+
     /// Builds the table with one call into Lua, which costs less than a C API call per field
     /// (from a module, mlua protects each of those with a closure and a pcall), to a
     /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let present = __wslua::mask(&[true, true, true, true, true]);
-        __wslua::constructor(lua, Self::FIELDS, present)?.call((
-            {
-                let v = self.state;
-                v
-            },
-            {
-                let v = self.relayed;
-                v
-            },
-            {
-                let v = self.unrelayed;
-                v
-            },
-            {
-                let v = self.received;
-                v
-            },
-            {
-                let v = self.channels;
-                v
-            },
+        self.build(lua, None, 0, ())
+    }
+
+    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
+    /// in the same call into Lua: one call, where building the table first takes two.
+    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: &mlua::Function,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        self.build(lua, Some(function), before, args)
+    }
+
+    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: Option<&mlua::Function>,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
+        builder.call((
+            function,
+            (
+                {
+                    let v = self.state;
+                    v
+                },
+                {
+                    let v = self.relayed;
+                    v
+                },
+                {
+                    let v = self.unrelayed;
+                    v
+                },
+                {
+                    let v = self.received;
+                    v
+                },
+                {
+                    let v = self.channels;
+                    v
+                },
+                args,
+            ),
         ))
     }
 }
@@ -460,43 +522,73 @@ impl ConnectionStats {
         "extensions",
     ];
 
+    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
+    fn present(&self) -> u64 {
+        __wslua::mask(&[true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true])
+    }
+
     /// Builds the table with one call into Lua, which costs less than a C API call per field
     /// (from a module, mlua protects each of those with a closure and a pcall), to a
     /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let present =
-            __wslua::mask(&[true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true]);
-        __wslua::constructor(lua, Self::FIELDS, present)?.call((
-            {
-                let v = self.buffered;
-                v
-            },
-            {
-                let v = self.bytes_sent;
-                v
-            },
-            {
-                let v = self.bytes_received;
-                v
-            },
-            {
-                let v = self.messages_sent;
-                v
-            },
-            {
-                let v = self.messages_received;
-                v
-            },
-            self.rtt,
-            {
-                let v = self.connected_for;
-                v
-            },
-            self.protocol,
-            {
-                let v = self.extensions;
-                v
-            },
+        self.build(lua, None, 0, ())
+    }
+
+    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
+    /// in the same call into Lua: one call, where building the table first takes two.
+    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: &mlua::Function,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        self.build(lua, Some(function), before, args)
+    }
+
+    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: Option<&mlua::Function>,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
+        builder.call((
+            function,
+            (
+                {
+                    let v = self.buffered;
+                    v
+                },
+                {
+                    let v = self.bytes_sent;
+                    v
+                },
+                {
+                    let v = self.bytes_received;
+                    v
+                },
+                {
+                    let v = self.messages_sent;
+                    v
+                },
+                {
+                    let v = self.messages_received;
+                    v
+                },
+                self.rtt,
+                {
+                    let v = self.connected_for;
+                    v
+                },
+                self.protocol,
+                {
+                    let v = self.extensions;
+                    v
+                },
+                args,
+            ),
         ))
     }
 }
@@ -546,24 +638,55 @@ impl HandshakeResponse {
     /// Its fields' names, in the order `into_lua_table` passes their values.
     const FIELDS: &'static [&'static str] = &["status", "headers", "response"];
 
+    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
+    fn present(&self) -> u64 {
+        __wslua::mask(&[true, true, true])
+    }
+
     /// Builds the table with one call into Lua, which costs less than a C API call per field
     /// (from a module, mlua protects each of those with a closure and a pcall), to a
     /// constructor of the fields present, so the table has room for those only.
     pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let present = __wslua::mask(&[true, true, true]);
-        __wslua::constructor(lua, Self::FIELDS, present)?.call((
-            {
-                let v = self.status;
-                v
-            },
-            {
-                let v = self.headers;
-                __wslua::write_map(lua, v)?
-            },
-            {
-                let v = self.response;
-                v
-            },
+        self.build(lua, None, 0, ())
+    }
+
+    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
+    /// in the same call into Lua: one call, where building the table first takes two.
+    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: &mlua::Function,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        self.build(lua, Some(function), before, args)
+    }
+
+    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: Option<&mlua::Function>,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
+        builder.call((
+            function,
+            (
+                {
+                    let v = self.status;
+                    v
+                },
+                {
+                    let v = self.headers;
+                    __wslua::write_map(lua, v)?
+                },
+                {
+                    let v = self.response;
+                    v
+                },
+                args,
+            ),
         ))
     }
 }
@@ -623,11 +746,9 @@ impl CallbackData {
         "port",
     ];
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        let present = __wslua::mask(&[
+    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
+    fn present(&self) -> u64 {
+        __wslua::mask(&[
             true,
             self.message.is_some(),
             self.r#type.is_some(),
@@ -643,35 +764,68 @@ impl CallbackData {
             self.response_headers.is_some(),
             self.ip_address.is_some(),
             self.port.is_some(),
-        ]);
-        __wslua::constructor(lua, Self::FIELDS, present)?.call((
-            {
-                let v = self.event;
-                v
-            },
-            self.message,
-            self.r#type,
-            match self.handshake_response {
-                Some(v) => Some(v.into_lua_table(lua)?),
-                None => None,
-            },
-            self.code,
-            self.buffered,
-            self.reason,
-            self.protocol,
-            self.extensions,
-            self.request_method,
-            self.request_resource,
-            match self.request_headers {
-                Some(v) => Some(__wslua::write_map(lua, v)?),
-                None => None,
-            },
-            match self.response_headers {
-                Some(v) => Some(__wslua::write_map(lua, v)?),
-                None => None,
-            },
-            self.ip_address,
-            self.port,
+        ])
+    }
+
+    /// Builds the table with one call into Lua, which costs less than a C API call per field
+    /// (from a module, mlua protects each of those with a closure and a pcall), to a
+    /// constructor of the fields present, so the table has room for those only.
+    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
+        self.build(lua, None, 0, ())
+    }
+
+    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
+    /// in the same call into Lua: one call, where building the table first takes two.
+    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: &mlua::Function,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        self.build(lua, Some(function), before, args)
+    }
+
+    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
+        self,
+        lua: &mlua::Lua,
+        function: Option<&mlua::Function>,
+        before: usize,
+        args: A,
+    ) -> mlua::Result<R> {
+        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
+        builder.call((
+            function,
+            (
+                {
+                    let v = self.event;
+                    v
+                },
+                self.message,
+                self.r#type,
+                match self.handshake_response {
+                    Some(v) => Some(v.into_lua_table(lua)?),
+                    None => None,
+                },
+                self.code,
+                self.buffered,
+                self.reason,
+                self.protocol,
+                self.extensions,
+                self.request_method,
+                self.request_resource,
+                match self.request_headers {
+                    Some(v) => Some(__wslua::write_map(lua, v)?),
+                    None => None,
+                },
+                match self.response_headers {
+                    Some(v) => Some(__wslua::write_map(lua, v)?),
+                    None => None,
+                },
+                self.ip_address,
+                self.port,
+                args,
+            ),
         ))
     }
 }
@@ -686,17 +840,12 @@ pub fn call_accept(
     request: UpgradeRequest,
 ) -> mlua::Result<(bool, i64, Option<Vec<u8>>)> {
     let _ = lua;
-    let args = (
-        {
-            let v = self_;
-            v
-        },
-        {
-            let v = request;
-            v.into_lua_table(lua)?
-        },
-    );
-    let mut __wslua_returned = __wslua::Args::returned("accept", function.call(args)?);
+    let args = ({
+        let v = self_;
+        v
+    },);
+    let returned = request.call_after(lua, function, 1, args);
+    let mut __wslua_returned = __wslua::Args::returned("accept", returned?);
     Ok((
         {
             let (value, at) = __wslua_returned.next_arg();
@@ -745,7 +894,8 @@ pub fn call_subscriber(
             v
         },
     );
-    function.call::<()>(args)
+    let returned = function.call(args);
+    returned
 }
 
 /// Calls a Lua `websocket.callback`: Receives every event of a connection (for `listen`, of every connection to the server).
@@ -766,12 +916,9 @@ pub fn call_callback(
             let v = connection;
             v
         },
-        {
-            let v = data;
-            v.into_lua_table(lua)?
-        },
     );
-    function.call::<()>(args)
+    let returned = data.call_after(lua, function, 2, args);
+    returned
 }
 
 /// Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).

@@ -32,24 +32,39 @@ pub mod __wslua {
         ffi::lua_error(state)
     }
 
-    /// A compiled table constructor: a function of one parameter per name of `fields` that
-    /// returns a table of those whose bit in `present` is set (bit 0 for the first name). Compiled
-    /// once per Lua state, table and set of fields.
-    pub fn constructor(lua: &Lua, fields: &'static [&'static str], present: u64) -> mlua::Result<mlua::Function> {
+    /// A compiled function that builds a table of the names of `fields` whose bit in `present`
+    /// is set (bit 0 for the first), from one parameter per name after a function. With
+    /// `before` (`Some(n)`), it also takes `n` values last, and calls the function with those
+    /// values and the table (a tail call: no frame of its own in a traceback); without, it
+    /// ignores the function and returns the table. Compiled once per Lua state, table, set of
+    /// fields and `before`.
+    pub fn builder(
+        lua: &Lua,
+        fields: &'static [&'static str],
+        present: u64,
+        before: Option<usize>,
+    ) -> mlua::Result<mlua::Function> {
         // A few per table, found by the address of its names (a constant found at two addresses
-        // is only compiled twice) and the set: a list is searched faster than a map is hashed.
-        type Compiled = Vec<((usize, u64), mlua::Function)>;
-        let key = (fields.as_ptr() as usize, present);
+        // is only compiled twice) and the rest: a list is searched faster than a map is hashed.
+        type Compiled = Vec<((usize, u64, Option<usize>), mlua::Function)>;
+        let key = (fields.as_ptr() as usize, present, before);
         let found = lua.app_data_ref::<Compiled>().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
         if let Some(function) = found {
             return Ok(function);
         }
-        let params: Vec<String> = (1..=fields.len()).map(|i| format!("v{i}")).collect();
-        let entries: String = (fields.iter().enumerate())
+        let values: Vec<String> = (1..=fields.len()).map(|i| format!("v{i}")).collect();
+        let table: String = (fields.iter().enumerate())
             .filter(|(i, _)| present >> i & 1 == 1)
             .map(|(i, name)| format!("{name} = v{}, ", i + 1))
             .collect();
-        let source = format!("return function({}) return {{ {entries}}} end", params.join(", "));
+        let args: Vec<String> = (1..=before.unwrap_or(0)).map(|i| format!("a{i}")).collect();
+        let params = [&["f".to_string()][..], &values, &args].concat().join(", ");
+        let table = format!("{{ {table}}}");
+        let result = match before {
+            None => table,
+            Some(_) => format!("f({})", [&args[..], &[table]].concat().join(", ")),
+        };
+        let source = format!("return function({params}) return {result} end");
         let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
         let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
         compiled.push((key, function.clone()));
@@ -57,7 +72,7 @@ pub mod __wslua {
         Ok(function)
     }
 
-    /// The bits of [`constructor`]'s `present`: bit i set when `present[i]` is true.
+    /// The bits of [`builder`]'s `present`: bit i set when `present[i]` is true.
     pub fn mask(present: &[bool]) -> u64 {
         present.iter().rev().fold(0, |mask, &set| mask << 1 | u64::from(set))
     }

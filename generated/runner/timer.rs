@@ -41,7 +41,8 @@ pub fn call_timer_callback(
             v
         },
     );
-    function.call::<()>(args)
+    let returned = function.call(args);
+    returned
 }
 
 /// The `timer` module, one method per Lua function. The host implements it; a function

@@ -28,6 +28,7 @@ fn add_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
+    env.add_filter("is_table", |m: Serde<Member>| matches!(m.ty, Type::Table(_)));
     env.add_filter("parse", |m: Serde<Member>| parse(&m));
     env.add_filter("rust_default", |m: Serde<Member>| {
         m.default.as_ref().map_or("Default::default()".into(), |d| rust_literal(d, &m.ty))

@@ -310,6 +310,16 @@ pub mod __wslua {
     /// Every key of a table read from Lua must be one of `fields`: a misspelt field is an error
     /// naming it and the nearest field, not a silently ignored value.
     pub fn only_fields(table: &Table, at: &At, fields: &[&str]) -> mlua::Result<()> {
+        // Looked at on Lua's stack first, which takes no reference per key; the error, rare, is
+        // found again below.
+        let mut known = true;
+        table.for_each(|key: StackKey, _: Unread| {
+            known &= key.0.is_some_and(|name| fields.iter().any(|field| field.as_bytes() == name));
+            Ok(())
+        })?;
+        if known {
+            return Ok(());
+        }
         for pair in table.pairs::<Value, Value>() {
             let (key, _) = pair?;
             let name = match &key {
@@ -322,6 +332,41 @@ pub mod __wslua {
             }
         }
         Ok(())
+    }
+
+    /// A table key as [`Table::for_each`] hands it over: the bytes of a string key, borrowed
+    /// from Lua's stack, where it stays while the callback runs (and in the table).
+    struct StackKey(Option<&'static [u8]>);
+
+    impl mlua::FromLua for StackKey {
+        fn from_lua(_: Value, _: &Lua) -> mlua::Result<Self> {
+            unreachable!("for_each reads keys from the stack")
+        }
+
+        unsafe fn from_stack(idx: std::os::raw::c_int, lua: &mlua::state::RawLua) -> mlua::Result<Self> {
+            let state = lua.state();
+            if mlua::ffi::lua_type(state, idx) != mlua::ffi::LUA_TSTRING {
+                return Ok(StackKey(None));
+            }
+            let mut len = 0;
+            let bytes = mlua::ffi::lua_tolstring(state, idx, &mut len);
+            // SAFETY: a string on the stack; the slice does not outlive the callback it is
+            // passed to (StackKey is private to only_fields).
+            Ok(StackKey(Some(std::slice::from_raw_parts(bytes.cast(), len))))
+        }
+    }
+
+    /// A table value [`Table::for_each`] leaves on Lua's stack.
+    struct Unread;
+
+    impl mlua::FromLua for Unread {
+        fn from_lua(_: Value, _: &Lua) -> mlua::Result<Self> {
+            Ok(Unread)
+        }
+
+        unsafe fn from_stack(_: std::os::raw::c_int, _: &mlua::state::RawLua) -> mlua::Result<Self> {
+            Ok(Unread)
+        }
     }
 
     /// "; did you mean 'x'?" for the nearest of `names` within a few edits, else "".

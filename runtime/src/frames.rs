@@ -44,7 +44,7 @@ impl<S> FrameStream<S> {
         let mode = if head { ReadMode::Head { matched: 0 } } else { ReadMode::Plain };
         FrameStream {
             inner,
-            reader: Reader { raw: read, at: 0, out: Vec::new(), out_at: 0, mode, busy: false },
+            reader: Reader { raw: read, at: 0, out: Vec::new(), out_at: 0, mode, busy: false, ahead: None },
             writer: Writer { deflating: None, pending: Vec::new(), pending_at: 0 },
         }
     }
@@ -89,6 +89,15 @@ struct Reader {
     mode: ReadMode,
     /// The last socket read filled what it asked for (plain mode): read ahead.
     busy: bool,
+    ahead: Option<Ahead>,
+}
+
+/// Plain mode's read-ahead buffer, from `start` to `end`: kept while the socket is busy, so it is
+/// zeroed once per burst, not once per read.
+struct Ahead {
+    buf: Box<[u8]>,
+    start: usize,
+    end: usize,
 }
 
 struct Inflating {
@@ -158,16 +167,51 @@ impl Reader {
         }
         buf[..n].copy_from_slice(&self.raw[self.at..self.at + n]);
         self.at += n;
-        self.release();
+        if self.at == self.raw.len() && matches!(self.mode, ReadMode::Plain) {
+            // What came with the handshake is handed out: the buffer is not needed again.
+            self.raw = Vec::new();
+            self.at = 0;
+        }
         n
     }
 
-    /// Once its bytes are handed out and the socket has no more, a plain connection's read-ahead
-    /// buffer goes: an idle connection keeps none.
-    fn release(&mut self) {
-        if self.at == self.raw.len() && !self.busy && matches!(self.mode, ReadMode::Plain) {
-            self.raw = Vec::new();
-            self.at = 0;
+    /// A plain connection's read: straight into `buf`, or, while the socket is busy, through
+    /// the read-ahead buffer, which goes once the socket has been drained (an idle connection
+    /// keeps none).
+    fn read_plain<S: AsyncRead + Unpin>(
+        &mut self,
+        inner: &mut S,
+        cx: &mut Context<'_>,
+        buf: &mut [u8],
+    ) -> Poll<io::Result<usize>> {
+        loop {
+            if let Some(ahead) = self.ahead.as_mut().filter(|ahead| ahead.start < ahead.end) {
+                let n = buf.len().min(ahead.end - ahead.start);
+                buf[..n].copy_from_slice(&ahead.buf[ahead.start..ahead.start + n]);
+                ahead.start += n;
+                if ahead.start == ahead.end && !self.busy {
+                    self.ahead = None;
+                }
+                return Poll::Ready(Ok(n));
+            }
+            if !self.busy {
+                let read = Pin::new(&mut *inner).poll_read(cx, buf);
+                self.busy = matches!(read, Poll::Ready(Ok(n)) if n > 0 && n == buf.len());
+                return read;
+            }
+            let ahead = self.ahead.get_or_insert_with(|| Ahead { buf: vec![0; AHEAD].into(), start: 0, end: 0 });
+            let read = Pin::new(&mut *inner).poll_read(cx, &mut ahead.buf);
+            let n = match read {
+                Poll::Ready(Ok(n)) => n,
+                _ => 0,
+            };
+            (ahead.start, ahead.end) = (0, n);
+            self.busy = n == AHEAD;
+            if n == 0 {
+                // The end, an error, or a wait with nothing buffered.
+                self.ahead = None;
+                return read;
+            }
         }
     }
 
@@ -235,17 +279,17 @@ impl Reader {
         Ok(self.out.len() > before)
     }
 
-    /// Room for one more socket read: `size` bytes.
-    fn spare(&mut self, size: usize) -> &mut [u8] {
+    /// Room for one more socket read.
+    fn spare(&mut self) -> &mut [u8] {
         if self.at == self.raw.len() {
             self.raw.clear();
             self.at = 0;
-        } else if self.at >= size {
+        } else if self.at >= READ {
             self.raw.drain(..self.at);
             self.at = 0;
         }
         let len = self.raw.len();
-        self.raw.resize(len + size, 0);
+        self.raw.resize(len + READ, 0);
         &mut self.raw[len..]
     }
 }
@@ -427,12 +471,10 @@ impl<S: AsyncRead + Unpin> AsyncRead for FrameStream<S> {
                 if reader.at < reader.raw.len() {
                     return Poll::Ready(Ok(reader.pass(buf)));
                 }
-                if matches!(reader.mode, ReadMode::Plain) && !reader.busy {
-                    let read = Pin::new(&mut this.inner).poll_read(cx, buf);
-                    reader.busy = matches!(read, Poll::Ready(Ok(n)) if n > 0 && n == buf.len());
-                    return read;
+                if matches!(reader.mode, ReadMode::Plain) {
+                    return reader.read_plain(&mut this.inner, cx, buf);
                 }
-                // A busy socket, or a head still arriving (read here, so it can stop at its end).
+                // The head is still arriving: read it here, so it can stop at its end.
             }
             match reader.process() {
                 Ok(true) => continue,
@@ -443,17 +485,14 @@ impl<S: AsyncRead + Unpin> AsyncRead for FrameStream<S> {
                     return Poll::Ready(Err(fault.into_io()));
                 }
             }
-            let size = if matches!(reader.mode, ReadMode::Plain) { AHEAD } else { READ };
-            let spare = reader.spare(size);
+            let spare = reader.spare();
             let read = Pin::new(&mut this.inner).poll_read(cx, spare);
             let n = match &read {
                 Poll::Ready(Ok(n)) => *n,
                 _ => 0,
             };
-            reader.busy = n == size;
-            let len = reader.raw.len() - size + n;
+            let len = reader.raw.len() - READ + n;
             reader.raw.truncate(len);
-            reader.release();
             match read {
                 Poll::Ready(Ok(0)) => return Poll::Ready(Ok(0)),
                 Poll::Ready(Ok(_)) => continue,
@@ -548,7 +587,7 @@ mod tests {
         assert_eq!(read_all(&mut stream, 4096), data);
         // One read of tungstenite's size, then 128 KiB at a time, then the one that finds the end.
         assert!(stream.inner.reads <= 10, "{} socket reads for 1 MiB", stream.inner.reads);
-        assert_eq!(stream.reader.raw.capacity(), 0);
+        assert!(stream.reader.ahead.is_none());
     }
 
     #[test]
@@ -564,7 +603,7 @@ mod tests {
             got.extend_from_slice(&buf[..n]);
         }
         assert_eq!(got, data);
-        assert_eq!(stream.reader.raw.capacity(), 0);
+        assert!(stream.reader.ahead.is_none());
     }
 
     proptest! {
@@ -573,11 +612,14 @@ mod tests {
             data in proptest::collection::vec(any::<u8>(), 0..300_000),
             chunk in 1usize..200_000,
             size in 1usize..10_000,
+            taken in 0usize..2_000,
         ) {
-            let socket = Socket { data: data.clone(), at: 0, chunk, reads: 0, open: false };
-            let mut stream = FrameStream::new(socket, Vec::new(), false);
+            // The first `taken` bytes came with the handshake.
+            let taken = taken.min(data.len());
+            let socket = Socket { data: data[taken..].to_vec(), at: 0, chunk, reads: 0, open: false };
+            let mut stream = FrameStream::new(socket, data[..taken].to_vec(), false);
             prop_assert_eq!(read_all(&mut stream, size), data);
-            prop_assert_eq!(stream.reader.raw.capacity(), 0);
+            prop_assert!(stream.reader.ahead.is_none());
         }
     }
 }

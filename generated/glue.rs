@@ -293,33 +293,16 @@ pub struct UpgradeRequest {
 }
 
 impl UpgradeRequest {
-    /// Its fields' names, in the order `into_lua_table` passes their values.
+    /// Its fields' names, in the order `build` passes their values.
     const FIELDS: &'static [&'static str] = &["method", "resource", "headers", "ip_address", "port", "protocols"];
 
     /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
     fn present(&self) -> u64 {
         __wslua::mask(&[true, true, true, true, true, true])
     }
+}
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        self.build(lua, None, 0, ())
-    }
-
-    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
-    /// in the same call into Lua: one call, where building the table first takes two.
-    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: &mlua::Function,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        self.build(lua, Some(function), before, args)
-    }
-
+impl __wslua::Written for UpgradeRequest {
     fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
         self,
         lua: &mlua::Lua,
@@ -331,26 +314,14 @@ impl UpgradeRequest {
         builder.call((
             function,
             (
-                {
-                    let v = self.method;
-                    v
-                },
-                {
-                    let v = self.resource;
-                    v
-                },
+                self.method,
+                self.resource,
                 {
                     let v = self.headers;
                     __wslua::write_map(lua, v)?
                 },
-                {
-                    let v = self.ip_address;
-                    v
-                },
-                {
-                    let v = self.port;
-                    v
-                },
+                self.ip_address,
+                self.port,
                 {
                     let v = self.protocols;
                     lua.create_sequence_from(v)?
@@ -377,33 +348,16 @@ pub struct BrokerReport {
 }
 
 impl BrokerReport {
-    /// Its fields' names, in the order `into_lua_table` passes their values.
+    /// Its fields' names, in the order `build` passes their values.
     const FIELDS: &'static [&'static str] = &["state", "relayed", "unrelayed", "received", "channels"];
 
     /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
     fn present(&self) -> u64 {
         __wslua::mask(&[true, true, true, true, true])
     }
+}
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        self.build(lua, None, 0, ())
-    }
-
-    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
-    /// in the same call into Lua: one call, where building the table first takes two.
-    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: &mlua::Function,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        self.build(lua, Some(function), before, args)
-    }
-
+impl __wslua::Written for BrokerReport {
     fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
         self,
         lua: &mlua::Lua,
@@ -412,32 +366,7 @@ impl BrokerReport {
         args: A,
     ) -> mlua::Result<R> {
         let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((
-            function,
-            (
-                {
-                    let v = self.state;
-                    v
-                },
-                {
-                    let v = self.relayed;
-                    v
-                },
-                {
-                    let v = self.unrelayed;
-                    v
-                },
-                {
-                    let v = self.received;
-                    v
-                },
-                {
-                    let v = self.channels;
-                    v
-                },
-                args,
-            ),
-        ))
+        builder.call((function, (self.state, self.relayed, self.unrelayed, self.received, self.channels, args)))
     }
 }
 
@@ -509,7 +438,7 @@ pub struct ConnectionStats {
 }
 
 impl ConnectionStats {
-    /// Its fields' names, in the order `into_lua_table` passes their values.
+    /// Its fields' names, in the order `build` passes their values.
     const FIELDS: &'static [&'static str] = &[
         "buffered",
         "bytes_sent",
@@ -526,26 +455,9 @@ impl ConnectionStats {
     fn present(&self) -> u64 {
         __wslua::mask(&[true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true])
     }
+}
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        self.build(lua, None, 0, ())
-    }
-
-    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
-    /// in the same call into Lua: one call, where building the table first takes two.
-    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: &mlua::Function,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        self.build(lua, Some(function), before, args)
-    }
-
+impl __wslua::Written for ConnectionStats {
     fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
         self,
         lua: &mlua::Lua,
@@ -557,36 +469,15 @@ impl ConnectionStats {
         builder.call((
             function,
             (
-                {
-                    let v = self.buffered;
-                    v
-                },
-                {
-                    let v = self.bytes_sent;
-                    v
-                },
-                {
-                    let v = self.bytes_received;
-                    v
-                },
-                {
-                    let v = self.messages_sent;
-                    v
-                },
-                {
-                    let v = self.messages_received;
-                    v
-                },
+                self.buffered,
+                self.bytes_sent,
+                self.bytes_received,
+                self.messages_sent,
+                self.messages_received,
                 self.rtt,
-                {
-                    let v = self.connected_for;
-                    v
-                },
+                self.connected_for,
                 self.protocol,
-                {
-                    let v = self.extensions;
-                    v
-                },
+                self.extensions,
                 args,
             ),
         ))
@@ -635,33 +526,16 @@ pub struct HandshakeResponse {
 }
 
 impl HandshakeResponse {
-    /// Its fields' names, in the order `into_lua_table` passes their values.
+    /// Its fields' names, in the order `build` passes their values.
     const FIELDS: &'static [&'static str] = &["status", "headers", "response"];
 
     /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
     fn present(&self) -> u64 {
         __wslua::mask(&[true, true, true])
     }
+}
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        self.build(lua, None, 0, ())
-    }
-
-    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
-    /// in the same call into Lua: one call, where building the table first takes two.
-    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: &mlua::Function,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        self.build(lua, Some(function), before, args)
-    }
-
+impl __wslua::Written for HandshakeResponse {
     fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
         self,
         lua: &mlua::Lua,
@@ -673,18 +547,12 @@ impl HandshakeResponse {
         builder.call((
             function,
             (
-                {
-                    let v = self.status;
-                    v
-                },
+                self.status,
                 {
                     let v = self.headers;
                     __wslua::write_map(lua, v)?
                 },
-                {
-                    let v = self.response;
-                    v
-                },
+                self.response,
                 args,
             ),
         ))
@@ -727,7 +595,7 @@ pub struct CallbackData {
 }
 
 impl CallbackData {
-    /// Its fields' names, in the order `into_lua_table` passes their values.
+    /// Its fields' names, in the order `build` passes their values.
     const FIELDS: &'static [&'static str] = &[
         "event",
         "message",
@@ -766,26 +634,9 @@ impl CallbackData {
             self.port.is_some(),
         ])
     }
+}
 
-    /// Builds the table with one call into Lua, which costs less than a C API call per field
-    /// (from a module, mlua protects each of those with a closure and a pcall), to a
-    /// constructor of the fields present, so the table has room for those only.
-    pub fn into_lua_table(self, lua: &mlua::Lua) -> mlua::Result<mlua::Table> {
-        self.build(lua, None, 0, ())
-    }
-
-    /// Calls `function` with the values of `args` (`before` of them) and this table last, built
-    /// in the same call into Lua: one call, where building the table first takes two.
-    pub fn call_after<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: &mlua::Function,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        self.build(lua, Some(function), before, args)
-    }
-
+impl __wslua::Written for CallbackData {
     fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
         self,
         lua: &mlua::Lua,
@@ -797,14 +648,11 @@ impl CallbackData {
         builder.call((
             function,
             (
-                {
-                    let v = self.event;
-                    v
-                },
+                self.event,
                 self.message,
                 self.r#type,
                 match self.handshake_response {
-                    Some(v) => Some(v.into_lua_table(lua)?),
+                    Some(v) => Some(__wslua::Written::into_lua_table(v, lua)?),
                     None => None,
                 },
                 self.code,
@@ -844,7 +692,7 @@ pub fn call_accept(
         let v = self_;
         v
     },);
-    let returned = request.call_after(lua, function, 1, args);
+    let returned = __wslua::Written::call_after(request, lua, function, 1, args);
     let mut __wslua_returned = __wslua::Args::returned("accept", returned?);
     Ok((
         {
@@ -917,7 +765,7 @@ pub fn call_callback(
             v
         },
     );
-    let returned = data.call_after(lua, function, 2, args);
+    let returned = __wslua::Written::call_after(data, lua, function, 2, args);
     returned
 }
 
@@ -1529,7 +1377,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = __wslua::Args::new("broker_status", args);
             let result = __wslua_api.broker_status(lua);
-            result.and_then(|v| Ok(v.into_lua_table(lua)?))
+            result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
         })();
         __wslua::protect(lua, result)
     })?;
@@ -1543,7 +1391,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 Connection::read(value, &at)?
             };
             let result = __wslua_api.stats(lua, connection);
-            result.and_then(|v| Ok(v.into_lua_table(lua)?))
+            result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
         })();
         __wslua::protect(lua, result)
     })?;

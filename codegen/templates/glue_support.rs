@@ -72,6 +72,37 @@ pub mod __wslua {
         Ok(function)
     }
 
+    /// A table the glue writes to Lua, built by one call into Lua, which costs less than a C API
+    /// call per field (from a module, mlua protects each of those with a closure and a pcall),
+    /// to a [`builder`] of the fields present, so the table has room for those only.
+    pub trait Written: Sized {
+        /// Builds the table; with `function`, calls it with the values of `args` (`before` of
+        /// them) and the table last, and returns what it returns, else returns the table.
+        fn build<A: IntoLuaMulti, R: mlua::FromLuaMulti>(
+            self,
+            lua: &Lua,
+            function: Option<&mlua::Function>,
+            before: usize,
+            args: A,
+        ) -> mlua::Result<R>;
+
+        fn into_lua_table(self, lua: &Lua) -> mlua::Result<Table> {
+            self.build(lua, None, 0, ())
+        }
+
+        /// Calls `function` with `args` and this table, built in the same call into Lua: one
+        /// call, where building the table first takes two.
+        fn call_after<A: IntoLuaMulti, R: mlua::FromLuaMulti>(
+            self,
+            lua: &Lua,
+            function: &mlua::Function,
+            before: usize,
+            args: A,
+        ) -> mlua::Result<R> {
+            self.build(lua, Some(function), before, args)
+        }
+    }
+
     /// The bits of [`builder`]'s `present`: bit i set when `present[i]` is true.
     pub fn mask(present: &[bool]) -> u64 {
         present.iter().rev().fold(0, |mask, &set| mask << 1 | u64::from(set))

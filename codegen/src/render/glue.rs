@@ -147,7 +147,7 @@ fn read(m: &Member) -> String {
 /// An expression turning `v` (of the present Rust type) into a Lua value.
 fn write(ty: &Type) -> String {
     match ty {
-        Type::Table(_) => "v.into_lua_table(lua)?".into(),
+        Type::Table(_) => "__wslua::Written::into_lua_table(v, lua)?".into(),
         Type::Map => "__wslua::write_map(lua, v)?".into(),
         Type::Array(_) => "lua.create_sequence_from(v)?".into(),
         _ => "v".into(),

@@ -322,11 +322,13 @@ impl __wslua::Written for UpgradeRequest {
                 },
                 self.ip_address,
                 self.port,
-                {
-                    let v = self.protocols;
-                    lua.create_sequence_from(v)?
-                },
-                args,
+                (
+                    {
+                        let v = self.protocols;
+                        lua.create_sequence_from(v)?
+                    },
+                    args,
+                ),
             ),
         ))
     }
@@ -366,7 +368,7 @@ impl __wslua::Written for BrokerReport {
         args: A,
     ) -> mlua::Result<R> {
         let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((function, (self.state, self.relayed, self.unrelayed, self.received, self.channels, args)))
+        builder.call((function, (self.state, self.relayed, self.unrelayed, self.received, (self.channels, args))))
     }
 }
 
@@ -477,8 +479,7 @@ impl __wslua::Written for ConnectionStats {
                 self.rtt,
                 self.connected_for,
                 self.protocol,
-                self.extensions,
-                args,
+                (self.extensions, args),
             ),
         ))
     }
@@ -552,8 +553,7 @@ impl __wslua::Written for HandshakeResponse {
                     let v = self.headers;
                     __wslua::write_map(lua, v)?
                 },
-                self.response,
-                args,
+                (self.response, args),
             ),
         ))
     }
@@ -671,8 +671,7 @@ impl __wslua::Written for CallbackData {
                     None => None,
                 },
                 self.ip_address,
-                self.port,
-                args,
+                (self.port, args),
             ),
         ))
     }

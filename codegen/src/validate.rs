@@ -8,9 +8,8 @@ use serde_yaml::Value;
 use std::collections::HashSet;
 
 /// The most fields a table written to Lua, or params a callback, may have: the glue passes them
-/// in one call, as a tuple (a table's fields followed by one more value, what the call passes
-/// besides), and mlua converts tuples of up to 16 values.
-const MAX_WRITTEN_FIELDS: usize = 15;
+/// in one call, as a tuple, and mlua converts tuples of up to 16 values.
+const MAX_WRITTEN_FIELDS: usize = 16;
 
 pub fn check(api: &Api) -> Result<(), Vec<String>> {
     let mut v = Validator { api, errors: Vec::new() };

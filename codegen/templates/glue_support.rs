@@ -343,9 +343,10 @@ pub mod __wslua {
     pub fn only_fields(table: &Table, at: &At, fields: &[&str]) -> mlua::Result<()> {
         // Looked at on Lua's stack first, which takes no reference per key; the error, rare, is
         // found again below.
+        let is_field = |name: &[u8]| fields.iter().any(|field| field.as_bytes() == name);
         let mut known = true;
         table.for_each(|key: StackKey, _: Unread| {
-            known &= key.0.is_some_and(|name| fields.iter().any(|field| field.as_bytes() == name));
+            known &= key.0.is_some_and(is_field);
             Ok(())
         })?;
         if known {
@@ -357,7 +358,7 @@ pub mod __wslua {
                 Value::String(name) => name,
                 other => return Err(at.error(format!("{} key in a table of named fields", type_name(other)))),
             };
-            if !fields.iter().any(|field| field.as_bytes() == name.as_bytes().as_ref()) {
+            if !is_field(&name.as_bytes()) {
                 let name = name.to_string_lossy();
                 return Err(at.error(format!("unknown field '{name}'{}", did_you_mean(&name, fields))));
             }

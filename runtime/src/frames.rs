@@ -9,7 +9,7 @@
 //! buffer at a time (small, because it is resident while a connection idles), which would make a
 //! large message hundreds of system calls. When a read fills what tungstenite asked for, more is
 //! likely waiting, and the next ones take up to [`AHEAD`] bytes here and hand them over from
-//! memory; the buffer goes once the socket has been drained.
+//! memory; the connection gives the buffer up once the socket has been drained.
 
 use crate::deflate::{Agreement, Deflater, Fault, Inflater, TAIL};
 use async_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
@@ -92,12 +92,41 @@ struct Reader {
     ahead: Option<Ahead>,
 }
 
-/// Plain mode's read-ahead buffer, from `start` to `end`: kept while the socket is busy, so it is
-/// zeroed once per burst, not once per read.
+/// Plain mode's read-ahead buffer, from `start` to `end`, kept while the socket is busy.
 struct Ahead {
     buf: Box<[u8]>,
     start: usize,
     end: usize,
+}
+
+/// Buffers kept for the next burst on this thread, at most.
+const SPARE: usize = 2;
+
+thread_local! {
+    /// Read-ahead buffers whose burst ended, for the next: a new one is zeroed (128 KiB of
+    /// writes, more than a burst of small messages costs in all), a spare one is read over as
+    /// it is. One per connection would be resident while it idles; a few per thread are not.
+    static SPARES: std::cell::RefCell<Vec<Box<[u8]>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Ahead {
+    fn new() -> Ahead {
+        let spare = SPARES.try_with(|spares| spares.borrow_mut().pop()).ok().flatten();
+        Ahead { buf: spare.unwrap_or_else(|| vec![0; AHEAD].into()), start: 0, end: 0 }
+    }
+}
+
+impl Drop for Ahead {
+    fn drop(&mut self) {
+        let buf = std::mem::take(&mut self.buf);
+        // Not while the thread ends (its spares are gone).
+        let _ = SPARES.try_with(|spares| {
+            let mut spares = spares.borrow_mut();
+            if spares.len() < SPARE {
+                spares.push(buf);
+            }
+        });
+    }
 }
 
 struct Inflating {
@@ -199,7 +228,7 @@ impl Reader {
                 self.busy = matches!(read, Poll::Ready(Ok(n)) if n > 0 && n == buf.len());
                 return read;
             }
-            let ahead = self.ahead.get_or_insert_with(|| Ahead { buf: vec![0; AHEAD].into(), start: 0, end: 0 });
+            let ahead = self.ahead.get_or_insert_with(Ahead::new);
             let read = Pin::new(&mut *inner).poll_read(cx, &mut ahead.buf);
             let n = match read {
                 Poll::Ready(Ok(n)) => n,
@@ -604,6 +633,22 @@ mod tests {
         }
         assert_eq!(got, data);
         assert!(stream.reader.ahead.is_none());
+    }
+
+    #[test]
+    fn a_burst_reads_into_a_buffer_an_earlier_one_gave_up() {
+        let burst = || {
+            let data = vec![9u8; 64 << 10];
+            let socket = Socket { data: data.clone(), at: 0, chunk: usize::MAX, reads: 0, open: false };
+            let mut stream = FrameStream::new(socket, Vec::new(), false);
+            assert_eq!(read_all(&mut stream, 4096), data);
+        };
+        let spares = || super::SPARES.with(|spares| spares.borrow().iter().map(|buf| buf.as_ptr()).collect::<Vec<_>>());
+        burst();
+        let kept = spares();
+        assert_eq!(kept.len(), 1, "the drained stream's buffer is kept for the next burst");
+        burst();
+        assert_eq!(spares(), kept, "the next burst took it and gave it back, no new one");
     }
 
     proptest! {

@@ -95,20 +95,27 @@ impl Host {
     /// Dispatches the events already queued, waiting up to `timeout` (`None`: without limit)
     /// for the first. An error raised by a callback is reported and the next event still
     /// dispatched. Returns how many were dispatched.
-    pub fn dispatch(&self, lua: &Lua, timeout: Option<Duration>) -> usize {
-        let Some(first) = self.runtime().next_event(timeout) else { return 0 };
+    ///
+    /// Runs in [`Runtime::block_on`], as the whole loop that calls it should (see there).
+    pub async fn dispatch(&self, lua: &Lua, timeout: Option<Duration>) -> usize {
+        let Some(mut event) = self.runtime().event(timeout).await else { return 0 };
+        let _batch = self.runtime().batch();
         // Only what is queued now: a callback that keeps a peer talking cannot starve the caller.
         let pending = self.runtime().pending();
         let mut count = 0;
-        for event in std::iter::once(first)
-            .chain(std::iter::from_fn(|| self.runtime().next_event(Some(Duration::ZERO))).take(pending))
-        {
+        loop {
             if let Err(err) = self.deliver(lua, event) {
                 report_callback_error(&err);
             }
             count += 1;
+            if count > pending {
+                return count;
+            }
+            match self.runtime().event(Some(Duration::ZERO)).await {
+                Some(next) => event = next,
+                None => return count,
+            }
         }
-        count
     }
 
     fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
@@ -436,13 +443,15 @@ impl WebsocketApi for Host {
     fn update(&self, lua: &Lua, timeout: f64) -> mlua::Result<i64> {
         // The glue has checked it is a number of seconds from 0 to a day.
         let timeout = Duration::try_from_secs_f64(timeout).unwrap_or_default();
-        Ok(self.dispatch(lua, Some(timeout)) as i64)
+        Ok(self.runtime().block_on(self.dispatch(lua, Some(timeout))) as i64)
     }
 
     fn run(&self, lua: &Lua) -> mlua::Result<()> {
-        while !self.runtime().is_idle() {
-            self.dispatch(lua, None);
-        }
+        self.runtime().host_loop(async {
+            while !self.runtime().is_idle() {
+                self.dispatch(lua, None).await;
+            }
+        });
         Ok(())
     }
 }

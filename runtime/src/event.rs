@@ -176,13 +176,18 @@ impl EventQueue {
     /// The next event; waits up to `timeout` (forever if `None`) for one to arrive. Returns
     /// `None` on timeout or interruption.
     pub fn pop(&self, timeout: Option<Duration>) -> Option<Event> {
+        executor::block_on(self.next(timeout))
+    }
+
+    /// [`Self::pop`] for a host that waits inside its own [`executor::block_on`].
+    pub async fn next(&self, timeout: Option<Duration>) -> Option<Event> {
         if let Some(event) = lock(&self.taken).pop_front() {
             return Some(event);
         }
         // A timeout too long for the clock is no timeout.
         let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
         if !self.check(timeout == Some(Duration::ZERO))? {
-            executor::block_on(self.wait(deadline))?;
+            self.wait(deadline).await?;
         }
         let mut incoming = lock(&self.incoming);
         let mut taken = lock(&self.taken);
@@ -204,8 +209,11 @@ impl EventQueue {
     /// Until events are queued (`Some`), or an interruption or the deadline (`None`). Runs the
     /// engine's tasks meanwhile, one at a time, so an event one of them queues is taken at once.
     async fn wait(&self, deadline: Option<Instant>) -> Option<()> {
+        let _hosting = executor::Hosting::start();
         // A timer even without a deadline: registering one interrupts the thread that polls
-        // the sockets, so this one takes over the polling while it waits (see executor.rs).
+        // the sockets, which lets this one take the polling over while it waits (see
+        // executor.rs). Without it a runner's echo of 64 KiB messages made three times the
+        // futex calls per message.
         let mut timer = async_io::Timer::at(deadline.unwrap_or_else(|| Instant::now() + REARM));
         loop {
             // Listening before looking: a push after the look wakes the listener.

@@ -40,6 +40,7 @@ pub use error::Error;
 pub use event::{
     ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict, HOST,
 };
+pub use executor::Batch;
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use headers::{parse_headers, Headers};
 pub use proxy::Proxy;

@@ -7,8 +7,10 @@ use crate::client::{self, ConnectOptions};
 use crate::config::Config;
 use crate::error::Error;
 use crate::event::{lock, ConnId, Event, ListenerId, Message, Verdict};
+use crate::executor::{self, Batch};
 use crate::registry::{Shared, Stats};
 use crate::server::{self, ListenOptions, Listening};
+use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -174,6 +176,35 @@ impl Runtime {
         let event = self.shared.queue.pop(timeout)?;
         self.shared.seen(&event);
         Some(event)
+    }
+
+    /// [`Self::next_event`] for a host loop that runs in [`Self::block_on`].
+    pub async fn event(&self, timeout: Option<Duration>) -> Option<Event> {
+        let event = self.shared.queue.next(timeout).await?;
+        self.shared.seen(&event);
+        Some(event)
+    }
+
+    /// Runs `future` on this thread, its waits for events being [`Self::event`]: a host's
+    /// step that waits for events and handles them, like the module's `update`.
+    pub fn block_on<T>(&self, future: impl Future<Output = T>) -> T {
+        executor::block_on(future)
+    }
+
+    /// Marks the host's handling of the events it took, on this thread, until the value is
+    /// dropped: what its calls queue meanwhile for the engine (a send's write) is done by this
+    /// thread when the batch ends if it is one task, and by the engine's threads if more.
+    pub fn batch(&self) -> Batch {
+        Batch::start()
+    }
+
+    /// Runs a host's loop on this thread, its waits for events being [`Self::event`]. Each
+    /// [`Self::next_event`] or [`Self::block_on`] ends by handing the sockets' polling to
+    /// another thread; a loop that runs here keeps polling them whenever it waits, and the
+    /// engine's threads leave them to it, so a message that arrives while it waits is read and
+    /// handled on this thread without waking another.
+    pub fn host_loop<T>(&self, host_loop: impl Future<Output = T>) -> T {
+        executor::host_loop(host_loop)
     }
 
     /// How many events are queued.

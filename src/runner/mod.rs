@@ -123,21 +123,23 @@ impl Runner {
         let update: Option<Function> = lua.globals().get("update").map_err(|e| e.to_string())?;
         let frame = Duration::from_secs_f64(1.0 / frequency);
         let mut last = Instant::now();
-        while !exit.requested() {
-            let deadline = last + frame;
-            // Sleep in the event queue until the frame is due, dispatching whatever arrives.
-            while let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested()) {
-                host.dispatch(lua, Some(left));
-            }
-            self.fire_timers();
-            let now = Instant::now();
-            if let Some(update) = &update {
-                if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
-                    eprintln!("wslua: error in update: {err}");
+        host.runtime().host_loop(async {
+            while !exit.requested() {
+                let deadline = last + frame;
+                // Sleep in the event queue until the frame is due, dispatching whatever arrives.
+                while let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested()) {
+                    host.dispatch(lua, Some(left)).await;
                 }
+                self.fire_timers();
+                let now = Instant::now();
+                if let Some(update) = &update {
+                    if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
+                        eprintln!("wslua: error in update: {err}");
+                    }
+                }
+                last = now;
             }
-            last = now;
-        }
+        });
         let finalize: Option<Function> = lua.globals().get("finalize").map_err(|e| e.to_string())?;
         if let Some(finalize) = finalize {
             if let Err(err) = finalize.call::<()>(&instance) {
@@ -151,11 +153,13 @@ impl Runner {
     fn until_done(&self, lua: &Lua) {
         let (host, exit) = (&self.0.host, &self.0.exit);
         let done = || host.runtime().is_idle() && self.0.timers.borrow().is_empty();
-        while !exit.requested() && !done() {
-            let next = self.0.timers.borrow().next_due();
-            host.dispatch(lua, next.map(|due| due.saturating_duration_since(Instant::now())));
-            self.fire_timers();
-        }
+        host.runtime().host_loop(async {
+            while !exit.requested() && !done() {
+                let next = self.0.timers.borrow().next_due();
+                host.dispatch(lua, next.map(|due| due.saturating_duration_since(Instant::now()))).await;
+                self.fire_timers();
+            }
+        });
     }
 
     /// Calls the callbacks of the timers that are due; an error in one is reported and the

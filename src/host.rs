@@ -96,7 +96,7 @@ impl Host {
     /// for the first. An error raised by a callback is reported and the next event still
     /// dispatched. Returns how many were dispatched.
     ///
-    /// Runs in [`Runtime::block_on`], as the whole loop that calls it should (see there).
+    /// Runs in [`Runtime::block_on`], or in [`Runtime::host_loop`] for a loop of them (see there).
     pub async fn dispatch(&self, lua: &Lua, timeout: Option<Duration>) -> usize {
         let Some(mut event) = self.runtime().event(timeout).await else { return 0 };
         let _batch = self.runtime().batch();

@@ -173,13 +173,9 @@ impl EventQueue {
         self.ready.notify(1);
     }
 
-    /// The next event; waits up to `timeout` (forever if `None`) for one to arrive. Returns
-    /// `None` on timeout or interruption.
-    pub fn pop(&self, timeout: Option<Duration>) -> Option<Event> {
-        executor::block_on(self.next(timeout))
-    }
-
-    /// [`Self::pop`] for a host that waits inside its own [`executor::block_on`].
+    /// The next event; waits up to `timeout` (forever if `None`) for one to arrive, running
+    /// the engine's tasks meanwhile (in the host's [`executor::block_on`]). Returns `None` on
+    /// timeout or interruption.
     pub async fn next(&self, timeout: Option<Duration>) -> Option<Event> {
         if let Some(event) = lock(&self.taken).pop_front() {
             return Some(event);

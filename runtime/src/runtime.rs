@@ -173,12 +173,10 @@ impl Runtime {
 
     /// The next event, waiting up to `timeout` (`None`: until one arrives or an interrupt).
     pub fn next_event(&self, timeout: Option<Duration>) -> Option<Event> {
-        let event = self.shared.queue.pop(timeout)?;
-        self.shared.seen(&event);
-        Some(event)
+        self.block_on(self.event(timeout))
     }
 
-    /// [`Self::next_event`] for a host loop that runs in [`Self::block_on`].
+    /// [`Self::next_event`] for a host that waits in [`Self::block_on`] or [`Self::host_loop`].
     pub async fn event(&self, timeout: Option<Duration>) -> Option<Event> {
         let event = self.shared.queue.next(timeout).await?;
         self.shared.seen(&event);

@@ -101,18 +101,16 @@ impl Default for ConnectParams {
     }
 }
 
-impl ConnectParams {
+impl __wslua::InputTable for ConnectParams {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] =
+    const FIELDS: &'static [&'static str] =
         &["timeout", "protocol", "headers", "drain_threshold", "tls", "compression", "proxy"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             timeout: {
                 let at = at.field("timeout");
-                let value: mlua::Value = table.get("timeout")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
@@ -121,19 +119,19 @@ impl ConnectParams {
             },
             protocol: {
                 let at = at.field("protocol");
-                let value: mlua::Value = table.get("protocol")?;
+                let value = field(1)?;
                 __wslua::optional(value, &at, __wslua::read_string)?
             },
             headers: {
                 let at = at.field("headers");
-                let value: mlua::Value = table.get("headers")?;
+                let value = field(2)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_either(value, at, ["string", "table"], __wslua::read_string, __wslua::read_map)
                 })?
             },
             drain_threshold: {
                 let at = at.field("drain_threshold");
-                let value: mlua::Value = table.get("drain_threshold")?;
+                let value = field(3)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
@@ -141,22 +139,28 @@ impl ConnectParams {
             },
             tls: {
                 let at = at.field("tls");
-                let value: mlua::Value = table.get("tls")?;
+                let value = field(4)?;
                 __wslua::optional(value, &at, TlsClient::read)?.unwrap_or_default()
             },
             compression: {
                 let at = at.field("compression");
-                let value: mlua::Value = table.get("compression")?;
+                let value = field(5)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?
             },
             proxy: {
                 let at = at.field("proxy");
-                let value: mlua::Value = table.get("proxy")?;
+                let value = field(6)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_either(value, at, ["boolean", "string"], __wslua::read_boolean, __wslua::read_string)
                 })?
             },
         })
+    }
+}
+
+impl ConnectParams {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -190,30 +194,27 @@ impl Default for ListenOptions {
     }
 }
 
-impl ListenOptions {
+impl __wslua::InputTable for ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] =
-        &["host", "protocols", "drain_threshold", "tls", "compression", "accept"];
+    const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls", "compression", "accept"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             host: {
                 let at = at.field("host");
-                let value: mlua::Value = table.get("host")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, __wslua::read_string)?
             },
             protocols: {
                 let at = at.field("protocols");
-                let value: mlua::Value = table.get("protocols")?;
+                let value = field(1)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_array(value, at, __wslua::read_string)
                 })?
             },
             drain_threshold: {
                 let at = at.field("drain_threshold");
-                let value: mlua::Value = table.get("drain_threshold")?;
+                let value = field(2)?;
                 __wslua::optional(value, &at, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), None).map_err(|e| at.error(e)))
@@ -221,20 +222,26 @@ impl ListenOptions {
             },
             tls: {
                 let at = at.field("tls");
-                let value: mlua::Value = table.get("tls")?;
+                let value = field(3)?;
                 __wslua::optional(value, &at, TlsServer::read)?
             },
             compression: {
                 let at = at.field("compression");
-                let value: mlua::Value = table.get("compression")?;
+                let value = field(4)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?
             },
             accept: {
                 let at = at.field("accept");
-                let value: mlua::Value = table.get("accept")?;
+                let value = field(5)?;
                 __wslua::optional(value, &at, __wslua::read_function)?
             },
         })
+    }
+}
+
+impl ListenOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -253,25 +260,29 @@ impl Default for TlsServer {
     }
 }
 
-impl TlsServer {
+impl __wslua::InputTable for TlsServer {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["certificate", "key"];
+    const FIELDS: &'static [&'static str] = &["certificate", "key"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             certificate: {
                 let at = at.field("certificate");
-                let value: mlua::Value = table.get("certificate")?;
+                let value = field(0)?;
                 __wslua::read_string(value, &at)?
             },
             key: {
                 let at = at.field("key");
-                let value: mlua::Value = table.get("key")?;
+                let value = field(1)?;
                 __wslua::read_string(value, &at)?
             },
         })
+    }
+}
+
+impl TlsServer {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -389,30 +400,34 @@ impl Default for TlsClient {
     }
 }
 
-impl TlsClient {
+impl __wslua::InputTable for TlsClient {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["ca_file", "verify", "server_name"];
+    const FIELDS: &'static [&'static str] = &["ca_file", "verify", "server_name"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             ca_file: {
                 let at = at.field("ca_file");
-                let value: mlua::Value = table.get("ca_file")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, __wslua::read_string)?
             },
             verify: {
                 let at = at.field("verify");
-                let value: mlua::Value = table.get("verify")?;
+                let value = field(1)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?.unwrap_or(true)
             },
             server_name: {
                 let at = at.field("server_name");
-                let value: mlua::Value = table.get("server_name")?;
+                let value = field(2)?;
                 __wslua::optional(value, &at, __wslua::read_string)?
             },
         })
+    }
+}
+
+impl TlsClient {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -498,20 +513,24 @@ impl Default for SendOptions {
     }
 }
 
-impl SendOptions {
+impl __wslua::InputTable for SendOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["type"];
+    const FIELDS: &'static [&'static str] = &["type"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             r#type: {
                 let at = at.field("type");
-                let value: mlua::Value = table.get("type")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, __wslua_read_data_type)?.unwrap_or(DATA_TYPE_BINARY)
             },
         })
+    }
+}
+
+impl SendOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -1175,108 +1194,108 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     module.raw_set("DATA_TYPE_TEXT", DATA_TYPE_TEXT)?;
     module.raw_set("DATA_TYPE_BINARY", DATA_TYPE_BINARY)?;
     let __wslua_api = api.clone();
-    let connect = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let connect = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("connect", args);
+            let mut __wslua_args = args.named("connect");
             let url = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_string(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
             let params = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, ConnectParams::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<ConnectParams>, ConnectParams::read)?.unwrap_or_default()
             };
             let callback = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_function(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_function)?
             };
             let result = __wslua_api.connect(lua, url, params, callback);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("connect", __wslua::raising(lua, connect)?)?;
     let __wslua_api = api.clone();
-    let send = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let send = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("send", args);
+            let mut __wslua_args = args.named("send");
             let connection = {
-                let (value, at) = __wslua_args.next_arg();
-                Connection::read(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let message = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.send(lua, connection, message, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("send", __wslua::raising(lua, send)?)?;
     let __wslua_api = api.clone();
-    let disconnect = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let disconnect = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("disconnect", args);
+            let mut __wslua_args = args.named("disconnect");
             let connection = {
-                let (value, at) = __wslua_args.next_arg();
-                Connection::read(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let code = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, __wslua::read_integer)?.unwrap_or(1000)
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::not_on_stack, __wslua::read_integer)?.unwrap_or(1000)
             };
             let reason = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, __wslua::read_string)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
             let result = __wslua_api.disconnect(lua, connection, code, reason);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("disconnect", __wslua::raising(lua, disconnect)?)?;
     let __wslua_api = api.clone();
-    let listen = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let listen = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("listen", args);
+            let mut __wslua_args = args.named("listen");
             let port = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_integer(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
             };
             let max_connections = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_integer(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
             };
             let connection_timeout = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_number(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_number)?
             };
             let callback = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_function(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_function)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, ListenOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<ListenOptions>, ListenOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.listen(lua, port, max_connections, connection_timeout, callback, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("listen", __wslua::raising(lua, listen)?)?;
     let __wslua_api = api.clone();
-    let stop_listening = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let stop_listening = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("stop_listening", args);
+            let mut __wslua_args = args.named("stop_listening");
             let port = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), Some(65535)).map_err(|e| at.error(e)))
                 })?
@@ -1284,138 +1303,140 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             let result = __wslua_api.stop_listening(lua, port);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("stop_listening", __wslua::raising(lua, stop_listening)?)?;
     let __wslua_api = api.clone();
-    let broadcast = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let broadcast = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("broadcast", args);
+            let mut __wslua_args = args.named("broadcast");
             let connections = {
-                let (value, at) = __wslua_args.next_arg();
-                (|value, at: &__wslua::At| __wslua::read_array(value, at, Connection::read))(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
+                    __wslua::read_array(value, at, Connection::read)
+                })?
             };
             let message = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.broadcast(lua, connections, message, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("broadcast", __wslua::raising(lua, broadcast)?)?;
     let __wslua_api = api.clone();
-    let subscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let subscribe = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("subscribe", args);
+            let mut __wslua_args = args.named("subscribe");
             let subscriber = {
-                let (value, at) = __wslua_args.next_arg();
-                (|value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_either(value, at, ["userdata", "function"], Connection::read, __wslua::read_function)
-                })(value, &at)?
+                })?
             };
             let channel = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let result = __wslua_api.subscribe(lua, subscriber, channel);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("subscribe", __wslua::raising(lua, subscribe)?)?;
     let __wslua_api = api.clone();
-    let unsubscribe = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let unsubscribe = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("unsubscribe", args);
+            let mut __wslua_args = args.named("unsubscribe");
             let subscriber = {
-                let (value, at) = __wslua_args.next_arg();
-                (|value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_either(value, at, ["userdata", "function"], Connection::read, __wslua::read_function)
-                })(value, &at)?
+                })?
             };
             let channel = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let result = __wslua_api.unsubscribe(lua, subscriber, channel);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("unsubscribe", __wslua::raising(lua, unsubscribe)?)?;
     let __wslua_api = api.clone();
-    let publish = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let publish = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("publish", args);
+            let mut __wslua_args = args.named("publish");
             let channel = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let message = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_bytes(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, SendOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.publish(lua, channel, message, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("publish", __wslua::raising(lua, publish)?)?;
     let __wslua_api = api.clone();
-    let broker_status = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let broker_status = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("broker_status", args);
+            let mut __wslua_args = args.named("broker_status");
             let result = __wslua_api.broker_status(lua);
             result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("broker_status", __wslua::raising(lua, broker_status)?)?;
     let __wslua_api = api.clone();
-    let stats = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let stats = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("stats", args);
+            let mut __wslua_args = args.named("stats");
             let connection = {
-                let (value, at) = __wslua_args.next_arg();
-                Connection::read(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let result = __wslua_api.stats(lua, connection);
             result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("stats", __wslua::raising(lua, stats)?)?;
     let __wslua_api = api.clone();
-    let ping = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let ping = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("ping", args);
+            let mut __wslua_args = args.named("ping");
             let connection = {
-                let (value, at) = __wslua_args.next_arg();
-                Connection::read(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let result = __wslua_api.ping(lua, connection);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("ping", __wslua::raising(lua, ping)?)?;
     let __wslua_api = api.clone();
-    let update = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let update = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("update", args);
+            let mut __wslua_args = args.named("update");
             let timeout = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_number(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)).map_err(|e| at.error(e)))
                 })?
@@ -1424,17 +1445,17 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             let result = __wslua_api.update(lua, timeout);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("update", __wslua::raising(lua, update)?)?;
     let __wslua_api = api.clone();
-    let run = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let run = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("run", args);
+            let mut __wslua_args = args.named("run");
             let result = __wslua_api.run(lua);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("run", __wslua::raising(lua, run)?)?;
     Ok(module)

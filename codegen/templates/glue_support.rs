@@ -2,8 +2,10 @@
 /// from anything `api.yaml` can name.
 #[allow(dead_code)]
 pub mod __wslua {
-    use mlua::{IntoLuaMulti, Lua, Table, Value};
+    use mlua::state::RawLua;
+    use mlua::{ffi, FromLua, FromLuaMulti, IntoLuaMulti, Lua, Table, Value};
     use std::fmt::Display;
+    use std::os::raw::c_int;
 
     /// Wraps `raw`, a function that returns `ok, result...`, into a C function that returns
     /// `result...` or raises `result` as a plain string error at its caller's position, as
@@ -108,14 +110,35 @@ pub mod __wslua {
         present.iter().rev().fold(0, |mask, &set| mask << 1 | u64::from(set))
     }
 
-    /// A function's result as `ok, result` for [`raising`]: the error as its plain message.
-    pub fn protect<R: mlua::IntoLuaMulti>(lua: &Lua, result: mlua::Result<R>) -> mlua::Result<mlua::MultiValue> {
-        let (ok, mut values) = match result {
-            Ok(values) => (true, values.into_lua_multi(lua)?),
-            Err(err) => (false, lua.create_string(message(&err))?.into_lua_multi(lua)?),
-        };
-        values.push_front(Value::Boolean(ok));
-        Ok(values)
+    /// A function's result as `ok, result...` for [`raising`]: the error as its plain message.
+    pub fn protect<R: IntoLuaMulti>(result: mlua::Result<R>) -> Protected<R> {
+        match result {
+            Ok(values) => Protected::Ok(values),
+            Err(err) => Protected::Err(message(&err)),
+        }
+    }
+
+    /// What [`protect`] returns: pushed onto Lua's stack as it is, where a `MultiValue` would
+    /// first be collected (an allocation per call).
+    pub enum Protected<R> {
+        Ok(R),
+        Err(String),
+    }
+
+    impl<R: IntoLuaMulti> IntoLuaMulti for Protected<R> {
+        fn into_lua_multi(self, lua: &Lua) -> mlua::Result<mlua::MultiValue> {
+            match self {
+                Protected::Ok(values) => (true, values).into_lua_multi(lua),
+                Protected::Err(message) => (false, message).into_lua_multi(lua),
+            }
+        }
+
+        unsafe fn push_into_stack_multi(self, lua: &RawLua) -> mlua::Result<c_int> {
+            match self {
+                Protected::Ok(values) => (true, values).push_into_stack_multi(lua),
+                Protected::Err(message) => (false, message).push_into_stack_multi(lua),
+            }
+        }
     }
 
     fn message(err: &mlua::Error) -> String {
@@ -141,6 +164,10 @@ pub mod __wslua {
     }
 
     impl At {
+        fn new(function: &'static str, index: usize, present: bool, returned: bool) -> At {
+            At { function, index, field: None, element: None, present, returned }
+        }
+
         pub fn field(&self, name: &'static str) -> At {
             At { field: Some(name), present: true, ..self.clone() }
         }
@@ -163,36 +190,209 @@ pub mod __wslua {
         }
     }
 
-    /// The arguments of one call, or the values a callback returned, taken in order.
+    /// The values a callback returned, taken in order.
     pub struct Args {
         function: &'static str,
         values: std::vec::IntoIter<Value>,
         index: usize,
-        returned: bool,
     }
 
     impl Args {
-        pub fn new(function: &'static str, values: mlua::MultiValue) -> Args {
-            Args { function, values: values.into_vec().into_iter(), index: 0, returned: false }
-        }
-
         /// The values a callback of type `function` returned.
         pub fn returned(function: &'static str, values: mlua::MultiValue) -> Args {
-            Args { returned: true, ..Args::new(function, values) }
-        }
-
-        /// Every argument not taken yet, for a variadic parameter.
-        pub fn rest(&mut self) -> mlua::MultiValue {
-            self.values.by_ref().collect()
+            Args { function, values: values.into_vec().into_iter(), index: 0 }
         }
 
         pub fn next_arg(&mut self) -> (Value, At) {
             self.index += 1;
-            let value = self.values.next();
-            let present = value.is_some();
-            let at = At { function: self.function, index: self.index, field: None, element: None, present, returned: self.returned };
-            (value.unwrap_or(Value::Nil), at)
+            let (value, present) = match self.values.next() {
+                Some(value) => (value, true),
+                None => (Value::Nil, false),
+            };
+            (value, At::new(self.function, self.index, present, true))
         }
+    }
+
+    /// The arguments of a call to a function of the module, read where Lua left them on its
+    /// stack, in order. A string, a handle or a table of fields is read from there straight
+    /// into its Rust value: made an `mlua::Value` first, each would take a reference in mlua's
+    /// registry of values, which was most of what a call such as `send` cost.
+    pub struct Stack {
+        /// Valid while the call runs, which is as long as a `Stack` lives: mlua makes it from
+        /// the arguments of one call and hands it to that call alone.
+        lua: *const RawLua,
+        /// Where the first argument lies.
+        first: c_int,
+        count: c_int,
+        function: &'static str,
+        taken: c_int,
+    }
+
+    impl FromLuaMulti for Stack {
+        fn from_lua_multi(_: mlua::MultiValue, _: &Lua) -> mlua::Result<Self> {
+            Err(mlua::Error::runtime("a Stack is read from Lua's stack only"))
+        }
+
+        unsafe fn from_stack_args(count: c_int, _: usize, _: Option<&str>, lua: &RawLua) -> mlua::Result<Self> {
+            let first = ffi::lua_gettop(lua.state()) - count + 1;
+            Ok(Stack { lua, first, count, function: "", taken: 0 })
+        }
+    }
+
+    impl Stack {
+        /// The arguments of a call to `function`, for errors that name it.
+        pub fn named(self, function: &'static str) -> Stack {
+            Stack { function, ..self }
+        }
+
+        pub fn next_arg(&mut self) -> (Arg<'_>, At) {
+            self.taken += 1;
+            let present = self.taken <= self.count;
+            // SAFETY: see `lua`.
+            let lua = unsafe { &*self.lua };
+            let at = At::new(self.function, self.taken as usize, present, false);
+            (Arg { lua, index: if present { self.first + self.taken - 1 } else { 0 } }, at)
+        }
+
+        /// Every argument not taken yet, for a variadic parameter.
+        pub fn rest(&mut self) -> mlua::Result<mlua::MultiValue> {
+            (self.taken..self.count).map(|_| self.next_arg().0.value()).collect()
+        }
+    }
+
+    /// One argument on Lua's stack (`index` 0: not passed).
+    pub struct Arg<'s> {
+        lua: &'s RawLua,
+        index: c_int,
+    }
+
+    /// A reader of an argument of type `T` straight off the stack: `None` when the argument is
+    /// not of the plain shape it reads (a string, a handle, a table of known fields), and the
+    /// value-based reader is to take it, which also words every error.
+    pub type OnStack<T> = fn(&Arg, &At) -> Option<mlua::Result<T>>;
+
+    impl Arg<'_> {
+        fn value(&self) -> mlua::Result<Value> {
+            match self.index {
+                0 => Ok(Value::Nil),
+                // SAFETY: an argument of the running call; see `Stack::lua`.
+                index => unsafe { Value::from_stack(index, self.lua) },
+            }
+        }
+
+        pub fn read<T>(self, at: &At, on_stack: OnStack<T>, read: fn(Value, &At) -> mlua::Result<T>) -> mlua::Result<T> {
+            match on_stack(&self, at) {
+                Some(value) => value,
+                None => read(self.value()?, at),
+            }
+        }
+
+        pub fn optional<T>(
+            self,
+            at: &At,
+            on_stack: OnStack<T>,
+            read: fn(Value, &At) -> mlua::Result<T>,
+        ) -> mlua::Result<Option<T>> {
+            match on_stack(&self, at) {
+                Some(value) => value.map(Some),
+                None => optional(self.value()?, at, read),
+            }
+        }
+
+        /// Lua's type of the argument, `LUA_TNONE` when it was not passed.
+        fn kind(&self) -> c_int {
+            match self.index {
+                0 => ffi::LUA_TNONE,
+                // SAFETY: an argument of the running call.
+                index => unsafe { ffi::lua_type(self.lua.state(), index) },
+            }
+        }
+
+        /// The bytes of a string argument, which stays on the stack while they are borrowed.
+        fn string_bytes(&self) -> Option<&[u8]> {
+            if self.kind() != ffi::LUA_TSTRING {
+                return None;
+            }
+            let mut len = 0;
+            // SAFETY: a string (no number to convert in place); it lives while the call runs.
+            unsafe {
+                let bytes = ffi::lua_tolstring(self.lua.state(), self.index, &mut len);
+                Some(std::slice::from_raw_parts(bytes.cast(), len))
+            }
+        }
+    }
+
+    /// For types only the value-based reader reads.
+    pub fn not_on_stack<T>(_: &Arg, _: &At) -> Option<mlua::Result<T>> {
+        None
+    }
+
+    pub fn bytes_on_stack(arg: &Arg, _: &At) -> Option<mlua::Result<Vec<u8>>> {
+        arg.string_bytes().map(|bytes| Ok(bytes.to_vec()))
+    }
+
+    pub fn string_on_stack(arg: &Arg, _: &At) -> Option<mlua::Result<String>> {
+        let text = std::str::from_utf8(arg.string_bytes()?).ok()?;
+        Some(Ok(text.to_string()))
+    }
+
+    pub fn handle_on_stack<T: mlua::UserData + Copy + 'static>(arg: &Arg, _: &At) -> Option<mlua::Result<T>> {
+        if arg.kind() != ffi::LUA_TUSERDATA {
+            return None;
+        }
+        // SAFETY: an argument of the running call.
+        let handle = unsafe { mlua::UserDataRef::<T>::from_stack(arg.index, arg.lua) };
+        handle.ok().map(|handle| Ok(*handle))
+    }
+
+    /// A table of named fields read from Lua, `FIELDS` its keys.
+    pub trait InputTable: Sized {
+        const FIELDS: &'static [&'static str];
+
+        /// The value from its fields', `field(i)` giving the Lua value of `FIELDS[i]`.
+        fn from_fields(at: &At, field: &mut dyn FnMut(usize) -> mlua::Result<Value>) -> mlua::Result<Self>;
+    }
+
+    /// Reads a table whose every key must be one of `T::FIELDS`: a misspelt field is an error
+    /// naming it, not a silently ignored value.
+    pub fn read_input<T: InputTable>(value: Value, at: &At) -> mlua::Result<T> {
+        let table = read_table(value, at)?;
+        only_fields(&table, at, T::FIELDS)?;
+        T::from_fields(at, &mut |i| table.get(T::FIELDS[i]))
+    }
+
+    /// A table argument with no metatable (so its fields are what a raw read finds) whose every
+    /// key is one of `T::FIELDS`, its fields read in one walk over it.
+    pub fn table_on_stack<T: InputTable>(arg: &Arg, at: &At) -> Option<mlua::Result<T>> {
+        if arg.kind() != ffi::LUA_TTABLE {
+            return None;
+        }
+        let (lua, state, index) = (arg.lua, arg.lua.state(), arg.index);
+        let mut values = vec![Value::Nil; T::FIELDS.len()];
+        // SAFETY: a table argument of the running call; what is pushed here is popped before
+        // returning, and `lua_next` walks a table this loop does not change.
+        unsafe {
+            if ffi::lua_checkstack(state, 3) == 0 {
+                return None;
+            }
+            if ffi::lua_getmetatable(state, index) != 0 {
+                ffi::lua_pop(state, 1);
+                return None;
+            }
+            ffi::lua_pushnil(state);
+            while ffi::lua_next(state, index) != 0 {
+                let key = Arg { lua, index: ffi::lua_absindex(state, -2) };
+                let field = key.string_bytes().and_then(|key| T::FIELDS.iter().position(|f| f.as_bytes() == key));
+                let value = field.map(|_| Value::from_stack(-1, lua));
+                ffi::lua_pop(state, if matches!(value, Some(Ok(_))) { 1 } else { 2 });
+                match (field, value) {
+                    (Some(i), Some(Ok(value))) => values[i] = value,
+                    (_, Some(Err(err))) => return Some(Err(err)),
+                    _ => return None,
+                }
+            }
+        }
+        Some(T::from_fields(at, &mut |i| Ok(std::mem::replace(&mut values[i], Value::Nil))))
     }
 
     /// The type name Lua itself would report.

@@ -26,14 +26,14 @@ pub fn register<A: BuiltinsApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::T
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
     let __wslua_api = api.clone();
-    let pprint = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let pprint = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("pprint", args);
-            let values = { __wslua_args.rest() };
+            let mut __wslua_args = args.named("pprint");
+            let values = { __wslua_args.rest()? };
             let result = __wslua_api.pprint(lua, values);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("pprint", __wslua::raising(lua, pprint)?)?;
     Ok(module)

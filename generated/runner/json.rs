@@ -27,20 +27,24 @@ impl Default for EncodeOptions {
     }
 }
 
-impl EncodeOptions {
+impl __wslua::InputTable for EncodeOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["encode_empty_table_as_object"];
+    const FIELDS: &'static [&'static str] = &["encode_empty_table_as_object"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             encode_empty_table_as_object: {
                 let at = at.field("encode_empty_table_as_object");
-                let value: mlua::Value = table.get("encode_empty_table_as_object")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?.unwrap_or(true)
             },
         })
+    }
+}
+
+impl EncodeOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -57,20 +61,24 @@ impl Default for DecodeOptions {
     }
 }
 
-impl DecodeOptions {
+impl __wslua::InputTable for DecodeOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    pub const FIELDS: &'static [&'static str] = &["decode_null_as_userdata"];
+    const FIELDS: &'static [&'static str] = &["decode_null_as_userdata"];
 
-    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
-        let table = __wslua::read_table(value, at)?;
-        __wslua::only_fields(&table, at, Self::FIELDS)?;
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
             decode_null_as_userdata: {
                 let at = at.field("decode_null_as_userdata");
-                let value: mlua::Value = table.get("decode_null_as_userdata")?;
+                let value = field(0)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?.unwrap_or(false)
             },
         })
+    }
+}
+
+impl DecodeOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
     }
 }
 
@@ -117,39 +125,39 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
     let module = lua.create_table()?;
     module.raw_set("null", null)?;
     let __wslua_api = api.clone();
-    let encode = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let encode = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("encode", args);
+            let mut __wslua_args = args.named("encode");
             let tbl = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_any(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_any)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, EncodeOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<EncodeOptions>, EncodeOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.encode(lua, tbl, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("encode", __wslua::raising(lua, encode)?)?;
     let __wslua_api = api.clone();
-    let decode = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let decode = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("decode", args);
+            let mut __wslua_args = args.named("decode");
             let json = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_string(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
             let options = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, DecodeOptions::read)?.unwrap_or_default()
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::table_on_stack::<DecodeOptions>, DecodeOptions::read)?.unwrap_or_default()
             };
             let result = __wslua_api.decode(lua, json, options);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("decode", __wslua::raising(lua, decode)?)?;
     Ok(module)

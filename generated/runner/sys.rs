@@ -38,12 +38,12 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
     let api = std::rc::Rc::new(api);
     let module = lua.create_table()?;
     let __wslua_api = api.clone();
-    let exit = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let exit = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("exit", args);
+            let mut __wslua_args = args.named("exit");
             let code = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_integer(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0), Some(255)).map_err(|e| at.error(e)))
                 })?
@@ -52,25 +52,25 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
             let result = __wslua_api.exit(lua, code);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("exit", __wslua::raising(lua, exit)?)?;
     let __wslua_api = api.clone();
-    let get_config = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let get_config = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("get_config", args);
+            let mut __wslua_args = args.named("get_config");
             let key = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_string(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
             let default = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::optional(value, &at, __wslua::read_string)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.optional(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
             let result = __wslua_api.get_config(lua, key, default);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("get_config", __wslua::raising(lua, get_config)?)?;
     Ok(module)

@@ -82,42 +82,42 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
     let module = lua.create_table()?;
     module.raw_set("INVALID_TIMER_HANDLE", INVALID_TIMER_HANDLE)?;
     let __wslua_api = api.clone();
-    let delay = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let delay = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("delay", args);
+            let mut __wslua_args = args.named("delay");
             let delay = {
-                let (value, at) = __wslua_args.next_arg();
-                (|value, at: &__wslua::At| {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
                     __wslua::read_number(value, at)
                         .and_then(|v| __wslua::in_range(v, Some(0.0), Some(86400.0)).map_err(|e| at.error(e)))
-                })(value, &at)?
+                })?
             };
             let repeating = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_boolean(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_boolean)?
             };
             let callback = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_function(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_function)?
             };
             let result = __wslua_api.delay(lua, delay, repeating, callback);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("delay", __wslua::raising(lua, delay)?)?;
     let __wslua_api = api.clone();
-    let cancel = lua.create_function(move |lua, args: mlua::MultiValue| {
+    let cancel = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
-            let mut __wslua_args = __wslua::Args::new("cancel", args);
+            let mut __wslua_args = args.named("cancel");
             let handle = {
-                let (value, at) = __wslua_args.next_arg();
-                __wslua::read_integer(value, &at)?
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
             };
             let result = __wslua_api.cancel(lua, handle);
             result
         })();
-        __wslua::protect(lua, result)
+        Ok(__wslua::protect(result))
     })?;
     module.raw_set("cancel", __wslua::raising(lua, cancel)?)?;
     Ok(module)

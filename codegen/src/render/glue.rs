@@ -27,6 +27,7 @@ fn add_filters(env: &mut Environment<'static>) {
         fields.iter().all(|f| !rust_type(f).starts_with("mlua::"))
     });
     env.add_filter("read", |m: Serde<Member>| read(&m));
+    env.add_filter("read_arg", |m: Serde<Member>| read_arg(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
     env.add_filter("is_table", |m: Serde<Member>| matches!(m.ty, Type::Table(_)));
     env.add_filter("parse", |m: Serde<Member>| parse(&m));
@@ -122,6 +123,34 @@ fn bounds(m: &Member) -> Option<String> {
 
 /// An expression reading a member from `value` (an `mlua::Value`) at argument position `at`.
 fn read(m: &Member) -> String {
+    let call = |reader: &str| match reader.starts_with('|') {
+        // A closure is called in parentheses.
+        true => format!("({reader})(value, &at)?"),
+        false => format!("{reader}(value, &at)?"),
+    };
+    read_with(m, call, |reader| format!("__wslua::optional(value, &at, {reader})?"))
+}
+
+/// An expression reading a parameter from `arg` (an `__wslua::Arg`, the argument on Lua's
+/// stack) at argument position `at`: straight off the stack where its type has a reader there.
+fn read_arg(m: &Member) -> String {
+    let on_stack = match &m.ty {
+        Type::Bytes => "__wslua::bytes_on_stack".into(),
+        Type::String => "__wslua::string_on_stack".into(),
+        Type::Handle(name) => format!("__wslua::handle_on_stack::<{}>", camel(name)),
+        Type::Table(name) => format!("__wslua::table_on_stack::<{}>", camel(name)),
+        _ => "__wslua::not_on_stack".into(),
+    };
+    read_with(
+        m,
+        |reader| format!("arg.read(&at, {on_stack}, {reader})?"),
+        |reader| format!("arg.optional(&at, {on_stack}, {reader})?"),
+    )
+}
+
+/// A member read by `required(reader)`, or by `optional(reader)` and its default applied, where
+/// `reader` is the function that reads its type within its bounds.
+fn read_with(m: &Member, required: impl Fn(&str) -> String, optional: impl Fn(&str) -> String) -> String {
     let reader = match bounds(m) {
         // A closure that captures nothing, so it is a `fn` like the plain readers.
         Some(bounds) => format!(
@@ -131,11 +160,9 @@ fn read(m: &Member) -> String {
         None => reader(&m.ty),
     };
     if !m.optional {
-        // A closure is called in parentheses.
-        let callee = if reader.starts_with('|') { format!("({reader})") } else { reader };
-        return format!("{callee}(value, &at)?");
+        return required(&reader);
     }
-    let optional = format!("__wslua::optional(value, &at, {reader})?");
+    let optional = optional(&reader);
     match &m.default {
         Some(default) => format!("{optional}.unwrap_or({})", rust_literal(default, &m.ty)),
         // An omitted table means a table of defaults.

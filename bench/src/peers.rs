@@ -149,10 +149,14 @@ pub enum Client {
     WsluaRunner,
     WsluaModule,
     LuaHttp,
+    /// The runner client's callback with no socket: what its Lua costs alone, the most any
+    /// delivery could reach.
+    CallbackAlone,
 }
 
 impl Client {
-    pub const ALL: [Client; 4] = [Client::Ceiling, Client::WsluaRunner, Client::WsluaModule, Client::LuaHttp];
+    pub const ALL: [Client; 5] =
+        [Client::Ceiling, Client::WsluaRunner, Client::WsluaModule, Client::LuaHttp, Client::CallbackAlone];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -160,6 +164,7 @@ impl Client {
             Client::WsluaRunner => "wslua runner",
             Client::WsluaModule => "wslua module, LuaJIT",
             Client::LuaHttp => "lua-http, LuaJIT",
+            Client::CallbackAlone => "wslua runner's callback alone, no socket",
         }
     }
 
@@ -171,6 +176,9 @@ impl Client {
             Client::WsluaRunner => with_args(paths.wslua()?, [paths.peer("receive.lua"), "--".into(), url, count]),
             Client::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("receive.lua"), url, count]),
             Client::LuaHttp => with_args(Command::new("luajit"), [paths.peer("receive_luahttp.lua"), url, count]),
+            Client::CallbackAlone => {
+                with_args(paths.wslua()?, [paths.peer("receive.lua"), "--".into(), "alone".into(), count])
+            }
         }))
     }
 }

@@ -217,7 +217,7 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     header.extend(plan.echo.iter().map(|&(clients, size, _)| load_name(clients, size)));
     table(&mut out, &header, &rows);
     let receive = |client| summary(by_client(&results.receive, client), |&rate| rate);
-    let rows: Vec<Vec<String>> = [Client::WsluaRunner, Client::WsluaModule]
+    let rows: Vec<Vec<String>> = [Client::WsluaRunner, Client::WsluaModule, Client::CallbackAlone]
         .iter()
         .map(|&wslua| {
             vec![
@@ -278,7 +278,9 @@ pub fn markdown(results: &Results, context: &Context) -> String {
         out,
         "A Rust server streams {} numbered 32-byte text messages as fast as the socket takes them; the client checks \
          each number in its own code (a Lua callback or loop) and answers \"done\" after the last. Clock: end of \
-         the handshake to the answer.\n",
+         the handshake to the answer. The last row is the runner client's callback alone, no socket: the same \
+         script calls it in a loop with the same messages and the table the glue builds for each (its own clock, \
+         CPU time): the most any delivery of those messages to that Lua could reach.\n",
         grouped(plan.receive_count as f64)
     );
     let rows: Vec<Vec<String>> = Client::ALL

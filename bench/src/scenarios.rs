@@ -238,6 +238,9 @@ fn receive(client: Client, plan: &Plan, paths: &Paths) -> Runs<f64> {
 }
 
 async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Duration> {
+    if client == Client::CallbackAlone {
+        return callback_alone(client.command(paths, "", count)?.ok_or("no command")?, paths);
+    }
     let listener = TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("ws://127.0.0.1:{}/", listener.local_addr()?.port());
     let streaming = task::spawn(crate::serve::stream_to_one(listener, count, 32));
@@ -245,6 +248,7 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
         bounded("ceiling client", load::receive(&url, count)).await?;
         return bounded("streaming", streaming).await;
     };
+
     let mut process = Running::spawn(command, paths, client.name())?;
     let child = &mut process.child;
     let exited = Box::pin(async move {
@@ -268,6 +272,16 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
     })
     .await?;
     outcome.map_err(|status| format!("{} exited with {status}: {}", client.name(), process.log_tail()).into())
+}
+
+/// The runner client's callback with no socket: the script times its own loop and prints the
+/// seconds.
+fn callback_alone(mut command: std::process::Command, paths: &Paths) -> Result<Duration> {
+    let output = command.current_dir(&paths.root).output()?;
+    match String::from_utf8_lossy(&output.stdout).trim().parse() {
+        Ok(seconds) if output.status.success() => Ok(Duration::from_secs_f64(seconds)),
+        _ => Err(format!("{}: {}", output.status, String::from_utf8_lossy(&output.stderr)).into()),
+    }
 }
 
 /// Scenario 4: a fresh server per run, opened to the plan's connection count.

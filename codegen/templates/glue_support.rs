@@ -2,6 +2,10 @@
 /// from anything `api.yaml` can name.
 #[allow(dead_code)]
 pub mod __wslua {
+    // `RawLua` and the `from_stack`, `from_stack_args` and `push_into_stack_multi` methods of
+    // mlua's conversion traits are the hooks mlua's own conversions use, public but left out of
+    // its documentation: the glue implements and calls them to read and push values on Lua's
+    // stack without a reference or a `MultiValue` each. A new mlua is to be checked against them.
     use mlua::state::RawLua;
     use mlua::{ffi, FromLua, FromLuaMulti, IntoLuaMulti, Lua, Table, Value};
     use std::fmt::Display;

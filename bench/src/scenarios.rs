@@ -109,18 +109,16 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     // A peer left out by --only keeps its rows, with the reason, like a peer that failed.
     let unless_left_out =
         |name: &str| only.is_none_or(|only| name.contains(only)).then_some(()).ok_or("left out by --only".to_string());
-    let mut echo: Vec<Vec<(Server, Runs<Throughput>)>> = plan.echo.iter().map(|_| Vec::new()).collect();
-    let mut rtt = Vec::new();
-    for server in Server::ALL {
-        let (loads, times) = match unless_left_out(server.name()) {
-            Ok(()) => echo_and_rtt(server, &plan, paths),
-            Err(reason) => (plan.echo.iter().map(|_| Err(reason.clone())).collect(), Err(reason)),
-        };
-        for (slot, runs) in echo.iter_mut().zip(loads) {
-            slot.push((server, runs));
-        }
-        rtt.push((server, times));
-    }
+    // The servers of the echo loads and the round trips run side by side and take turns, run by
+    // run: a ratio's two sides are then measured over the same minutes of a machine whose speed
+    // drifts (other tenants of a virtual machine), not a minute apart.
+    let mut servers: Vec<(Server, Started)> = Server::ALL
+        .iter()
+        .map(|&s| (s, unless_left_out(s.name()).and_then(|()| peers::start(s, paths).map_err(|e| e.to_string()))))
+        .collect();
+    let echo = plan.echo.iter().map(|&load| echo_load(&mut servers, load, &plan, paths)).collect();
+    let rtt = round_trips(&servers, &plan);
+    drop(servers);
     let receive =
         Client::ALL.iter().map(|&c| (c, unless_left_out(c.name()).and_then(|()| receive(c, &plan, paths)))).collect();
     let scale =
@@ -166,47 +164,65 @@ fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<FanoutRuns> {
 }
 
 /// Scenarios 1 and 3 on one server process: every echo load, then the round trips.
-fn echo_and_rtt(server: Server, plan: &Plan, paths: &Paths) -> (Vec<Runs<Throughput>>, Runs<(f64, f64)>) {
-    let mut started = peers::start(server, paths);
-    let mut loads = Vec::new();
-    for &(clients, size, count) in &plan.echo {
-        let runs = match &started {
-            Err(e) => Err(e.to_string()),
-            Ok(s) => {
-                let url = s.url();
-                // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
-                task::block_on(bounded("echo", load::echo(&url, clients, size, (count / 5).max(clients))))
-                    .and_then(|_| {
-                        (0..plan.runs)
-                            .map(|_| {
-                                task::block_on(bounded("echo", echo_run(&url, clients, size, count, plan.min_run)))
-                            })
-                            .collect()
-                    })
-                    .map_err(|e| explain(e, &s.process))
+/// A server of the echo loads and round trips, or why it is not running.
+type Started = std::result::Result<peers::Started, String>;
+
+/// Scenario 1, one load: each server warmed up, then their runs in turns. A server that failed
+/// is started again for the next load, which then gets it in a known state.
+fn echo_load(
+    servers: &mut [(Server, Started)],
+    (clients, size, count): (usize, usize, usize),
+    plan: &Plan,
+    paths: &Paths,
+) -> Vec<(Server, Runs<Throughput>)> {
+    // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
+    let mut loads: Vec<Runs<Throughput>> = (servers.iter())
+        .map(|(_, started)| {
+            let s = started.as_ref().map_err(Clone::clone)?;
+            task::block_on(bounded("echo", load::echo(&s.url(), clients, size, (count / 5).max(clients))))
+                .map(|_| Vec::new())
+                .map_err(|e| explain(e, &s.process))
+        })
+        .collect();
+    for _ in 0..plan.runs {
+        for ((_, started), runs) in servers.iter().zip(&mut loads) {
+            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
+            match task::block_on(bounded("echo", echo_run(&s.url(), clients, size, count, plan.min_run))) {
+                Ok(run) => done.push(run),
+                Err(e) => *runs = Err(explain(e, &s.process)),
             }
-        };
-        note(&runs, &format!("echo {clients} × {size} B"), server.name());
-        if runs.is_err() {
-            // The next load gets a server in a known state.
-            started = peers::start(server, paths);
         }
-        loads.push(runs);
     }
-    let times = started.map_err(|e| e.to_string()).and_then(|s| {
-        let url = s.url();
-        (0..plan.runs)
-            .map(|_| {
-                let times = task::block_on(bounded("round trips", load::round_trips(&url, 32, plan.rtt_count)))?;
-                let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
-                micros.sort_by(f64::total_cmp);
-                Ok((percentile(&micros, 0.5), percentile(&micros, 0.99)))
-            })
-            .collect::<Result<Vec<_>>>()
-            .map_err(|e| explain(e, &s.process))
-    });
-    note(&times, "round trips", server.name());
-    (loads, times)
+    for ((server, started), runs) in servers.iter_mut().zip(&loads) {
+        note(runs, &format!("echo {clients} × {size} B"), server.name());
+        if runs.is_err() {
+            *started = peers::start(*server, paths).map_err(|e| e.to_string());
+        }
+    }
+    servers.iter().map(|(server, _)| *server).zip(loads).collect()
+}
+
+/// Scenario 3: the round trips of each server, in turns.
+fn round_trips(servers: &[(Server, Started)], plan: &Plan) -> Vec<(Server, Runs<(f64, f64)>)> {
+    let mut times: Vec<Runs<(f64, f64)>> =
+        servers.iter().map(|(_, started)| started.as_ref().map(|_| Vec::new()).map_err(Clone::clone)).collect();
+    for _ in 0..plan.runs {
+        for ((_, started), runs) in servers.iter().zip(&mut times) {
+            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
+            match task::block_on(bounded("round trips", load::round_trips(&s.url(), 32, plan.rtt_count))) {
+                Ok(times) => {
+                    let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
+                    micros.sort_by(f64::total_cmp);
+                    done.push((percentile(&micros, 0.5), percentile(&micros, 0.99)));
+                }
+                Err(e) => *runs = Err(explain(e, &s.process)),
+            }
+        }
+    }
+    for ((server, _), runs) in servers.iter().zip(&times) {
+        note(runs, "round trips", server.name());
+    }
+    servers.iter().map(|(server, _)| *server).zip(times).collect()
 }
 
 /// One run of an echo load: the fixed count, again until the run has lasted `min_run`, so that a

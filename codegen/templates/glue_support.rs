@@ -314,16 +314,27 @@ pub mod __wslua {
 
         /// The bytes of a string argument, which stays on the stack while they are borrowed.
         fn string_bytes(&self) -> Option<&[u8]> {
-            if self.kind() != ffi::LUA_TSTRING {
-                return None;
-            }
-            let mut len = 0;
-            // SAFETY: a string (no number to convert in place); it lives while the call runs.
-            unsafe {
-                let bytes = ffi::lua_tolstring(self.lua.state(), self.index, &mut len);
-                Some(std::slice::from_raw_parts(bytes.cast(), len))
+            match self.index {
+                0 => None,
+                // SAFETY: an argument of the running call, on the stack while `self` lives.
+                index => unsafe { string_at(self.lua.state(), index) },
             }
         }
+    }
+
+    /// The bytes of the string at `index` of Lua's stack, `None` for any other value (a number
+    /// is not converted: that would change it in place, under a table walk too).
+    ///
+    /// # Safety
+    /// `index` is a valid index of `state`, and the slice is not used after the value leaves
+    /// the stack.
+    unsafe fn string_at<'a>(state: *mut ffi::lua_State, index: c_int) -> Option<&'a [u8]> {
+        if ffi::lua_type(state, index) != ffi::LUA_TSTRING {
+            return None;
+        }
+        let mut len = 0;
+        let bytes = ffi::lua_tolstring(state, index, &mut len);
+        Some(std::slice::from_raw_parts(bytes.cast(), len))
     }
 
     /// For types only the value-based reader reads.
@@ -385,14 +396,21 @@ pub mod __wslua {
             }
             ffi::lua_pushnil(state);
             while ffi::lua_next(state, index) != 0 {
-                let key = Arg { lua, index: ffi::lua_absindex(state, -2) };
-                let field = key.string_bytes().and_then(|key| T::FIELDS.iter().position(|f| f.as_bytes() == key));
-                let value = field.map(|_| Value::from_stack(-1, lua));
-                ffi::lua_pop(state, if matches!(value, Some(Ok(_))) { 1 } else { 2 });
-                match (field, value) {
-                    (Some(i), Some(Ok(value))) => values[i] = value,
-                    (_, Some(Err(err))) => return Some(Err(err)),
-                    _ => return None,
+                let field = string_at(state, -2).and_then(|key| T::FIELDS.iter().position(|f| f.as_bytes() == key));
+                match field.map(|i| (i, Value::from_stack(-1, lua))) {
+                    // The value off, the key left for the next step of the walk.
+                    Some((i, Ok(value))) => {
+                        values[i] = value;
+                        ffi::lua_pop(state, 1);
+                    }
+                    Some((_, Err(err))) => {
+                        ffi::lua_pop(state, 2);
+                        return Some(Err(err));
+                    }
+                    None => {
+                        ffi::lua_pop(state, 2);
+                        return None;
+                    }
                 }
             }
         }
@@ -579,16 +597,10 @@ pub mod __wslua {
             unreachable!("for_each reads keys from the stack")
         }
 
-        unsafe fn from_stack(idx: std::os::raw::c_int, lua: &mlua::state::RawLua) -> mlua::Result<Self> {
-            let state = lua.state();
-            if mlua::ffi::lua_type(state, idx) != mlua::ffi::LUA_TSTRING {
-                return Ok(StackKey(None));
-            }
-            let mut len = 0;
-            let bytes = mlua::ffi::lua_tolstring(state, idx, &mut len);
-            // SAFETY: a string on the stack; the slice does not outlive the callback it is
+        unsafe fn from_stack(idx: c_int, lua: &RawLua) -> mlua::Result<Self> {
+            // SAFETY: the key of the walk's step; the slice does not outlive the callback it is
             // passed to (StackKey is private to only_fields).
-            Ok(StackKey(Some(std::slice::from_raw_parts(bytes.cast(), len))))
+            Ok(StackKey(string_at(lua.state(), idx)))
         }
     }
 
@@ -600,7 +612,7 @@ pub mod __wslua {
             Ok(Unread)
         }
 
-        unsafe fn from_stack(_: std::os::raw::c_int, _: &mlua::state::RawLua) -> mlua::Result<Self> {
+        unsafe fn from_stack(_: c_int, _: &RawLua) -> mlua::Result<Self> {
             Ok(Unread)
         }
     }

@@ -163,7 +163,6 @@ fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<FanoutRuns> {
     loads
 }
 
-/// Scenarios 1 and 3 on one server process: every echo load, then the round trips.
 /// A server of the echo loads and round trips, or why it is not running.
 type Started = std::result::Result<peers::Started, String>;
 
@@ -176,7 +175,7 @@ fn echo_load(
     paths: &Paths,
 ) -> Vec<(Server, Runs<Throughput>)> {
     // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
-    let mut loads: Vec<Runs<Throughput>> = (servers.iter())
+    let loads: Vec<Runs<Throughput>> = (servers.iter())
         .map(|(_, started)| {
             let s = started.as_ref().map_err(Clone::clone)?;
             task::block_on(bounded("echo", load::echo(&s.url(), clients, size, (count / 5).max(clients))))
@@ -184,15 +183,9 @@ fn echo_load(
                 .map_err(|e| explain(e, &s.process))
         })
         .collect();
-    for _ in 0..plan.runs {
-        for ((_, started), runs) in servers.iter().zip(&mut loads) {
-            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
-            match task::block_on(bounded("echo", echo_run(&s.url(), clients, size, count, plan.min_run))) {
-                Ok(run) => done.push(run),
-                Err(e) => *runs = Err(explain(e, &s.process)),
-            }
-        }
-    }
+    let loads = in_turns(servers, loads, plan.runs, |s| {
+        task::block_on(bounded("echo", echo_run(&s.url(), clients, size, count, plan.min_run)))
+    });
     for ((server, started), runs) in servers.iter_mut().zip(&loads) {
         note(runs, &format!("echo {clients} × {size} B"), server.name());
         if runs.is_err() {
@@ -204,25 +197,37 @@ fn echo_load(
 
 /// Scenario 3: the round trips of each server, in turns.
 fn round_trips(servers: &[(Server, Started)], plan: &Plan) -> Vec<(Server, Runs<(f64, f64)>)> {
-    let mut times: Vec<Runs<(f64, f64)>> =
-        servers.iter().map(|(_, started)| started.as_ref().map(|_| Vec::new()).map_err(Clone::clone)).collect();
-    for _ in 0..plan.runs {
-        for ((_, started), runs) in servers.iter().zip(&mut times) {
-            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
-            match task::block_on(bounded("round trips", load::round_trips(&s.url(), 32, plan.rtt_count))) {
-                Ok(times) => {
-                    let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
-                    micros.sort_by(f64::total_cmp);
-                    done.push((percentile(&micros, 0.5), percentile(&micros, 0.99)));
-                }
-                Err(e) => *runs = Err(explain(e, &s.process)),
-            }
-        }
-    }
+    let ready = servers.iter().map(|(_, started)| started.as_ref().map(|_| Vec::new()).map_err(Clone::clone)).collect();
+    let times = in_turns(servers, ready, plan.runs, |s| {
+        let times = task::block_on(bounded("round trips", load::round_trips(&s.url(), 32, plan.rtt_count)))?;
+        let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
+        micros.sort_by(f64::total_cmp);
+        Ok((percentile(&micros, 0.5), percentile(&micros, 0.99)))
+    });
     for ((server, _), runs) in servers.iter().zip(&times) {
         note(runs, "round trips", server.name());
     }
     servers.iter().map(|(server, _)| *server).zip(times).collect()
+}
+
+/// `count` runs of `run` on every server whose `runs` are still going, in turns: the first of
+/// each, then the second... A server's runs end at its first failure, kept with its stderr.
+fn in_turns<T>(
+    servers: &[(Server, Started)],
+    mut runs: Vec<Runs<T>>,
+    count: usize,
+    run: impl Fn(&peers::Started) -> Result<T>,
+) -> Vec<Runs<T>> {
+    for _ in 0..count {
+        for ((_, started), runs) in servers.iter().zip(&mut runs) {
+            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
+            match run(s) {
+                Ok(result) => done.push(result),
+                Err(e) => *runs = Err(explain(e, &s.process)),
+            }
+        }
+    }
+    runs
 }
 
 /// One run of an echo load: the fixed count, again until the run has lasted `min_run`, so that a
@@ -264,7 +269,6 @@ async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Dur
         bounded("ceiling client", load::receive(&url, count)).await?;
         return bounded("streaming", streaming).await;
     };
-
     let mut process = Running::spawn(command, paths, client.name())?;
     let child = &mut process.child;
     let exited = Box::pin(async move {

@@ -121,7 +121,7 @@ impl Host {
     fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
         let id = event.conn;
         let conn = match event.kind {
-            EventKind::Admit(request) => return self.admit(lua, id, request),
+            EventKind::Admit(request) => return self.admit(lua, id, *request),
             EventKind::Published { channel, message } => return self.published(lua, channel, message),
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();

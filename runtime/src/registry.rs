@@ -100,7 +100,7 @@ impl Shared {
         let ticket = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (answer, verdict) = channel::bounded(1);
         lock(&self.admissions).insert(ticket, answer);
-        self.push(ticket, EventKind::Admit(request));
+        self.push(ticket, EventKind::Admit(Box::new(request)));
         (ticket, verdict)
     }
 

@@ -289,7 +289,7 @@ async fn upgrade(
     ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), shared.config.max_message_size);
     shared.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
-    shared.push(id, EventKind::Connected(Handshake::Server(request)));
+    shared.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
     // A task of its own, holding the slot: this one is sized for the handshake, which an open
     // connection no longer needs (7 KB against about 1; see connection::drive).
     let driving = crate::connection::drive(shared, id, ws, link, Some(tcp));

@@ -702,7 +702,7 @@ impl __wslua::Written for CallbackData {
 pub fn call_accept(
     lua: &mlua::Lua,
     function: &mlua::Function,
-    self_: mlua::Value,
+    self_: &mlua::Value,
     request: UpgradeRequest,
 ) -> mlua::Result<(bool, i64, Option<Vec<u8>>)> {
     let _ = lua;
@@ -736,9 +736,9 @@ pub fn call_accept(
 pub fn call_subscriber(
     lua: &mlua::Lua,
     function: &mlua::Function,
-    self_: mlua::Value,
-    channel: mlua::LuaString,
-    message: mlua::LuaString,
+    self_: &mlua::Value,
+    channel: &mlua::LuaString,
+    message: &mlua::LuaString,
     r#type: i64,
 ) -> mlua::Result<()> {
     let _ = lua;
@@ -768,8 +768,8 @@ pub fn call_subscriber(
 pub fn call_callback(
     lua: &mlua::Lua,
     function: &mlua::Function,
-    self_: mlua::Value,
-    connection: mlua::AnyUserData,
+    self_: &mlua::Value,
+    connection: &mlua::AnyUserData,
     data: CallbackData,
 ) -> mlua::Result<()> {
     let _ = lua;

@@ -46,12 +46,13 @@ struct Inner {
 #[derive(Default)]
 struct LuaState {
     /// Each live connection's one userdata (so it keeps its identity) and callback.
-    conns: FxHashMap<ConnId, Conn>,
+    conns: FxHashMap<ConnId, Rc<Conn>>,
     /// The callbacks of each running `listen`. A connection accepted just before its server
     /// stopped arrives when they are gone, and is not shown: the runtime closes it.
     listeners: HashMap<ListenerId, Server>,
-    /// The `self` passed to callbacks.
-    instance: Value,
+    /// The `self` passed to callbacks, shared with each call rather than cloned into it (a
+    /// table's clone is a reference in mlua's registry, made and dropped per event).
+    instance: Rc<Value>,
     /// The Lua functions subscribed to each channel, in the order they subscribed.
     subscribers: HashMap<Vec<u8>, Vec<Function>>,
 }
@@ -64,7 +65,6 @@ struct Server {
     accept: Option<Function>,
 }
 
-#[derive(Clone)]
 struct Conn {
     handle: AnyUserData,
     callback: Function,
@@ -81,10 +81,10 @@ impl Host {
 
     /// The value callbacks receive as `self` (the script instance in the runner's lifecycle).
     pub fn set_instance(&self, instance: Value) {
-        self.state().instance = instance;
+        self.state().instance = Rc::new(instance);
     }
 
-    pub fn instance(&self) -> Value {
+    pub fn instance(&self) -> Rc<Value> {
         self.state().instance.clone()
     }
 
@@ -126,7 +126,7 @@ impl Host {
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
                 let Some(Server { callback, .. }) = server else { return Ok(()) };
-                let conn = Conn { handle: lua.create_userdata(Connection(id))?, callback };
+                let conn = Rc::new(Conn { handle: lua.create_userdata(Connection(id))?, callback });
                 self.state().conns.insert(id, conn.clone());
                 conn
             }
@@ -146,7 +146,7 @@ impl Host {
                 data.extensions = Some(stats.extensions);
             }
         }
-        glue::call_callback(lua, &conn.callback, instance, conn.handle, data)
+        glue::call_callback(lua, &conn.callback, &instance, &conn.handle, data)
     }
 
     /// Passes a channel's message to each Lua function subscribed to it; an error in one is
@@ -157,7 +157,7 @@ impl Host {
         let (name, payload, kind) =
             (lua.create_string(channel)?, lua.create_string(&message.data)?, data_type(message.kind));
         for function in functions {
-            let called = glue::call_subscriber(lua, &function, instance.clone(), name.clone(), payload.clone(), kind);
+            let called = glue::call_subscriber(lua, &function, &instance, &name, &payload, kind);
             if let Err(err) = called {
                 report_callback_error(&err);
             }
@@ -197,7 +197,7 @@ impl Host {
             return Ok(());
         };
         let instance = self.instance();
-        let answer = glue::call_accept(lua, &accept, instance, upgrade_request(request));
+        let answer = glue::call_accept(lua, &accept, &instance, upgrade_request(request));
         let verdict = match &answer {
             Ok((true, _, _)) => Verdict::Accept,
             // The glue has checked the status is 400..=599.
@@ -320,7 +320,7 @@ impl WebsocketApi for Host {
         };
         let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
         let handle = lua.create_userdata(Connection(id))?;
-        self.state().conns.insert(id, Conn { handle: handle.clone(), callback });
+        self.state().conns.insert(id, Rc::new(Conn { handle: handle.clone(), callback }));
         Ok(handle)
     }
 

@@ -22,7 +22,7 @@ fn __wslua_read_timer_handle(value: mlua::Value, at: &__wslua::At) -> mlua::Resu
 pub fn call_timer_callback(
     lua: &mlua::Lua,
     function: &mlua::Function,
-    self_: mlua::Value,
+    self_: &mlua::Value,
     handle: i64,
     time_elapsed: f64,
 ) -> mlua::Result<()> {

@@ -130,7 +130,7 @@ impl Runner {
                 while let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested()) {
                     host.dispatch(lua, Some(left)).await;
                 }
-                self.fire_timers();
+                self.fire_timers(lua);
                 let now = Instant::now();
                 if let Some(update) = &update {
                     if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
@@ -157,19 +157,21 @@ impl Runner {
             while !exit.requested() && !done() {
                 let next = self.0.timers.borrow().next_due();
                 host.dispatch(lua, next.map(|due| due.saturating_duration_since(Instant::now()))).await;
-                self.fire_timers();
+                self.fire_timers(lua);
             }
         });
     }
 
     /// Calls the callbacks of the timers that are due; an error in one is reported and the
     /// others still run.
-    fn fire_timers(&self) {
+    fn fire_timers(&self, lua: &Lua) {
         // Taken out first: a callback may start or cancel timers.
         let fired = self.0.timers.borrow_mut().take_due(Instant::now());
         let instance = self.0.host.instance();
         for timer in fired {
-            if let Err(err) = timer.callback.call::<()>((instance.clone(), timer.handle, timer.elapsed)) {
+            if let Err(err) =
+                glue::timer::call_timer_callback(lua, &timer.callback, &instance, timer.handle, timer.elapsed)
+            {
                 report_callback_error(&err);
             }
         }

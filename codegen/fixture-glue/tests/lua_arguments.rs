@@ -26,7 +26,7 @@ impl FixtureApi for Recorder {
             payload: Some(lua.create_string(b"\0bytes\xff")?),
             pairs: Some(vec![("k".into(), "v".into())]),
         };
-        call_callback(lua, &callback, Value::Boolean(true), handle.clone(), data)?;
+        call_callback(lua, &callback, &Value::Boolean(true), &handle, data)?;
         Ok(handle)
     }
 

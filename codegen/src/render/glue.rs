@@ -21,6 +21,12 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("camel", |name: String| camel(&name));
     env.add_filter("rust_ident", |name: String| rust_ident(&name));
     env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
+    // A Lua value the host holds (a handle, a function, a string) is lent to a callback, not
+    // cloned: it is pushed from where it is, with no reference of its own to make and drop.
+    env.add_filter("lent_type", |m: Serde<Member>| match rust_type(&m) {
+        held if held.starts_with("mlua::") => format!("&{held}"),
+        other => other,
+    });
     // A Lua value made by the host (a string handed to Lua) has no default: a table with one
     // present always is built whole, never from a default.
     env.add_filter("has_default", |fields: Serde<Vec<Member>>| {

@@ -66,6 +66,16 @@ impl Config {
 /// (wslua-bench all --smoke: 8,987 B with 4 KiB, 6,119 B with 1 KiB).
 pub(crate) const READ_BUFFER: usize = 1 << 10;
 
+/// Received bytes a connection may have waiting for the host, each message counted with
+/// [`EVENT_COST`] more: past it the connection stops reading until the host has taken half of
+/// them, and TCP makes the peer wait. A peer that sends faster than the host's callbacks run
+/// would otherwise fill the host's memory; a message larger than this is still read whole.
+pub const MAX_UNDELIVERED: usize = 4 << 20;
+
+/// What a received message costs waiting for the host besides its payload: its event in the
+/// queue and the payload's allocation.
+pub const EVENT_COST: usize = 128;
+
 /// The most of a refused handshake's response body that is kept.
 pub const MAX_RESPONSE_BODY: usize = 64 << 10;
 

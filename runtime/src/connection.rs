@@ -5,7 +5,7 @@
 use crate::config::{Config, READ_BUFFER};
 use crate::deflate::Fault;
 use crate::event::{ConnId, EventKind, Message};
-use crate::link::{count, Command, Counters, Link};
+use crate::link::{count, Command, Link};
 use crate::registry::{data_len, Shared};
 use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
@@ -34,7 +34,7 @@ enum End {
 }
 
 /// How many frames taken without waiting may go by before the time the peer was heard is read
-/// again.
+/// again, and the task makes way for others.
 const CLOCK_EVERY: u32 = 32;
 
 /// When the peer was last heard from, as milliseconds since the connection opened.
@@ -95,7 +95,7 @@ async fn run<S>(
     let close_wait = shared.config.close_timeout;
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let end = {
-        let read = read_all(&shared, id, &mut stream, &heard, &link.counters).fuse();
+        let read = read_all(&shared, id, &mut stream, &heard, &link).fuse();
         let write = write_all(&shared, id, &mut sink, &link, &heard).fuse();
         let keepalive = keepalive(&shared.config, &heard, &link).fuse();
         let abort = link.aborted().fuse();
@@ -173,16 +173,11 @@ async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S, 
     while let Ok(1..) = socket.read(&mut unread).await {}
 }
 
-async fn read_all<S>(
-    shared: &Shared,
-    id: ConnId,
-    stream: &mut WebSocketReceiver<S>,
-    heard: &Heard,
-    counters: &Counters,
-) -> End
+async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>, heard: &Heard, link: &Link) -> End
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let counters = &link.counters;
     let mut close: Option<(u16, String)> = None;
     let mut unclocked = 0;
     loop {
@@ -199,6 +194,12 @@ where
         unclocked += 1;
         if waited || unclocked == CLOCK_EVERY {
             heard.now();
+            if !waited {
+                // A peer that keeps the socket full would keep this thread: the task lets the
+                // others run, and if this is the Lua thread, which then goes back to its events,
+                // a network thread goes on reading meanwhile.
+                async_std::task::yield_now().await;
+            }
             unclocked = 0;
         }
         let message = match item {
@@ -228,6 +229,7 @@ where
         }
         count(&counters.messages_received, 1);
         count(&counters.bytes_received, message.data.len() as u64);
+        link.received(message.data.len()).await;
         shared.push(id, EventKind::Message(message));
     }
     match close {
@@ -291,6 +293,10 @@ where
 async fn keepalive(config: &Config, heard: &Heard, link: &Link) -> End {
     let Some(interval) = config.ping_interval else { return futures::future::pending().await };
     loop {
+        if link.backlogged() {
+            // It has sent more than the host has taken yet.
+            heard.now();
+        }
         let silent = heard.since();
         if silent < interval {
             async_std::task::sleep(interval - silent).await;

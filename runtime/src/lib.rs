@@ -35,7 +35,7 @@ pub use async_tungstenite::tungstenite::Bytes;
 pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
 pub use channels::MAX_CHANNEL;
 pub use client::ConnectOptions;
-pub use config::{Config, MAX_CLOSE_REASON, MAX_RESPONSE_BODY};
+pub use config::{Config, EVENT_COST, MAX_CLOSE_REASON, MAX_RESPONSE_BODY, MAX_UNDELIVERED};
 pub use error::Error;
 pub use event::{
     ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict, HOST,

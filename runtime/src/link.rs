@@ -4,6 +4,7 @@
 //! the two channels it replaces (one unbounded, one of one slot) took 3.5 KB per connection
 //! that had sent anything.
 
+use crate::config::{EVENT_COST, MAX_UNDELIVERED};
 use crate::event::lock;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message as Frame;
@@ -46,6 +47,8 @@ pub(crate) fn count(counter: &AtomicU64, n: u64) {
 pub(crate) struct Link {
     state: Mutex<State>,
     pub counters: Counters,
+    /// Bytes received and not yet taken by the host, with [`EVENT_COST`] per message.
+    undelivered: AtomicUsize,
 }
 
 #[derive(Default)]
@@ -56,6 +59,8 @@ struct State {
     /// The task, waiting for a command and for an abort.
     next_waker: Option<Waker>,
     abort_waker: Option<Waker>,
+    /// The task, waiting for the host to take what it received.
+    room_waker: Option<Waker>,
     /// The task has ended: what comes now is dropped.
     ended: bool,
 }
@@ -115,6 +120,43 @@ impl Link {
             }
         })
         .await
+    }
+
+    /// Counts a received message the task is about to report; it waits first while the host
+    /// has [`MAX_UNDELIVERED`] bytes of this connection to take, until it has taken half.
+    pub async fn received(&self, len: usize) {
+        if self.undelivered.load(Ordering::Acquire) >= MAX_UNDELIVERED {
+            poll_fn(|cx| {
+                let mut state = lock(&self.state);
+                // Looked at after the waker is in place: a `delivered` after the look wakes it.
+                let waiting = register(&mut state.room_waker, cx);
+                if self.undelivered.load(Ordering::Acquire) < MAX_UNDELIVERED / 2 {
+                    state.room_waker = None;
+                    return Poll::Ready(());
+                }
+                waiting
+            })
+            .await;
+        }
+        self.undelivered.fetch_add(len + EVENT_COST, Ordering::AcqRel);
+    }
+
+    /// The host took a message of `len` bytes; wakes the task when that leaves it room.
+    pub fn delivered(&self, len: usize) {
+        let cost = len + EVENT_COST;
+        let before = self.undelivered.fetch_sub(cost, Ordering::AcqRel);
+        if before >= MAX_UNDELIVERED / 2 && before - cost < MAX_UNDELIVERED / 2 {
+            let waker = lock(&self.state).room_waker.take();
+            if let Some(waker) = waker {
+                waker.wake();
+            }
+        }
+    }
+
+    /// The host has not taken much of what the peer sent: the peer is not silent, however
+    /// long ago the task last read from it.
+    pub fn backlogged(&self) -> bool {
+        self.undelivered.load(Ordering::Acquire) >= MAX_UNDELIVERED / 2
     }
 
     /// The task has ended: the commands it did not take, and any that come, are dropped.

@@ -281,9 +281,15 @@ impl Shared {
         Ok(queued)
     }
 
-    /// The host has taken `event`: what the script may do with its connection changes now.
+    /// The host has taken `event`: what the script may do with its connection changes now, and
+    /// a received message leaves its connection room to read more.
     pub fn seen(&self, event: &Event) {
-        match event.kind {
+        match &event.kind {
+            EventKind::Message(message) => {
+                if let Some(entry) = lock(&self.table).conns.get(&event.conn) {
+                    entry.link.delivered(message.data.len());
+                }
+            }
             EventKind::Connected(_) => {
                 let mut table = lock(&self.table);
                 if let Some(entry) = table.conns.get_mut(&event.conn).filter(|e| e.visible == Visible::Connecting) {

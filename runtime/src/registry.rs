@@ -9,7 +9,7 @@ use crate::channels::Channels;
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
 use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict, HOST};
-use crate::link::{Command, Link};
+use crate::link::{cost, Command, Link, TELL_TAKEN};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
@@ -51,6 +51,10 @@ enum Visible {
 
 struct Entry {
     link: Arc<Link>,
+    /// What the host has taken of the connection's messages ([`cost`]), and what it last
+    /// told the connection's task of it.
+    taken: usize,
+    told: usize,
     visible: Visible,
     /// The `listen` that accepted it; `None` for client connections.
     listener: Option<ListenerId>,
@@ -286,8 +290,12 @@ impl Shared {
     pub fn seen(&self, event: &Event) {
         match &event.kind {
             EventKind::Message(message) => {
-                if let Some(entry) = lock(&self.table).conns.get(&event.conn) {
-                    entry.link.delivered(message.data.len());
+                if let Some(entry) = lock(&self.table).conns.get_mut(&event.conn) {
+                    entry.taken += cost(message.data.len());
+                    if entry.taken - entry.told >= TELL_TAKEN {
+                        entry.link.taken(entry.taken);
+                        entry.told = entry.taken;
+                    }
                 }
             }
             EventKind::Connected(_) => {
@@ -324,6 +332,8 @@ fn insert(
     let link = Arc::new(Link::default());
     let entry = Entry {
         link: link.clone(),
+        taken: 0,
+        told: 0,
         visible: Visible::Connecting,
         listener,
         drain_threshold,

@@ -172,10 +172,12 @@ impl Link {
         }
     }
 
-    /// The host has not taken much of what the peer sent: the peer is not silent, however
-    /// long ago the task last read from it.
+    /// Much of what the peer sent waits for the host: the peer is not silent, however long ago
+    /// the task last read from it.
     pub fn backlogged(&self) -> bool {
-        self.received.load(Ordering::Acquire) - self.taken.load(Ordering::Acquire) >= MAX_UNDELIVERED / 2
+        // The host's count first: it never passes the task's, which only grows.
+        let taken = self.taken.load(Ordering::Acquire);
+        self.received.load(Ordering::Acquire) - taken >= MAX_UNDELIVERED / 2
     }
 
     /// The task has ended: the commands it did not take, and any that come, are dropped.

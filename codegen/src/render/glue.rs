@@ -21,17 +21,15 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("camel", |name: String| camel(&name));
     env.add_filter("rust_ident", |name: String| rust_ident(&name));
     env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
-    // A Lua value the host holds (a handle, a function, a string) is lent to a callback, not
-    // cloned: it is pushed from where it is, with no reference of its own to make and drop.
-    env.add_filter("lent_type", |m: Serde<Member>| match rust_type(&m) {
-        held if held.starts_with("mlua::") => format!("&{held}"),
-        other => other,
+    // A Lua value the host holds is lent to a callback, not cloned: it is pushed from where it
+    // is, with no reference of its own to make and drop.
+    env.add_filter("lent_type", |m: Serde<Member>| match held_in_lua(&m) {
+        true => format!("&{}", rust_type(&m)),
+        false => rust_type(&m),
     });
     // A Lua value made by the host (a string handed to Lua) has no default: a table with one
     // present always is built whole, never from a default.
-    env.add_filter("has_default", |fields: Serde<Vec<Member>>| {
-        fields.iter().all(|f| !rust_type(f).starts_with("mlua::"))
-    });
+    env.add_filter("has_default", |fields: Serde<Vec<Member>>| fields.iter().all(|f| !held_in_lua(f)));
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("read_arg", |m: Serde<Member>| read_arg(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
@@ -73,6 +71,12 @@ fn base_type(ty: &Type, direction: Direction) -> String {
             format!("__wslua::Either<{}, {}>", base_type(first, direction), base_type(second, direction))
         }
     }
+}
+
+/// A member that is a value living in Lua (a handle, a function, a Lua string, any value),
+/// which Rust holds as one of mlua's references.
+fn held_in_lua(m: &Member) -> bool {
+    rust_type(m).starts_with("mlua::")
 }
 
 /// A member's type in generated structs and signatures: optional values are `Option`s, except

@@ -303,47 +303,20 @@ pub struct UpgradeRequest {
     pub protocols: Vec<String>,
 }
 
-impl UpgradeRequest {
-    /// Its fields' names, in the order `build` passes their values.
-    const FIELDS: &'static [&'static str] = &["method", "resource", "headers", "ip_address", "port", "protocols"];
-
-    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
-    fn present(&self) -> u64 {
-        __wslua::mask(&[true, true, true, true, true, true])
+impl __wslua::Push for UpgradeRequest {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        let present = [true, true, true, true, true, true];
+        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
+        __wslua::set(state, c"method", &self.method);
+        __wslua::set(state, c"resource", &self.resource);
+        __wslua::set(state, c"headers", &self.headers);
+        __wslua::set(state, c"ip_address", &self.ip_address);
+        __wslua::set(state, c"port", &self.port);
+        __wslua::set(state, c"protocols", &self.protocols);
     }
 }
 
-impl __wslua::Written for UpgradeRequest {
-    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: Option<&mlua::Function>,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((
-            function,
-            (
-                self.method,
-                self.resource,
-                {
-                    let v = self.headers;
-                    __wslua::write_map(lua, v)?
-                },
-                self.ip_address,
-                self.port,
-                (
-                    {
-                        let v = self.protocols;
-                        lua.create_sequence_from(v)?
-                    },
-                    args,
-                ),
-            ),
-        ))
-    }
-}
+impl __wslua::Written for UpgradeRequest {}
 
 /// How the channels' broker (`[websocket] broker`) is doing, from `broker_status`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -360,28 +333,19 @@ pub struct BrokerReport {
     pub channels: i64,
 }
 
-impl BrokerReport {
-    /// Its fields' names, in the order `build` passes their values.
-    const FIELDS: &'static [&'static str] = &["state", "relayed", "unrelayed", "received", "channels"];
-
-    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
-    fn present(&self) -> u64 {
-        __wslua::mask(&[true, true, true, true, true])
+impl __wslua::Push for BrokerReport {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        let present = [true, true, true, true, true];
+        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
+        __wslua::set(state, c"state", &self.state);
+        __wslua::set(state, c"relayed", &self.relayed);
+        __wslua::set(state, c"unrelayed", &self.unrelayed);
+        __wslua::set(state, c"received", &self.received);
+        __wslua::set(state, c"channels", &self.channels);
     }
 }
 
-impl __wslua::Written for BrokerReport {
-    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: Option<&mlua::Function>,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((function, (self.state, self.relayed, self.unrelayed, self.received, (self.channels, args))))
-    }
-}
+impl __wslua::Written for BrokerReport {}
 
 /// How a `wss://` client checks its server, for `connect`'s `tls` parameter.
 #[derive(Debug, Clone, PartialEq)]
@@ -454,51 +418,27 @@ pub struct ConnectionStats {
     pub extensions: String,
 }
 
-impl ConnectionStats {
-    /// Its fields' names, in the order `build` passes their values.
-    const FIELDS: &'static [&'static str] = &[
-        "buffered",
-        "bytes_sent",
-        "bytes_received",
-        "messages_sent",
-        "messages_received",
-        "rtt",
-        "connected_for",
-        "protocol",
-        "extensions",
-    ];
-
-    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
-    fn present(&self) -> u64 {
-        __wslua::mask(&[true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true])
+impl __wslua::Push for ConnectionStats {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        let present = [true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true];
+        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
+        __wslua::set(state, c"buffered", &self.buffered);
+        __wslua::set(state, c"bytes_sent", &self.bytes_sent);
+        __wslua::set(state, c"bytes_received", &self.bytes_received);
+        __wslua::set(state, c"messages_sent", &self.messages_sent);
+        __wslua::set(state, c"messages_received", &self.messages_received);
+        if let Some(v) = &self.rtt {
+            __wslua::set(state, c"rtt", v);
+        }
+        __wslua::set(state, c"connected_for", &self.connected_for);
+        if let Some(v) = &self.protocol {
+            __wslua::set(state, c"protocol", v);
+        }
+        __wslua::set(state, c"extensions", &self.extensions);
     }
 }
 
-impl __wslua::Written for ConnectionStats {
-    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: Option<&mlua::Function>,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((
-            function,
-            (
-                self.buffered,
-                self.bytes_sent,
-                self.bytes_received,
-                self.messages_sent,
-                self.messages_received,
-                self.rtt,
-                self.connected_for,
-                self.protocol,
-                (self.extensions, args),
-            ),
-        ))
-    }
-}
+impl __wslua::Written for ConnectionStats {}
 
 /// Optional parameters of `send`.
 #[derive(Debug, Clone, PartialEq)]
@@ -535,48 +475,27 @@ impl SendOptions {
 }
 
 /// The HTTP response of a refused websocket handshake.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HandshakeResponse {
     /// The HTTP status code, e.g. `404`.
     pub status: i64,
     /// The response headers, names in lower case. A header that appears more than once has its values joined with `", "`.
     pub headers: Vec<(String, String)>,
     /// The response body, read to its end as the server frames it (`Content-Length`, chunked, or until the server closes) within the connection's `timeout`; at most 64 KiB of it.
-    pub response: mlua::LuaString,
+    pub response: bytes::Bytes,
 }
 
-impl HandshakeResponse {
-    /// Its fields' names, in the order `build` passes their values.
-    const FIELDS: &'static [&'static str] = &["status", "headers", "response"];
-
-    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
-    fn present(&self) -> u64 {
-        __wslua::mask(&[true, true, true])
+impl __wslua::Push for HandshakeResponse {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        let present = [true, true, true];
+        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
+        __wslua::set(state, c"status", &self.status);
+        __wslua::set(state, c"headers", &self.headers);
+        __wslua::set(state, c"response", &self.response);
     }
 }
 
-impl __wslua::Written for HandshakeResponse {
-    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: Option<&mlua::Function>,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((
-            function,
-            (
-                self.status,
-                {
-                    let v = self.headers;
-                    __wslua::write_map(lua, v)?
-                },
-                (self.response, args),
-            ),
-        ))
-    }
-}
+impl __wslua::Written for HandshakeResponse {}
 
 /// The event payload passed to a callback.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -584,7 +503,7 @@ pub struct CallbackData {
     /// The current event.
     pub event: i64,
     /// The received data if the event is `EVENT_MESSAGE`; the error text if it is `EVENT_ERROR`.
-    pub message: Option<mlua::LuaString>,
+    pub message: Option<bytes::Bytes>,
     /// Whether the message was text or binary.
     pub r#type: Option<i64>,
     /// Present when the server answered the handshake with something other than `101`.
@@ -613,29 +532,9 @@ pub struct CallbackData {
     pub port: Option<i64>,
 }
 
-impl CallbackData {
-    /// Its fields' names, in the order `build` passes their values.
-    const FIELDS: &'static [&'static str] = &[
-        "event",
-        "message",
-        "type",
-        "handshake_response",
-        "code",
-        "buffered",
-        "reason",
-        "protocol",
-        "extensions",
-        "request_method",
-        "request_resource",
-        "request_headers",
-        "response_headers",
-        "ip_address",
-        "port",
-    ];
-
-    /// Which fields are present: bit i for the i-th of [`Self::FIELDS`].
-    fn present(&self) -> u64 {
-        __wslua::mask(&[
+impl __wslua::Push for CallbackData {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        let present = [
             true,
             self.message.is_some(),
             self.r#type.is_some(),
@@ -651,50 +550,55 @@ impl CallbackData {
             self.response_headers.is_some(),
             self.ip_address.is_some(),
             self.port.is_some(),
-        ])
+        ];
+        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
+        __wslua::set(state, c"event", &self.event);
+        if let Some(v) = &self.message {
+            __wslua::set(state, c"message", v);
+        }
+        if let Some(v) = &self.r#type {
+            __wslua::set(state, c"type", v);
+        }
+        if let Some(v) = &self.handshake_response {
+            __wslua::set(state, c"handshake_response", v);
+        }
+        if let Some(v) = &self.code {
+            __wslua::set(state, c"code", v);
+        }
+        if let Some(v) = &self.buffered {
+            __wslua::set(state, c"buffered", v);
+        }
+        if let Some(v) = &self.reason {
+            __wslua::set(state, c"reason", v);
+        }
+        if let Some(v) = &self.protocol {
+            __wslua::set(state, c"protocol", v);
+        }
+        if let Some(v) = &self.extensions {
+            __wslua::set(state, c"extensions", v);
+        }
+        if let Some(v) = &self.request_method {
+            __wslua::set(state, c"request_method", v);
+        }
+        if let Some(v) = &self.request_resource {
+            __wslua::set(state, c"request_resource", v);
+        }
+        if let Some(v) = &self.request_headers {
+            __wslua::set(state, c"request_headers", v);
+        }
+        if let Some(v) = &self.response_headers {
+            __wslua::set(state, c"response_headers", v);
+        }
+        if let Some(v) = &self.ip_address {
+            __wslua::set(state, c"ip_address", v);
+        }
+        if let Some(v) = &self.port {
+            __wslua::set(state, c"port", v);
+        }
     }
 }
 
-impl __wslua::Written for CallbackData {
-    fn build<A: mlua::IntoLuaMulti, R: mlua::FromLuaMulti>(
-        self,
-        lua: &mlua::Lua,
-        function: Option<&mlua::Function>,
-        before: usize,
-        args: A,
-    ) -> mlua::Result<R> {
-        let builder = __wslua::builder(lua, Self::FIELDS, self.present(), function.map(|_| before))?;
-        builder.call((
-            function,
-            (
-                self.event,
-                self.message,
-                self.r#type,
-                match self.handshake_response {
-                    Some(v) => Some(__wslua::Written::into_lua_table(v, lua)?),
-                    None => None,
-                },
-                self.code,
-                self.buffered,
-                self.reason,
-                self.protocol,
-                self.extensions,
-                self.request_method,
-                self.request_resource,
-                match self.request_headers {
-                    Some(v) => Some(__wslua::write_map(lua, v)?),
-                    None => None,
-                },
-                match self.response_headers {
-                    Some(v) => Some(__wslua::write_map(lua, v)?),
-                    None => None,
-                },
-                self.ip_address,
-                (self.port, args),
-            ),
-        ))
-    }
-}
+impl __wslua::Written for CallbackData {}
 
 /// Calls a Lua `websocket.accept`: A server's admission hook (`listen`'s `accept` option). It answers on the Lua thread while the client waits: an error raised in it refuses with `500` (the traceback is logged), and no answer within the server's `connection_timeout` (the Lua thread busy elsewhere) refuses with `503`. Refused requests never count toward `max_connections` and never reach the server's callback.
 ///
@@ -703,14 +607,14 @@ pub fn call_accept(
     lua: &mlua::Lua,
     function: &mlua::Function,
     self_: &mlua::Value,
-    request: UpgradeRequest,
+    request: &UpgradeRequest,
 ) -> mlua::Result<(bool, i64, Option<Vec<u8>>)> {
     let _ = lua;
     let args = ({
         let v = self_;
         v
     },);
-    let returned = __wslua::Written::call_after(request, lua, function, 1, args);
+    let returned = __wslua::Written::call_after(request, lua, function, args);
     let mut __wslua_returned = __wslua::Args::returned("accept", returned?);
     Ok((
         {
@@ -770,7 +674,7 @@ pub fn call_callback(
     function: &mlua::Function,
     self_: &mlua::Value,
     connection: &mlua::AnyUserData,
-    data: CallbackData,
+    data: &CallbackData,
 ) -> mlua::Result<()> {
     let _ = lua;
     let args = (
@@ -783,7 +687,7 @@ pub fn call_callback(
             v
         },
     );
-    let returned = __wslua::Written::call_after(data, lua, function, 2, args);
+    let returned = __wslua::Written::call_after(data, lua, function, args);
     returned
 }
 
@@ -1397,7 +1301,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = args.named("broker_status");
             let result = __wslua_api.broker_status(lua);
-            result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
+            result.and_then(|v| Ok(__wslua::Written::to_lua_table(&v, lua)?))
         })();
         Ok(__wslua::protect(result))
     })?;
@@ -1411,7 +1315,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let result = __wslua_api.stats(lua, connection);
-            result.and_then(|v| Ok(__wslua::Written::into_lua_table(v, lua)?))
+            result.and_then(|v| Ok(__wslua::Written::to_lua_table(&v, lua)?))
         })();
         Ok(__wslua::protect(result))
     })?;

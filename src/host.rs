@@ -139,14 +139,14 @@ impl Host {
             self.state().conns.remove(&id);
         }
         let instance = self.state().instance.clone();
-        let mut data = callback_data(lua, event.kind)?;
+        let mut data = callback_data(event.kind);
         if data.event == glue::EVENT_CONNECTED {
             if let Ok(stats) = self.runtime().stats(id) {
                 data.protocol = stats.protocol;
                 data.extensions = Some(stats.extensions);
             }
         }
-        glue::call_callback(lua, &conn.callback, &instance, &conn.handle, data)
+        glue::call_callback(lua, &conn.callback, &instance, &conn.handle, &data)
     }
 
     /// Passes a channel's message to each Lua function subscribed to it; an error in one is
@@ -197,7 +197,7 @@ impl Host {
             return Ok(());
         };
         let instance = self.instance();
-        let answer = glue::call_accept(lua, &accept, &instance, upgrade_request(request));
+        let answer = glue::call_accept(lua, &accept, &instance, &upgrade_request(request));
         let verdict = match &answer {
             Ok((true, _, _)) => Verdict::Accept,
             // The glue has checked the status is 400..=599.
@@ -225,9 +225,9 @@ fn upgrade_request(request: Request) -> UpgradeRequest {
     }
 }
 
-/// The `data` table of an event, field by field as api.yaml describes it. Payloads become Lua
-/// strings here, copied once, from the engine's buffers.
-fn callback_data(lua: &Lua, kind: EventKind) -> mlua::Result<CallbackData> {
+/// The `data` table of an event, field by field as api.yaml describes it. Payloads stay in the
+/// engine's buffers until the glue copies them into Lua strings.
+fn callback_data(kind: EventKind) -> CallbackData {
     let mut data = CallbackData::default();
     match kind {
         EventKind::Connected(handshake) => {
@@ -246,19 +246,16 @@ fn callback_data(lua: &Lua, kind: EventKind) -> mlua::Result<CallbackData> {
         EventKind::Message(message) => {
             data.event = glue::EVENT_MESSAGE;
             data.r#type = Some(data_type(message.kind));
-            data.message = Some(lua.create_string(&message.data)?);
+            data.message = Some(message.data);
         }
         EventKind::Error { message, response } => {
             data.event = glue::EVENT_ERROR;
-            data.message = Some(lua.create_string(message)?);
-            data.handshake_response = match response {
-                Some(r) => Some(HandshakeResponse {
-                    status: r.status.into(),
-                    headers: r.headers,
-                    response: lua.create_string(r.body)?,
-                }),
-                None => None,
-            };
+            data.message = Some(message.into());
+            data.handshake_response = response.map(|r| HandshakeResponse {
+                status: r.status.into(),
+                headers: r.headers,
+                response: r.body.into(),
+            });
         }
         EventKind::Drain => {
             data.event = glue::EVENT_DRAIN;
@@ -272,7 +269,7 @@ fn callback_data(lua: &Lua, kind: EventKind) -> mlua::Result<CallbackData> {
         // Answered by `Host::admit` and `Host::published`: no connection's callback sees them.
         EventKind::Admit(_) | EventKind::Published { .. } => {}
     }
-    Ok(data)
+    data
 }
 
 /// A message's kind as `data.type` says it.

@@ -7,8 +7,10 @@ use crate::types::{resolve, suggest, table_direction, ConstantKind, Direction, T
 use serde_yaml::Value;
 use std::collections::HashSet;
 
-/// The most fields a table written to Lua, or params a callback, may have: the glue passes them
-/// in one call, as a tuple, and mlua converts tuples of up to 16 values.
+/// The most params a callback, or fields a table written to Lua, may have: the glue passes a
+/// callback's params as a tuple, and mlua converts tuples of up to 16 values. Tables are written
+/// field by field with the C API and could have more; they keep the callbacks' bound until one
+/// needs more.
 const MAX_WRITTEN_FIELDS: usize = 16;
 
 pub fn check(api: &Api) -> Result<(), Vec<String>> {
@@ -75,6 +77,9 @@ impl<'a> Validator<'a> {
                     &format!("{path}.{key}.{}.variadic", field.name),
                     "only a function parameter can be variadic".into(),
                 );
+            }
+            if matches!(def.kind, TypeKind::Table) && direction == Direction::Out {
+                self.written_fields(&format!("{path}.{key}"), fields);
             }
             let event_group = fields.iter().find(|f| f.name == "event").and_then(|f| f.constants.clone());
             self.fields(&format!("{path}.{key}"), fields, direction, event_group.as_deref());
@@ -181,6 +186,24 @@ impl<'a> Validator<'a> {
             }
             if matches!(resolve(self.api, field), Ok(Type::Table(_) | Type::Callback(_) | Type::Handle(_))) {
                 self.error(&format!("{at}.type"), format!("a callback returns plain values, not '{}'", field.ty));
+            }
+        }
+    }
+
+    /// The glue writes a table to Lua with Lua's C API alone, so its fields are values Rust
+    /// holds, never values that live in Lua (a handle's userdata, `any`).
+    fn written_fields(&mut self, path: &str, fields: &[Field]) {
+        fn lives_in_lua(ty: &Type) -> bool {
+            match ty {
+                Type::Handle(_) | Type::Any => true,
+                Type::Array(element) => lives_in_lua(element),
+                _ => false,
+            }
+        }
+        for field in fields {
+            if resolve(self.api, field).is_ok_and(|ty| lives_in_lua(&ty)) {
+                let message = format!("a table written to Lua holds no '{}': it lives in Lua, not in Rust", field.ty);
+                self.error(&format!("{path}.{}.type", field.name), message);
             }
         }
     }

@@ -38,80 +38,124 @@ pub mod __wslua {
         ffi::lua_error(state)
     }
 
-    /// A compiled function that builds a table of the names of `fields` whose bit in `present`
-    /// is set (bit 0 for the first), from one parameter per name after a function. With
-    /// `before` (`Some(n)`), it also takes `n` values last, and calls the function with those
-    /// values and the table (a tail call: no frame of its own in a traceback); without, it
-    /// ignores the function and returns the table. Compiled once per Lua state, table, set of
-    /// fields and `before`.
-    pub fn builder(
-        lua: &Lua,
-        fields: &'static [&'static str],
-        present: u64,
-        before: Option<usize>,
-    ) -> mlua::Result<mlua::Function> {
-        // A few per table, found by the address of its names (a constant found at two addresses
-        // is only compiled twice) and the rest: a list is searched faster than a map is hashed.
-        type Compiled = Vec<((usize, u64, Option<usize>), mlua::Function)>;
-        let key = (fields.as_ptr() as usize, present, before);
-        let found = lua.app_data_ref::<Compiled>().and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, f)| f.clone()));
-        if let Some(function) = found {
-            return Ok(function);
-        }
-        let values: Vec<String> = (1..=fields.len()).map(|i| format!("v{i}")).collect();
-        let table: String = (fields.iter().enumerate())
-            .filter(|(i, _)| present >> i & 1 == 1)
-            .map(|(i, name)| format!("{name} = v{}, ", i + 1))
-            .collect();
-        let args: Vec<String> = (1..=before.unwrap_or(0)).map(|i| format!("a{i}")).collect();
-        let params = [&["f".to_string()][..], &values, &args].concat().join(", ");
-        let table = format!("{{ {table}}}");
-        let result = match before {
-            None => table,
-            Some(_) => format!("f({})", [&args[..], &[table]].concat().join(", ")),
-        };
-        let source = format!("return function({params}) return {result} end");
-        let function: mlua::Function = lua.load(source).set_name("=websocket").eval()?;
-        let mut compiled = lua.remove_app_data::<Compiled>().unwrap_or_default();
-        compiled.push((key, function.clone()));
-        lua.set_app_data(compiled);
-        Ok(function)
+    /// A value the glue writes to Lua with C API calls alone, all of them inside one protected
+    /// call ([`Lua::exec_raw`]), which costs less than mlua's conversions, each of which (from a
+    /// module) protects itself with a closure and a pcall of its own.
+    pub trait Push {
+        /// Pushes the value onto `state`'s stack.
+        ///
+        /// # Safety
+        /// Only inside [`Lua::exec_raw`], whose pcall catches a Lua error (out of memory): it
+        /// jumps over this frame and its callers up to there, which must own nothing to drop.
+        unsafe fn push_to(&self, state: *mut ffi::lua_State);
     }
 
-    /// A table the glue writes to Lua, built by one call into Lua, which costs less than a C API
-    /// call per field (from a module, mlua protects each of those with a closure and a pcall),
-    /// to a [`builder`] of the fields present, so the table has room for those only.
-    pub trait Written: Sized {
-        /// Builds the table; with `function`, calls it with the values of `args` (`before` of
-        /// them) and the table last, and returns what it returns, else returns the table.
-        fn build<A: IntoLuaMulti, R: mlua::FromLuaMulti>(
-            self,
-            lua: &Lua,
-            function: Option<&mlua::Function>,
-            before: usize,
-            args: A,
-        ) -> mlua::Result<R>;
+    impl Push for i64 {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            ffi::lua_pushinteger(state, *self as ffi::lua_Integer);
+        }
+    }
 
-        fn into_lua_table(self, lua: &Lua) -> mlua::Result<Table> {
-            self.build(lua, None, 0, ())
+    impl Push for f64 {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            ffi::lua_pushnumber(state, *self);
+        }
+    }
+
+    impl Push for bool {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            ffi::lua_pushboolean(state, c_int::from(*self));
+        }
+    }
+
+    impl Push for [u8] {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            ffi::lua_pushlstring(state, self.as_ptr().cast(), self.len());
+        }
+    }
+
+    impl Push for String {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            self.as_bytes().push_to(state);
+        }
+    }
+
+    /// A payload written to Lua: the engine's buffer, copied only into the Lua string.
+    impl Push for bytes::Bytes {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            self[..].push_to(state);
+        }
+    }
+
+    /// A sequence.
+    impl<T: Push> Push for Vec<T> {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            new_table(state, self.len(), 0);
+            for (i, value) in self.iter().enumerate() {
+                value.push_to(state);
+                ffi::lua_rawseti(state, -2, (i + 1) as _);
+            }
+        }
+    }
+
+    /// A map: a table of `name = value`.
+    impl Push for Vec<(String, String)> {
+        unsafe fn push_to(&self, state: *mut ffi::lua_State) {
+            new_table(state, 0, self.len());
+            for (name, value) in self {
+                name.push_to(state);
+                value.push_to(state);
+                ffi::lua_rawset(state, -3);
+            }
+        }
+    }
+
+    /// Pushes a table with room for `sequence` elements and `named` fields.
+    ///
+    /// # Safety
+    /// As [`Push::push_to`].
+    pub unsafe fn new_table(state: *mut ffi::lua_State, sequence: usize, named: usize) {
+        // Four slots: a nested table, its key and value, and the value of the table holding it.
+        ffi::luaL_checkstack(state, 4, c"writing a table".as_ptr());
+        let size = |n: usize| c_int::try_from(n).unwrap_or(c_int::MAX);
+        ffi::lua_createtable(state, size(sequence), size(named));
+    }
+
+    /// Sets field `name` of the table on top of the stack to `value`.
+    ///
+    /// # Safety
+    /// As [`Push::push_to`], with a table without a metatable on top of the stack.
+    pub unsafe fn set(state: *mut ffi::lua_State, name: &std::ffi::CStr, value: &(impl Push + ?Sized)) {
+        value.push_to(state);
+        ffi::lua_setfield(state, -2, name.as_ptr());
+    }
+
+    /// A table the glue writes to Lua.
+    pub trait Written: Push {
+        fn to_lua_table(&self, lua: &Lua) -> mlua::Result<Table> {
+            // SAFETY: `push_to` owns nothing; `self` is its caller's, below the pcall.
+            unsafe { lua.exec_raw((), |state| self.push_to(state)) }
         }
 
-        /// Calls `function` with `args` and this table, built in the same call into Lua: one
-        /// call, where building the table first takes two.
+        /// Calls `function` with `args` and this table last, built in the same protected call,
+        /// and returns what it returns. A Lua error raised by the function comes back with its
+        /// traceback, as from [`mlua::Function::call`].
         fn call_after<A: IntoLuaMulti, R: mlua::FromLuaMulti>(
-            self,
+            &self,
             lua: &Lua,
             function: &mlua::Function,
-            before: usize,
             args: A,
         ) -> mlua::Result<R> {
-            self.build(lua, Some(function), before, args)
+            // SAFETY: as in `to_lua_table`; the error `lua_call` raises is caught by the pcall
+            // of `exec_raw`, whose message handler adds the traceback.
+            unsafe {
+                lua.exec_raw((function, args), |state| {
+                    let args = ffi::lua_gettop(state);
+                    self.push_to(state);
+                    ffi::lua_call(state, args, ffi::LUA_MULTRET);
+                })
+            }
         }
-    }
-
-    /// The bits of [`builder`]'s `present`: bit i set when `present[i]` is true.
-    pub fn mask(present: &[bool]) -> u64 {
-        present.iter().rev().fold(0, |mask, &set| mask << 1 | u64::from(set))
     }
 
     /// A function's result as `ok, result...` for [`raising`]: the error as its plain message.

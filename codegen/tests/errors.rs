@@ -40,6 +40,7 @@ fn each_broken_variant_names_what_and_where() {
         (broken("      type: handle\n      description: SENTINEL-RETURN", "      type: callback\n      description: SENTINEL-RETURN"), "api.yaml: functions.open.returns.type: a function type can only be a parameter"),
         (broken("    - name: level\n", "    - name: open\n"), "api.yaml: config.keys.open: 'open' is also the name of functions.open; reference anchors must be unique"),
         (broken("      - name: payload\n", "      - name: end\n"), "api.yaml: types.event_data.fields.end.name: 'end' is a Lua keyword"),
+        (broken("      - name: pairs\n        type: map", "      - name: pairs\n        type: handle"), "api.yaml: types.event_data.fields.pairs.type: a table written to Lua holds no 'handle': it lives in Lua, not in Rust"),
         (
             broken("    fields:\n      - name: event\n", &format!("    fields:\n{}      - name: event\n", (0..16).map(|i| format!("      - name: extra{i}\n        type: integer\n        description: x\n")).collect::<String>())),
             "api.yaml: types.event_data.fields: 19 fields; a value written to Lua has at most 16",

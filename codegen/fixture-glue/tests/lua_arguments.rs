@@ -23,10 +23,10 @@ impl FixtureApi for Recorder {
         let handle = lua.create_userdata(Handle(7))?;
         let data = EventData {
             event: RED,
-            payload: Some(lua.create_string(b"\0bytes\xff")?),
+            payload: Some(bytes::Bytes::from_static(b"\0bytes\xff")),
             pairs: Some(vec![("k".into(), "v".into())]),
         };
-        call_callback(lua, &callback, &Value::Boolean(true), &handle, data)?;
+        call_callback(lua, &callback, &Value::Boolean(true), &handle, &data)?;
         Ok(handle)
     }
 

@@ -21,15 +21,13 @@ fn add_filters(env: &mut Environment<'static>) {
     env.add_filter("camel", |name: String| camel(&name));
     env.add_filter("rust_ident", |name: String| rust_ident(&name));
     env.add_filter("rust_type", |m: Serde<Member>| rust_type(&m));
+    env.add_filter("field_type", |m: Serde<Member>| field_type(&m));
     // A Lua value the host holds is lent to a callback, not cloned: it is pushed from where it
     // is, with no reference of its own to make and drop.
     env.add_filter("lent_type", |m: Serde<Member>| match held_in_lua(&m) {
         true => format!("&{}", rust_type(&m)),
         false => rust_type(&m),
     });
-    // A Lua value made by the host (a string handed to Lua) has no default: a table with one
-    // present always is built whole, never from a default.
-    env.add_filter("has_default", |fields: Serde<Vec<Member>>| fields.iter().all(|f| !held_in_lua(f)));
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("read_arg", |m: Serde<Member>| read_arg(&m));
     env.add_filter("write", |m: Serde<Member>| write(&m.ty));
@@ -50,9 +48,11 @@ fn add_filters(env: &mut Environment<'static>) {
 }
 
 /// The Rust type of a value of `ty`, present. A handle read from Lua is the handle struct;
-/// written to Lua it is the host's userdata, so a connection keeps one identity.
-fn base_type(ty: &Type, direction: Direction) -> String {
+/// written to Lua it is the host's userdata, so a connection keeps one identity. A table's
+/// field written to Lua is a Rust value: the table is written with C API calls alone (`Push`).
+fn base_type(ty: &Type, direction: Direction, in_table: bool) -> String {
     match ty {
+        Type::Bytes if direction == Direction::Out && in_table => "bytes::Bytes".into(),
         Type::Handle(name) if direction == Direction::In => camel(name),
         Type::Handle(_) => "mlua::AnyUserData".into(),
         Type::Table(name) => camel(name),
@@ -66,10 +66,12 @@ fn base_type(ty: &Type, direction: Direction) -> String {
         Type::Boolean => "bool".into(),
         Type::Any => "mlua::Value".into(),
         Type::Map => "Vec<(String, String)>".into(),
-        Type::Array(element) => format!("Vec<{}>", base_type(element, direction)),
-        Type::Union(first, second) => {
-            format!("__wslua::Either<{}, {}>", base_type(first, direction), base_type(second, direction))
-        }
+        Type::Array(element) => format!("Vec<{}>", base_type(element, direction, in_table)),
+        Type::Union(first, second) => format!(
+            "__wslua::Either<{}, {}>",
+            base_type(first, direction, in_table),
+            base_type(second, direction, in_table)
+        ),
     }
 }
 
@@ -82,10 +84,19 @@ fn held_in_lua(m: &Member) -> bool {
 /// A member's type in generated structs and signatures: optional values are `Option`s, except
 /// those read from Lua with a default (and tables that default to a table of defaults).
 fn rust_type(m: &Member) -> String {
+    typed(m, false)
+}
+
+/// A table's field's type in its struct.
+fn field_type(m: &Member) -> String {
+    typed(m, true)
+}
+
+fn typed(m: &Member, in_table: bool) -> String {
     if m.variadic {
         return "mlua::MultiValue".into();
     }
-    let base = base_type(&m.ty, m.direction);
+    let base = base_type(&m.ty, m.direction, in_table);
     let defaulted = m.default.is_some() || m.defaults_whole;
     match m.direction {
         Direction::Out if !m.always => format!("Option<{base}>"),
@@ -184,7 +195,7 @@ fn read_with(m: &Member, required: impl Fn(&str) -> String, optional: impl Fn(&s
 /// An expression turning `v` (of the present Rust type) into a Lua value.
 fn write(ty: &Type) -> String {
     match ty {
-        Type::Table(_) => "__wslua::Written::into_lua_table(v, lua)?".into(),
+        Type::Table(_) => "__wslua::Written::to_lua_table(&v, lua)?".into(),
         Type::Map => "__wslua::write_map(lua, v)?".into(),
         Type::Array(_) => "lua.create_sequence_from(v)?".into(),
         _ => "v".into(),

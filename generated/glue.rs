@@ -691,6 +691,32 @@ pub fn call_callback(
     returned
 }
 
+/// Calls a Lua `websocket.callback` as [`call_callback`] does, once per table
+/// `next` leaves in `data` (the first is there already) until it leaves
+/// none, all in one protected call: cheaper per call. An error raised by a call ends them and is
+/// returned, the table of that call left in `data`.
+pub fn call_callback_each(
+    lua: &mlua::Lua,
+    function: &mlua::Function,
+    self_: &mlua::Value,
+    connection: &mlua::AnyUserData,
+    data: &mut Option<CallbackData>,
+    next: &mut dyn FnMut(&mut Option<CallbackData>),
+) -> mlua::Result<()> {
+    let _ = lua;
+    let args = (
+        {
+            let v = self_;
+            v
+        },
+        {
+            let v = connection;
+            v
+        },
+    );
+    __wslua::Written::call_each(lua, function, args, data, next)
+}
+
 /// Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebsocketConfig {

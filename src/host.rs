@@ -101,38 +101,44 @@ impl Host {
         let Some(mut event) = self.runtime().event(timeout).await else { return 0 };
         let _batch = self.runtime().batch();
         // Only what is queued now: a callback that keeps a peer talking cannot starve the caller.
-        let pending = self.runtime().pending();
+        let budget = self.runtime().pending() + 1;
         let mut count = 0;
         loop {
-            if let Err(err) = self.deliver(lua, event) {
+            let mut after = None;
+            let (delivered, result) = self.deliver(lua, event, budget - count, &mut after);
+            if let Err(err) = result {
                 report_callback_error(&err);
             }
-            count += 1;
-            if count > pending {
-                return count;
-            }
-            match self.runtime().event(Some(Duration::ZERO)).await {
+            count += delivered;
+            match after.or_else(|| (count < budget).then(|| self.runtime().queued_event()).flatten()) {
                 Some(next) => event = next,
                 None => return count,
             }
         }
     }
 
-    fn deliver(&self, lua: &Lua, event: Event) -> mlua::Result<()> {
+    /// Delivers `event` and, when it is a connection's, the messages of that connection queued
+    /// right after it, in one call into Lua ([`glue::call_callback_each`]), up to `budget`
+    /// events. Returns how many it delivered; the first other event it took is left in `after`.
+    fn deliver(&self, lua: &Lua, event: Event, budget: usize, after: &mut Option<Event>) -> (usize, mlua::Result<()>) {
         let id = event.conn;
         let conn = match event.kind {
-            EventKind::Admit(request) => return self.admit(lua, id, *request),
-            EventKind::Published { channel, message } => return self.published(lua, channel, message),
+            EventKind::Admit(request) => return (1, self.admit(lua, id, *request)),
+            EventKind::Published { channel, message } => return (1, self.published(lua, channel, message)),
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
-                let Some(Server { callback, .. }) = server else { return Ok(()) };
-                let conn = Rc::new(Conn { handle: lua.create_userdata(Connection(id))?, callback });
+                let Some(Server { callback, .. }) = server else { return (1, Ok(())) };
+                let handle = match lua.create_userdata(Connection(id)) {
+                    Ok(handle) => handle,
+                    Err(err) => return (1, Err(err)),
+                };
+                let conn = Rc::new(Conn { handle, callback });
                 self.state().conns.insert(id, conn.clone());
                 conn
             }
             _ => match self.state().conns.get(&id) {
                 Some(conn) => conn.clone(),
-                None => return Ok(()),
+                None => return (1, Ok(())),
             },
         };
         if matches!(event.kind, EventKind::Disconnected { .. }) {
@@ -146,7 +152,23 @@ impl Host {
                 data.extensions = Some(stats.extensions);
             }
         }
-        glue::call_callback(lua, &conn.callback, &instance, &conn.handle, &data)
+        let mut delivered = 0;
+        let mut next = |data: &mut Option<CallbackData>| {
+            delivered += 1;
+            *data = None;
+            if delivered < budget {
+                match self.runtime().queued_event() {
+                    Some(event) if event.conn == id && matches!(event.kind, EventKind::Message(_)) => {
+                        *data = Some(callback_data(event.kind));
+                    }
+                    other => *after = other,
+                }
+            }
+        };
+        let mut data = Some(data);
+        let result = glue::call_callback_each(lua, &conn.callback, &instance, &conn.handle, &mut data, &mut next);
+        // The call that raised an error did not ask for the next.
+        (delivered + usize::from(result.is_err()), result)
     }
 
     /// Passes a channel's message to each Lua function subscribed to it; an error in one is

@@ -133,6 +133,11 @@ fn callback_error() {
 }
 
 #[test]
+fn message_order() {
+    scenario("message_order");
+}
+
+#[test]
 fn bad_arguments() {
     scenario("bad_arguments");
 }

@@ -156,6 +156,37 @@ pub mod __wslua {
                 })
             }
         }
+
+        /// Calls `function` with `args` and the table in `data`, then again with each table
+        /// `next` leaves there, until it leaves none, in one protected call. A Lua error ends
+        /// the calls, `data` holding the table of the one that raised it.
+        fn call_each<A: IntoLuaMulti>(
+            lua: &Lua,
+            function: &mlua::Function,
+            args: A,
+            data: &mut Option<Self>,
+            next: &mut dyn FnMut(&mut Option<Self>),
+        ) -> mlua::Result<()>
+        where
+            Self: Sized,
+        {
+            // SAFETY: the closure holds references only; the tables are `data`'s, and `data` is
+            // the caller's, below the pcall of `exec_raw`, which catches the error.
+            unsafe {
+                lua.exec_raw((function, args), |state| {
+                    let args = ffi::lua_gettop(state);
+                    ffi::luaL_checkstack(state, args + 1, c"calling a callback".as_ptr());
+                    while let Some(table) = data.as_ref() {
+                        for i in 1..=args {
+                            ffi::lua_pushvalue(state, i);
+                        }
+                        table.push_to(state);
+                        ffi::lua_call(state, args, 0);
+                        next(data);
+                    }
+                })
+            }
+        }
     }
 
     /// A function's result as `ok, result...` for [`raising`]: the error as its plain message.

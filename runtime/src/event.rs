@@ -182,7 +182,7 @@ impl EventQueue {
     /// the engine's tasks meanwhile (in the host's [`executor::block_on`]). Returns `None` on
     /// timeout or interruption.
     pub async fn next(&self, timeout: Option<Duration>) -> Option<Event> {
-        if let Some(event) = lock(&self.taken).pop_front() {
+        if let Some(event) = self.try_next() {
             return Some(event);
         }
         // A timeout too long for the clock is no timeout.
@@ -190,7 +190,18 @@ impl EventQueue {
         if !self.check(timeout == Some(Duration::ZERO))? {
             self.wait(deadline).await?;
         }
+        self.try_next()
+    }
+
+    /// The next event if one is queued, without waiting (and without taking an interruption).
+    pub fn try_next(&self) -> Option<Event> {
+        if let Some(event) = lock(&self.taken).pop_front() {
+            return Some(event);
+        }
         let mut incoming = lock(&self.incoming);
+        if incoming.events.is_empty() {
+            return None;
+        }
         let mut taken = lock(&self.taken);
         // `taken` is empty: the swap hands its buffer back to the producers for reuse.
         std::mem::swap(&mut incoming.events, &mut *taken);

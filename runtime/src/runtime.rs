@@ -183,6 +183,14 @@ impl Runtime {
         Some(event)
     }
 
+    /// The next event if one is queued now: a host's step that is already handling events takes
+    /// the next this way, from anywhere (even from inside a Lua call), with nothing to wait on.
+    pub fn queued_event(&self) -> Option<Event> {
+        let event = self.shared.queue.try_next()?;
+        self.shared.seen(&event);
+        Some(event)
+    }
+
     /// Runs `future` on this thread, its waits for events being [`Self::event`]: a host's
     /// step that waits for events and handles them, like the module's `update`.
     pub fn block_on<T>(&self, future: impl Future<Output = T>) -> T {

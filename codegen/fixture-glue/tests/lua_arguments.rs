@@ -175,6 +175,49 @@ fn constants_handles_and_callback_data_reach_lua() {
 }
 
 #[test]
+fn each_calls_the_callback_once_per_table_until_one_raises() {
+    let lua = Lua::new();
+    let handle = lua.create_userdata(Handle(3)).unwrap();
+    let callback: mlua::Function = lua
+        .load(
+            r#"
+            seen = {}
+            return function(self, handle, data)
+              seen[#seen + 1] = data.payload
+              assert(data.payload ~= "c", "no c")
+            end
+            "#,
+        )
+        .eval()
+        .unwrap();
+    let table = |payload: &'static str| EventData {
+        event: RED,
+        payload: Some(bytes::Bytes::from_static(payload.as_bytes())),
+        pairs: None,
+    };
+    let mut rest = vec![table("d"), table("c"), table("b")];
+    let mut asked = 0;
+    let mut next = |data: &mut Option<EventData>| {
+        asked += 1;
+        *data = rest.pop();
+    };
+    let mut data = Some(table("a"));
+    let err = call_callback_each(&lua, &callback, &Value::Nil, &handle, &mut data, &mut next).unwrap_err();
+    // "c" raised: the calls before it were made, none after it, and its table is left.
+    assert!(err.to_string().contains("no c"), "{err}");
+    assert!(err.to_string().contains("stack traceback"), "{err}");
+    assert_eq!(asked, 2);
+    assert_eq!(data.and_then(|d| d.payload), Some(bytes::Bytes::from_static(b"c")));
+    let seen: Vec<String> = lua.load("return seen").eval().unwrap();
+    assert_eq!(seen, ["a", "b", "c"]);
+    // Going on from the next table, until `next` leaves none.
+    let mut data = rest.pop();
+    call_callback_each(&lua, &callback, &Value::Nil, &handle, &mut data, &mut |data| *data = None).unwrap();
+    let seen: Vec<String> = lua.load("return seen").eval().unwrap();
+    assert_eq!(seen, ["a", "b", "c", "d"]);
+}
+
+#[test]
 fn config_keys_parse_with_defaults_and_errors() {
     let mut config = FixtureConfig::default();
     assert_eq!((config.level, config.rate, config.verbose, config.label.as_str()), (0, 1.5, false, "x"));

@@ -155,13 +155,18 @@ impl Host {
         let mut delivered = 0;
         let mut next = |data: &mut Option<CallbackData>| {
             delivered += 1;
-            *data = None;
-            if delivered < budget {
-                match self.runtime().queued_event() {
-                    Some(event) if event.conn == id && matches!(event.kind, EventKind::Message(_)) => {
-                        *data = Some(callback_data(event.kind));
+            let taken = if delivered < budget { self.runtime().queued_event() } else { None };
+            match (taken, data.as_mut()) {
+                (Some(Event { conn, kind: EventKind::Message(message) }), Some(data)) if conn == id => {
+                    // A message's table has the same fields as the one before it, if that was one.
+                    if data.event != glue::EVENT_MESSAGE {
+                        *data = CallbackData::default();
                     }
-                    other => *after = other,
+                    message_data(data, message);
+                }
+                (other, _) => {
+                    *after = other;
+                    *data = None;
                 }
             }
         };
@@ -265,11 +270,7 @@ fn callback_data(kind: EventKind) -> CallbackData {
                 }
             }
         }
-        EventKind::Message(message) => {
-            data.event = glue::EVENT_MESSAGE;
-            data.r#type = Some(data_type(message.kind));
-            data.message = Some(message.data);
-        }
+        EventKind::Message(message) => message_data(&mut data, message),
         EventKind::Error { message, response } => {
             data.event = glue::EVENT_ERROR;
             data.message = Some(message.into());
@@ -292,6 +293,13 @@ fn callback_data(kind: EventKind) -> CallbackData {
         EventKind::Admit(_) | EventKind::Published { .. } => {}
     }
     data
+}
+
+/// The fields of a message's `data`.
+fn message_data(data: &mut CallbackData, message: Message) {
+    data.event = glue::EVENT_MESSAGE;
+    data.r#type = Some(data_type(message.kind));
+    data.message = Some(message.data);
 }
 
 /// A message's kind as `data.type` says it.

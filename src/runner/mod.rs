@@ -2,6 +2,7 @@
 //! described in runner.yaml (`json`, `timer`, `sys`, `pprint`), running a script in the Defold
 //! lifecycle or top to bottom. `src/bin/wslua.rs` is its command line.
 
+mod allocator;
 mod exit;
 mod json;
 mod paths;
@@ -60,6 +61,7 @@ pub fn run(options: &Options) -> Result<u8, String> {
     // Like the stock interpreter: every standard library (debug included) and C modules. mlua
     // calls that "unsafe" because a C module can do anything; a script that loads one chose it.
     let lua = unsafe { Lua::unsafe_new() };
+    allocator::use_mimalloc(&lua).map_err(|e| e.to_string())?;
     let host = Host::new(project.runtime_config());
     let exit = Exit::install(&host).map_err(|e| format!("installing signal handlers: {e}"))?;
     let runner = Runner(Rc::new(State { host, exit, timers: RefCell::default(), settings: project.settings.clone() }));

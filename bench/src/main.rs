@@ -85,6 +85,13 @@ enum Command {
         #[arg(long, default_value_t = 32)]
         size: usize,
     },
+    /// The ceiling's client of the receive scenario against a running stream server: what a
+    /// client profiled against that server is compared with.
+    Receive {
+        url: String,
+        #[arg(long, default_value_t = 1_000_000)]
+        count: usize,
+    },
     /// Round trips of one message at a time against a running echo server, for profiling it.
     RoundTrips {
         url: String,
@@ -160,6 +167,7 @@ fn run(cli: Cli) -> Result<()> {
             println!("{:.0} messages/s", count as f64 / elapsed.as_secs_f64());
             Ok(())
         }),
+        Command::Receive { url, count } => async_std::task::block_on(load::receive(&url, count)),
         Command::RoundTrips { url, count, size } => {
             let times = async_std::task::block_on(load::round_trips(&url, size, count))?;
             let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();

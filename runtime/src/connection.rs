@@ -203,8 +203,8 @@ where
             unclocked = 0;
         }
         let message = match item {
-            Ok(Frame::Text(text)) => Message::text(owned(text.into())),
-            Ok(Frame::Binary(data)) => Message::binary(owned(data)),
+            Ok(Frame::Text(text)) => Message::text(owned(text.into(), waited)),
+            Ok(Frame::Binary(data)) => Message::binary(owned(data, waited)),
             Ok(Frame::Close(frame)) => {
                 // The answer to it is written by tungstenite; the stream ends after that.
                 close = Some(frame.map_or((1005, String::new()), |f| (f.code.into(), f.reason.to_string())));
@@ -240,14 +240,21 @@ where
 
 /// A received payload as its event carries it. One that arrived within the read buffer is a view
 /// of it, and tungstenite could not reuse a buffer the host still holds a view of: it is copied
-/// out. A larger one has an allocation of its own and is passed on as it is.
-fn owned(data: Bytes) -> Bytes {
-    if data.len() <= READ_BUFFER {
+/// out, so the next read reuses the buffer; except a small one in a burst (taken without
+/// waiting), one of many sharing the buffer, where a new buffer per burst costs less than a
+/// copy per message (the host frees it on another thread). A larger one has an allocation of
+/// its own and is passed on as it is.
+fn owned(data: Bytes, waited: bool) -> Bytes {
+    let shared = data.len() <= SMALL_MESSAGE && !waited;
+    if data.len() <= READ_BUFFER && !shared {
         Bytes::copy_from_slice(&data)
     } else {
         data
     }
 }
+
+/// A message that many others share the read buffer with.
+const SMALL_MESSAGE: usize = READ_BUFFER / 8;
 
 /// Writes commands in order until one closes the connection; returns the close frame sent.
 /// Reports `Drain` when a queue that reached the drain threshold has been written out.

@@ -1327,7 +1327,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         let result = (|| {
             let mut __wslua_args = args.named("broker_status");
             let result = __wslua_api.broker_status(lua);
-            result.and_then(|v| Ok(__wslua::Written::to_lua_table(&v, lua)?))
+            result.and_then(|v| Ok(__wslua::to_table(lua, &v)?))
         })();
         Ok(__wslua::protect(result))
     })?;
@@ -1341,7 +1341,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
             let result = __wslua_api.stats(lua, connection);
-            result.and_then(|v| Ok(__wslua::Written::to_lua_table(&v, lua)?))
+            result.and_then(|v| Ok(__wslua::to_table(lua, &v)?))
         })();
         Ok(__wslua::protect(result))
     })?;

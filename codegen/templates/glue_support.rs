@@ -130,13 +130,15 @@ pub mod __wslua {
         ffi::lua_setfield(state, -2, name.as_ptr());
     }
 
+    /// A table (a generated table type, a map, a sequence) as a Lua value, written in one
+    /// protected call.
+    pub fn to_table(lua: &Lua, value: &(impl Push + ?Sized)) -> mlua::Result<Table> {
+        // SAFETY: `push_to` owns nothing; `value` is the caller's, below the pcall.
+        unsafe { lua.exec_raw((), |state| value.push_to(state)) }
+    }
+
     /// A table the glue writes to Lua.
     pub trait Written: Push {
-        fn to_lua_table(&self, lua: &Lua) -> mlua::Result<Table> {
-            // SAFETY: `push_to` owns nothing; `self` is its caller's, below the pcall.
-            unsafe { lua.exec_raw((), |state| self.push_to(state)) }
-        }
-
         /// Calls `function` with `args` and this table last, built in the same protected call,
         /// and returns what it returns. A Lua error raised by the function comes back with its
         /// traceback, as from [`mlua::Function::call`].
@@ -146,7 +148,7 @@ pub mod __wslua {
             function: &mlua::Function,
             args: A,
         ) -> mlua::Result<R> {
-            // SAFETY: as in `to_lua_table`; the error `lua_call` raises is caught by the pcall
+            // SAFETY: as in `to_table`; the error `lua_call` raises is caught by the pcall
             // of `exec_raw`, whose message handler adds the traceback.
             unsafe {
                 lua.exec_raw((function, args), |state| {
@@ -713,14 +715,6 @@ pub mod __wslua {
             (None, Some(max)) => Err(format!("must be at most {max}, got {value}")),
             (None, None) => Ok(value),
         }
-    }
-
-    pub fn write_map(lua: &Lua, pairs: Vec<(String, String)>) -> mlua::Result<Table> {
-        let table = lua.create_table_with_capacity(0, pairs.len())?;
-        for (key, value) in pairs {
-            table.raw_set(key, value)?;
-        }
-        Ok(table)
     }
 
     pub fn parse_integer(text: &str) -> Result<i64, String> {

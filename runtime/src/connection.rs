@@ -245,8 +245,8 @@ where
 /// copy per message (the host frees it on another thread). A larger one has an allocation of
 /// its own and is passed on as it is.
 fn owned(data: Bytes, waited: bool) -> Bytes {
-    let shared = data.len() <= SMALL_MESSAGE && !waited;
-    if data.len() <= READ_BUFFER && !shared {
+    let stays_a_view = data.len() <= SMALL_MESSAGE && !waited;
+    if data.len() <= READ_BUFFER && !stays_a_view {
         Bytes::copy_from_slice(&data)
     } else {
         data

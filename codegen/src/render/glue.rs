@@ -195,8 +195,7 @@ fn read_with(m: &Member, required: impl Fn(&str) -> String, optional: impl Fn(&s
 /// An expression turning `v` (of the present Rust type) into a Lua value.
 fn write(ty: &Type) -> String {
     match ty {
-        Type::Table(_) => "__wslua::Written::to_lua_table(&v, lua)?".into(),
-        Type::Map => "__wslua::write_map(lua, v)?".into(),
+        Type::Table(_) | Type::Map => "__wslua::to_table(lua, &v)?".into(),
         Type::Array(_) => "lua.create_sequence_from(v)?".into(),
         _ => "v".into(),
     }

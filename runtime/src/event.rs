@@ -4,6 +4,7 @@ use crate::executor;
 use async_tungstenite::tungstenite::Bytes;
 use crossbeam_utils::CachePadded;
 use futures::future::{self, Either};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Mutex, MutexGuard};
@@ -145,89 +146,69 @@ pub struct HandshakeResponse {
 
 /// Many producers (connection tasks), one consumer (the host thread), which waits while the queue
 /// is empty running the engine's tasks (see [`crate::executor`]): no polling, so an idle host
-/// uses no CPU. Waking a consumer that does not wait costs producers one atomic read, and the
-/// consumer takes everything queued at once, so a busy queue costs neither a wake-up nor a lock
+/// uses no CPU. Producers notify the consumer only when it waits, and the consumer takes
+/// everything queued at once ([`Taken`]), so a busy queue costs neither a wake-up nor a lock
 /// handover per event.
 ///
-/// The producers' end and the consumer's are on cache lines of their own: on one line, each of
-/// the host's pops waited for the line a network thread's push had just written (a tenth of a
-/// receiving client's Lua thread in `perf`).
+/// The producers' end is on cache lines of its own: sharing one with what the host reads, each
+/// of the host's pops waited for the line a network thread's push had just written (a tenth of
+/// a receiving client's Lua thread in `perf`).
 #[derive(Default)]
 pub(crate) struct EventQueue {
     incoming: CachePadded<Mutex<Incoming>>,
     ready: event_listener::Event,
-    /// Events the consumer took in its last batch and has not popped yet.
-    taken: CachePadded<Mutex<VecDeque<Event>>>,
 }
 
 #[derive(Default)]
 struct Incoming {
     events: VecDeque<Event>,
     interrupted: bool,
+    /// The consumer found the queue empty and may be waiting: the next push notifies it. Set and
+    /// read under the lock, so a push either comes before the consumer looks or sees it wait.
+    /// (A notification costs a fence and a lock even when no one listens: a tenth of a network
+    /// thread's time when it was paid for every event.)
+    waiting: bool,
 }
 
 impl EventQueue {
     pub fn push(&self, event: Event) {
-        lock(&self.incoming).events.push_back(event);
-        self.ready.notify(1);
+        let mut incoming = lock(&self.incoming);
+        incoming.events.push_back(event);
+        let waiting = std::mem::take(&mut incoming.waiting);
+        drop(incoming);
+        if waiting {
+            self.ready.notify(1);
+        }
     }
 
     pub fn len(&self) -> usize {
-        let taken = lock(&self.taken).len();
-        taken + lock(&self.incoming).events.len()
+        lock(&self.incoming).events.len()
     }
 
-    /// Wakes a waiting [`Self::next`] without an event (e.g. on a signal).
+    /// Wakes a waiting [`Self::arrival`] (e.g. on a signal).
     pub fn interrupt(&self) {
         lock(&self.incoming).interrupted = true;
         self.ready.notify(1);
     }
 
-    /// The next event; waits up to `timeout` (forever if `None`) for one to arrive, running
-    /// the engine's tasks meanwhile (in the host's [`executor::block_on`]). Returns `None` on
-    /// timeout or interruption.
-    pub async fn next(&self, timeout: Option<Duration>) -> Option<Event> {
-        if let Some(event) = self.try_next() {
-            return Some(event);
-        }
+    /// Waits up to `timeout` (forever if `None`) for events to be queued, running the engine's
+    /// tasks meanwhile (in the host's [`executor::block_on`]). `None` on timeout or
+    /// interruption.
+    pub async fn arrival(&self, timeout: Option<Duration>) -> Option<()> {
         // A timeout too long for the clock is no timeout.
         let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
         if !self.check(timeout == Some(Duration::ZERO))? {
             self.wait(deadline).await?;
         }
-        self.try_next()
-    }
-
-    /// The next event if one is queued, without waiting (and without taking an interruption).
-    pub fn try_next(&self) -> Option<Event> {
-        let mut taken = lock(&self.taken);
-        if taken.is_empty() {
-            drop(taken);
-            let mut incoming = lock(&self.incoming);
-            taken = lock(&self.taken);
-            // `taken` is empty: the swap hands its buffer back to the producers for reuse.
-            std::mem::swap(&mut incoming.events, &mut *taken);
-        }
-        let event = taken.pop_front()?;
-        // The events were written on another core. What the host reads next is asked for now,
-        // to be in this core's cache after this event's callback: the payload of the next event
-        // (whose place was asked for on the last call), and the place of the one after.
-        if let Some(Event { kind: EventKind::Message(message), .. }) = taken.front() {
-            prefetch(message.data.as_ptr());
-        }
-        if let Some(after) = taken.get(1) {
-            let place: *const Event = after;
-            prefetch(place.cast());
-            prefetch(place.cast::<u8>().wrapping_add(size_of::<Event>() - 1));
-        }
-        Some(event)
+        Some(())
     }
 
     /// `Some(true)` when events are queued, `None` when the wait is over without one (an
     /// interruption, or `give_up`), `Some(false)` to wait.
     fn check(&self, give_up: bool) -> Option<bool> {
         let mut incoming = lock(&self.incoming);
-        if !incoming.events.is_empty() {
+        incoming.waiting = incoming.events.is_empty();
+        if !incoming.waiting {
             return Some(true);
         }
         (!std::mem::take(&mut incoming.interrupted) && !give_up).then_some(false)
@@ -256,6 +237,41 @@ impl EventQueue {
                 timer.set_after(REARM);
             }
         }
+    }
+}
+
+/// The consumer's end of an [`EventQueue`]: the events the host took in its last batch and has
+/// not popped yet. Only the host's thread has it, so a pop takes no lock (two locked
+/// instructions per event were a twentieth of a receiving client's Lua thread).
+#[derive(Default)]
+pub(crate) struct Taken(RefCell<VecDeque<Event>>);
+
+impl Taken {
+    pub fn len(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    /// The next event `queue` has, if any, without waiting (and without taking an
+    /// interruption).
+    pub fn pop(&self, queue: &EventQueue) -> Option<Event> {
+        let mut taken = self.0.borrow_mut();
+        if taken.is_empty() {
+            // The swap hands the empty buffer back to the producers for reuse.
+            std::mem::swap(&mut lock(&queue.incoming).events, &mut *taken);
+        }
+        let event = taken.pop_front()?;
+        // The events were written on another core. What the host reads next is asked for now,
+        // to be in this core's cache after this event's callback: the payload of the next event
+        // (whose place was asked for on the last call), and the place of the one after.
+        if let Some(Event { kind: EventKind::Message(message), .. }) = taken.front() {
+            prefetch(message.data.as_ptr());
+        }
+        if let Some(after) = taken.get(1) {
+            let place: *const Event = after;
+            prefetch(place.cast());
+            prefetch(place.cast::<u8>().wrapping_add(size_of::<Event>() - 1));
+        }
+        Some(event)
     }
 }
 

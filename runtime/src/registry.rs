@@ -9,7 +9,7 @@ use crate::channels::Channels;
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
 use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict, HOST};
-use crate::link::{cost, Command, Link, TELL_TAKEN};
+use crate::link::{Command, Link, TELL_TAKEN};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
@@ -51,8 +51,8 @@ enum Visible {
 
 struct Entry {
     link: Arc<Link>,
-    /// What the host has taken of the connection's messages ([`cost`]), and what it last
-    /// told the connection's task of it.
+    /// What the host has taken of the connection's messages ([`crate::link::cost`]), and what
+    /// it last told the connection's task of it.
     taken: usize,
     told: usize,
     visible: Visible,
@@ -285,19 +285,10 @@ impl Shared {
         Ok(queued)
     }
 
-    /// The host has taken `event`: what the script may do with its connection changes now, and
-    /// a received message leaves its connection room to read more.
+    /// The host has taken `event`: what the script may do with its connection changes now.
+    /// (A message's cost is told with [`Self::taken`].)
     pub fn seen(&self, event: &Event) {
         match &event.kind {
-            EventKind::Message(message) => {
-                if let Some(entry) = lock(&self.table).conns.get_mut(&event.conn) {
-                    entry.taken += cost(message.data.len());
-                    if entry.taken - entry.told >= TELL_TAKEN {
-                        entry.link.taken(entry.taken);
-                        entry.told = entry.taken;
-                    }
-                }
-            }
             EventKind::Connected(_) => {
                 let mut table = lock(&self.table);
                 if let Some(entry) = table.conns.get_mut(&event.conn).filter(|e| e.visible == Visible::Connecting) {
@@ -313,6 +304,21 @@ impl Shared {
                 self.channels_changed(changed);
             }
             _ => {}
+        }
+    }
+
+    /// The host has taken messages of `conn` that cost `bytes` ([`crate::link::cost`]), which
+    /// leaves the connection room to read more.
+    pub fn taken(&self, conn: ConnId, bytes: usize) {
+        if bytes == 0 {
+            return;
+        }
+        if let Some(entry) = lock(&self.table).conns.get_mut(&conn) {
+            entry.taken += bytes;
+            if entry.taken - entry.told >= TELL_TAKEN {
+                entry.link.taken(entry.taken);
+                entry.told = entry.taken;
+            }
         }
     }
 

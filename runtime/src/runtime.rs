@@ -6,10 +6,12 @@ use crate::channels::MAX_CHANNEL;
 use crate::client::{self, ConnectOptions};
 use crate::config::Config;
 use crate::error::Error;
-use crate::event::{lock, ConnId, Event, ListenerId, Message, Verdict};
+use crate::event::{lock, ConnId, Event, EventKind, ListenerId, Message, Taken, Verdict, HOST};
 use crate::executor::{self, Batch};
+use crate::link::{cost, TELL_TAKEN};
 use crate::registry::{Shared, Stats};
 use crate::server::{self, ListenOptions, Listening};
+use std::cell::Cell;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -30,6 +32,11 @@ pub struct Runtime {
     listening: Mutex<Vec<Listening>>,
     /// The channels' broker, when the config names one.
     broker: Option<Broker>,
+    /// The events the host took from the queue and has not handled yet.
+    taken: Taken,
+    /// The cost of the messages the host has taken from one connection and not told the
+    /// registry of yet (see [`Self::seen`]).
+    untold: Cell<(ConnId, usize)>,
 }
 
 /// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
@@ -46,7 +53,7 @@ impl Runtime {
     pub fn new(config: Config) -> Runtime {
         let shared = Arc::new(Shared::new(config));
         let broker = shared.config.broker.as_deref().map(|url| Broker::start(&shared, url));
-        Runtime { shared, listening: Mutex::default(), broker }
+        Runtime { shared, listening: Mutex::default(), broker, taken: Taken::default(), untold: Cell::new((HOST, 0)) }
     }
 
     #[cfg(test)]
@@ -178,17 +185,39 @@ impl Runtime {
 
     /// [`Self::next_event`] for a host that waits in [`Self::block_on`] or [`Self::host_loop`].
     pub async fn event(&self, timeout: Option<Duration>) -> Option<Event> {
-        let event = self.shared.queue.next(timeout).await?;
-        self.shared.seen(&event);
-        Some(event)
+        if self.taken.len() == 0 {
+            self.shared.queue.arrival(timeout).await?;
+        }
+        self.queued_event()
     }
 
     /// The next event if one is queued now: a host's step that is already handling events takes
     /// the next this way, from anywhere (even from inside a Lua call), with nothing to wait on.
     pub fn queued_event(&self) -> Option<Event> {
-        let event = self.shared.queue.try_next()?;
-        self.shared.seen(&event);
+        let event = self.taken.pop(&self.shared.queue)?;
+        self.seen(&event);
         Some(event)
+    }
+
+    /// The host has taken `event`. The cost of a connection's messages is told to the registry
+    /// once per [`TELL_TAKEN`], and when a message of another connection is taken, not per
+    /// message: locking it for each was a twenty-fifth of a receiving client's Lua thread. The
+    /// registry tells the connection's task at most [`TELL_TAKEN`] late in turn, so the bytes
+    /// the host has taken and not told stay under twice that: a quarter of what a connection
+    /// may have waiting, under the half below which a paused connection reads again.
+    fn seen(&self, event: &Event) {
+        let EventKind::Message(message) = &event.kind else { return self.shared.seen(event) };
+        let (mut conn, mut untold) = self.untold.get();
+        if conn != event.conn {
+            self.shared.taken(conn, untold);
+            (conn, untold) = (event.conn, 0);
+        }
+        untold += cost(message.data.len());
+        if untold >= TELL_TAKEN {
+            self.shared.taken(conn, untold);
+            untold = 0;
+        }
+        self.untold.set((conn, untold));
     }
 
     /// Runs `future` on this thread, its waits for events being [`Self::event`]: a host's
@@ -215,7 +244,7 @@ impl Runtime {
 
     /// How many events are queued.
     pub fn pending(&self) -> usize {
-        self.shared.queue.len()
+        self.taken.len() + self.shared.queue.len()
     }
 
     /// No connection (until its Disconnected event is taken) and no server is left.

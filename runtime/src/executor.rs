@@ -70,6 +70,8 @@ pub(crate) fn spawn(task: impl Future<Output = ()> + Send + 'static) -> Task<()>
 thread_local! {
     /// On the host's thread while it handles a batch of events: how many tasks its calls woke.
     static BATCH: Cell<Option<usize>> = const { Cell::new(None) };
+    /// On a network thread while it runs a task.
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Queues a woken task and wakes the host if it waits, else a network thread; the first task
@@ -90,7 +92,11 @@ fn schedule(runnable: Runnable) {
         batch.set(Some(woken + 1));
         Some(woken == 0)
     });
-    if held != Some(true) {
+    // The one task a network thread's task wakes (itself, when it yields) is that thread's to
+    // run next: waking another for it moved a busy connection between the threads, each
+    // wake-up a thread more for the cores to share.
+    let alone = || RUNNING.get() && pool.ready.len() == 1;
+    if held != Some(true) && !alone() {
         pool.work.notify(1);
     }
 }
@@ -170,7 +176,9 @@ fn work() {
 /// Runs the ready tasks; then something to sleep on until more are, unless more already are.
 fn run_ready() -> Option<EventListener> {
     while let Some(runnable) = next() {
+        RUNNING.set(true);
         runnable.run();
+        RUNNING.set(false);
     }
     // Listening before looking: a task queued after the look wakes the listener.
     let listener = POOL.work.listen();

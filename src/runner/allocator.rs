@@ -36,7 +36,11 @@ pub fn use_mimalloc(lua: &Lua) -> mlua::Result<()> {
 /// Lua's allocation function (`lua_Alloc`): `size` 0 frees `block`, a null `block` is a new
 /// one, anything else resizes.
 unsafe extern "C" fn allocate_lua(before: *mut c_void, block: *mut c_void, old: usize, size: usize) -> *mut c_void {
-    if !block.is_null() && !libmimalloc_sys::mi_is_in_heap_region(block) {
+    if block.is_null() {
+        // Most calls: mimalloc's realloc of nothing goes a longer way to the same place.
+        return if size == 0 { ptr::null_mut() } else { libmimalloc_sys::mi_malloc(size) };
+    }
+    if !libmimalloc_sys::mi_is_in_heap_region(block) {
         // Made before the switch.
         let before = &*(before as *const Before);
         if size == 0 {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 use std::time::Duration;
 use wslua_runtime::{
     BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, ListenerId, Message,
-    Proxy, Request, Runtime, TlsFiles, Verdict,
+    Proxy, Publication, Request, Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -124,7 +124,7 @@ impl Host {
         let id = event.conn;
         let conn = match event.kind {
             EventKind::Admit(request) => return (1, self.admit(lua, id, *request)),
-            EventKind::Published { channel, message } => return (1, self.published(lua, channel, message)),
+            EventKind::Published(publication) => return (1, self.published(lua, *publication)),
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
                 let Some(Server { callback, .. }) = server else { return (1, Ok(())) };
@@ -178,7 +178,7 @@ impl Host {
 
     /// Passes a channel's message to each Lua function subscribed to it; an error in one is
     /// reported and the others still get it.
-    fn published(&self, lua: &Lua, channel: Vec<u8>, message: Message) -> mlua::Result<()> {
+    fn published(&self, lua: &Lua, Publication { channel, message }: Publication) -> mlua::Result<()> {
         let functions = self.state().subscribers.get(&channel).cloned().unwrap_or_default();
         let instance = self.instance();
         let (name, payload, kind) =
@@ -290,7 +290,7 @@ fn callback_data(kind: EventKind) -> CallbackData {
             data.reason = Some(reason);
         }
         // Answered by `Host::admit` and `Host::published`: no connection's callback sees them.
-        EventKind::Admit(_) | EventKind::Published { .. } => {}
+        EventKind::Admit(_) | EventKind::Published(_) => {}
     }
     data
 }

@@ -212,7 +212,7 @@ async fn run(
         }
     };
     log::info!("connection {id}: {message}");
-    shared.push(id, EventKind::Error { message: message.clone(), response });
+    shared.push(id, EventKind::Error { message: message.clone(), response: response.map(Box::new) });
     shared.push(id, EventKind::Disconnected { code: 1006, reason: message });
 }
 

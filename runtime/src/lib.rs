@@ -38,7 +38,8 @@ pub use client::ConnectOptions;
 pub use config::{Config, EVENT_COST, MAX_CLOSE_REASON, MAX_RESPONSE_BODY, MAX_UNDELIVERED};
 pub use error::Error;
 pub use event::{
-    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Request, Verdict, HOST,
+    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Publication, Request,
+    Verdict, HOST,
 };
 pub use executor::Batch;
 pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};

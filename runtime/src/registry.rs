@@ -8,7 +8,9 @@
 use crate::channels::Channels;
 use crate::config::{Config, MAX_CLOSE_REASON};
 use crate::error::Error;
-use crate::event::{lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Request, Verdict, HOST};
+use crate::event::{
+    lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Publication, Request, Verdict, HOST,
+};
 use crate::link::{Command, Link, TELL_TAKEN};
 use async_std::channel::{self, Receiver, Sender};
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -280,7 +282,7 @@ impl Shared {
                 Frame::Binary(data) => Message::binary(data.clone()),
                 _ => return Ok(queued),
             };
-            self.push(HOST, EventKind::Published { channel: channel.to_vec(), message });
+            self.push(HOST, EventKind::Published(Box::new(Publication { channel: channel.to_vec(), message })));
         }
         Ok(queued)
     }

@@ -46,7 +46,7 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
             }
             EventKind::Error { message, .. } => panic!("{message}"),
             EventKind::Drain => panic!("a Drain event with no drain threshold"),
-            EventKind::Admit(_) | EventKind::Published { .. } => panic!("an event of no connection: {:?}", event.kind),
+            EventKind::Admit(_) | EventKind::Published(_) => panic!("an event of no connection: {:?}", event.kind),
         }
     }
     clean

@@ -197,8 +197,8 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     let _ = writeln!(
         out,
         "- Every figure is the median of {} runs, ± half the range of those runs relative to the median. The servers of \
-         sections 1 and 3 run side by side and take turns run by run, so both sides of a ratio are measured over the same \
-         minutes. Messages are text (every side validates UTF-8); every reply is checked against what was sent. All \
+         sections 1 and 3 run side by side and take turns run by run, and so do the clients of section 2, so both sides \
+         of a ratio are measured over the same minutes. Messages are text (every side validates UTF-8); every reply is checked against what was sent. All \
          traffic is on 127.0.0.1.\n",
         plan.runs
     );

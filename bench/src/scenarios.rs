@@ -119,8 +119,7 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     let echo = plan.echo.iter().map(|&load| echo_load(&mut servers, load, &plan, paths)).collect();
     let rtt = round_trips(&servers, &plan);
     drop(servers);
-    let receive =
-        Client::ALL.iter().map(|&c| (c, unless_left_out(c.name()).and_then(|()| receive(c, &plan, paths)))).collect();
+    let receive = receive(&plan, paths, &unless_left_out);
     let scale =
         Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
     let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
@@ -245,17 +244,29 @@ async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run:
     Ok(total)
 }
 
-/// Scenario 2: a fast server streams to the client under test, which answers when it has all.
-fn receive(client: Client, plan: &Plan, paths: &Paths) -> Runs<f64> {
-    let runs = (0..plan.runs)
-        .map(|_| {
-            task::block_on(receive_once(client, plan.receive_count, paths))
-                .map(|t| plan.receive_count as f64 / t.as_secs_f64())
-        })
-        .collect::<Result<Vec<_>>>()
-        .map_err(|e| e.to_string());
-    note(&runs, "client receive", client.name());
-    runs
+/// Scenario 2: a fast server streams to each client under test, which answers when it has all.
+/// The clients take turns, run by run, as the servers of the echo loads do; a client's runs end
+/// at its first failure.
+fn receive(
+    plan: &Plan,
+    paths: &Paths,
+    unless_left_out: &dyn Fn(&str) -> std::result::Result<(), String>,
+) -> Vec<(Client, Runs<f64>)> {
+    let mut rates: Vec<Runs<f64>> =
+        Client::ALL.iter().map(|c| unless_left_out(c.name()).map(|()| Vec::new())).collect();
+    for _ in 0..plan.runs {
+        for (&client, rates) in Client::ALL.iter().zip(&mut rates) {
+            let Ok(done) = rates else { continue };
+            match task::block_on(receive_once(client, plan.receive_count, paths)) {
+                Ok(elapsed) => done.push(plan.receive_count as f64 / elapsed.as_secs_f64()),
+                Err(e) => *rates = Err(e.to_string()),
+            }
+        }
+    }
+    for (client, rates) in Client::ALL.iter().zip(&rates) {
+        note(rates, "client receive", client.name());
+    }
+    Client::ALL.iter().copied().zip(rates).collect()
 }
 
 async fn receive_once(client: Client, count: usize, paths: &Paths) -> Result<Duration> {

@@ -305,14 +305,17 @@ pub struct UpgradeRequest {
 
 impl __wslua::Push for UpgradeRequest {
     unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys =
+            __wslua::Keys(&[c"method", c"resource", c"headers", c"ip_address", c"port", c"protocols"]);
         let present = [true, true, true, true, true, true];
-        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
-        __wslua::set(state, c"method", &self.method);
-        __wslua::set(state, c"resource", &self.resource);
-        __wslua::set(state, c"headers", &self.headers);
-        __wslua::set(state, c"ip_address", &self.ip_address);
-        __wslua::set(state, c"port", &self.port);
-        __wslua::set(state, c"protocols", &self.protocols);
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.method);
+        __wslua::set(state, 2, &self.resource);
+        __wslua::set(state, 3, &self.headers);
+        __wslua::set(state, 4, &self.ip_address);
+        __wslua::set(state, 5, &self.port);
+        __wslua::set(state, 6, &self.protocols);
+        __wslua::end_record(state);
     }
 }
 
@@ -335,13 +338,15 @@ pub struct BrokerReport {
 
 impl __wslua::Push for BrokerReport {
     unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys = __wslua::Keys(&[c"state", c"relayed", c"unrelayed", c"received", c"channels"]);
         let present = [true, true, true, true, true];
-        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
-        __wslua::set(state, c"state", &self.state);
-        __wslua::set(state, c"relayed", &self.relayed);
-        __wslua::set(state, c"unrelayed", &self.unrelayed);
-        __wslua::set(state, c"received", &self.received);
-        __wslua::set(state, c"channels", &self.channels);
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.state);
+        __wslua::set(state, 2, &self.relayed);
+        __wslua::set(state, 3, &self.unrelayed);
+        __wslua::set(state, 4, &self.received);
+        __wslua::set(state, 5, &self.channels);
+        __wslua::end_record(state);
     }
 }
 
@@ -420,21 +425,33 @@ pub struct ConnectionStats {
 
 impl __wslua::Push for ConnectionStats {
     unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys = __wslua::Keys(&[
+            c"buffered",
+            c"bytes_sent",
+            c"bytes_received",
+            c"messages_sent",
+            c"messages_received",
+            c"rtt",
+            c"connected_for",
+            c"protocol",
+            c"extensions",
+        ]);
         let present = [true, true, true, true, true, self.rtt.is_some(), true, self.protocol.is_some(), true];
-        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
-        __wslua::set(state, c"buffered", &self.buffered);
-        __wslua::set(state, c"bytes_sent", &self.bytes_sent);
-        __wslua::set(state, c"bytes_received", &self.bytes_received);
-        __wslua::set(state, c"messages_sent", &self.messages_sent);
-        __wslua::set(state, c"messages_received", &self.messages_received);
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.buffered);
+        __wslua::set(state, 2, &self.bytes_sent);
+        __wslua::set(state, 3, &self.bytes_received);
+        __wslua::set(state, 4, &self.messages_sent);
+        __wslua::set(state, 5, &self.messages_received);
         if let Some(v) = &self.rtt {
-            __wslua::set(state, c"rtt", v);
+            __wslua::set(state, 6, v);
         }
-        __wslua::set(state, c"connected_for", &self.connected_for);
+        __wslua::set(state, 7, &self.connected_for);
         if let Some(v) = &self.protocol {
-            __wslua::set(state, c"protocol", v);
+            __wslua::set(state, 8, v);
         }
-        __wslua::set(state, c"extensions", &self.extensions);
+        __wslua::set(state, 9, &self.extensions);
+        __wslua::end_record(state);
     }
 }
 
@@ -487,11 +504,13 @@ pub struct HandshakeResponse {
 
 impl __wslua::Push for HandshakeResponse {
     unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys = __wslua::Keys(&[c"status", c"headers", c"response"]);
         let present = [true, true, true];
-        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
-        __wslua::set(state, c"status", &self.status);
-        __wslua::set(state, c"headers", &self.headers);
-        __wslua::set(state, c"response", &self.response);
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.status);
+        __wslua::set(state, 2, &self.headers);
+        __wslua::set(state, 3, &self.response);
+        __wslua::end_record(state);
     }
 }
 
@@ -534,6 +553,23 @@ pub struct CallbackData {
 
 impl __wslua::Push for CallbackData {
     unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys = __wslua::Keys(&[
+            c"event",
+            c"message",
+            c"type",
+            c"handshake_response",
+            c"code",
+            c"buffered",
+            c"reason",
+            c"protocol",
+            c"extensions",
+            c"request_method",
+            c"request_resource",
+            c"request_headers",
+            c"response_headers",
+            c"ip_address",
+            c"port",
+        ]);
         let present = [
             true,
             self.message.is_some(),
@@ -551,50 +587,51 @@ impl __wslua::Push for CallbackData {
             self.ip_address.is_some(),
             self.port.is_some(),
         ];
-        __wslua::new_table(state, 0, present.iter().filter(|p| **p).count());
-        __wslua::set(state, c"event", &self.event);
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.event);
         if let Some(v) = &self.message {
-            __wslua::set(state, c"message", v);
+            __wslua::set(state, 2, v);
         }
         if let Some(v) = &self.r#type {
-            __wslua::set(state, c"type", v);
+            __wslua::set(state, 3, v);
         }
         if let Some(v) = &self.handshake_response {
-            __wslua::set(state, c"handshake_response", v);
+            __wslua::set(state, 4, v);
         }
         if let Some(v) = &self.code {
-            __wslua::set(state, c"code", v);
+            __wslua::set(state, 5, v);
         }
         if let Some(v) = &self.buffered {
-            __wslua::set(state, c"buffered", v);
+            __wslua::set(state, 6, v);
         }
         if let Some(v) = &self.reason {
-            __wslua::set(state, c"reason", v);
+            __wslua::set(state, 7, v);
         }
         if let Some(v) = &self.protocol {
-            __wslua::set(state, c"protocol", v);
+            __wslua::set(state, 8, v);
         }
         if let Some(v) = &self.extensions {
-            __wslua::set(state, c"extensions", v);
+            __wslua::set(state, 9, v);
         }
         if let Some(v) = &self.request_method {
-            __wslua::set(state, c"request_method", v);
+            __wslua::set(state, 10, v);
         }
         if let Some(v) = &self.request_resource {
-            __wslua::set(state, c"request_resource", v);
+            __wslua::set(state, 11, v);
         }
         if let Some(v) = &self.request_headers {
-            __wslua::set(state, c"request_headers", v);
+            __wslua::set(state, 12, v);
         }
         if let Some(v) = &self.response_headers {
-            __wslua::set(state, c"response_headers", v);
+            __wslua::set(state, 13, v);
         }
         if let Some(v) = &self.ip_address {
-            __wslua::set(state, c"ip_address", v);
+            __wslua::set(state, 14, v);
         }
         if let Some(v) = &self.port {
-            __wslua::set(state, c"port", v);
+            __wslua::set(state, 15, v);
         }
+        __wslua::end_record(state);
     }
 }
 

@@ -75,7 +75,8 @@ thread_local! {
 }
 
 /// Queues a woken task and wakes the host if it waits, else a network thread; the first task
-/// the host's own calls wake in a batch is left for the host ([`Batch`]).
+/// the host's own calls wake in a batch is left for the host ([`Batch`]), and a task a network
+/// thread's task wakes while no other is ready is left for that thread.
 fn schedule(runnable: Runnable) {
     let pool = &*POOL;
     // Unbounded and never closed: the push cannot fail.

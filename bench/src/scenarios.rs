@@ -182,9 +182,12 @@ fn echo_load(
                 .map_err(|e| explain(e, &s.process))
         })
         .collect();
-    let loads = in_turns(servers, loads, plan.runs, |s| {
-        task::block_on(bounded("echo", echo_run(&s.url(), clients, size, count, plan.min_run)))
-    });
+    let loads = in_turns(
+        servers,
+        loads,
+        plan.runs,
+        on_server(|s| task::block_on(bounded("echo", echo_run(&s.url(), clients, size, count, plan.min_run)))),
+    );
     for ((server, started), runs) in servers.iter_mut().zip(&loads) {
         note(runs, &format!("echo {clients} × {size} B"), server.name());
         if runs.is_err() {
@@ -197,36 +200,52 @@ fn echo_load(
 /// Scenario 3: the round trips of each server, in turns.
 fn round_trips(servers: &[(Server, Started)], plan: &Plan) -> Vec<(Server, Runs<(f64, f64)>)> {
     let ready = servers.iter().map(|(_, started)| started.as_ref().map(|_| Vec::new()).map_err(Clone::clone)).collect();
-    let times = in_turns(servers, ready, plan.runs, |s| {
-        let times = task::block_on(bounded("round trips", load::round_trips(&s.url(), 32, plan.rtt_count)))?;
-        let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
-        micros.sort_by(f64::total_cmp);
-        Ok((percentile(&micros, 0.5), percentile(&micros, 0.99)))
-    });
+    let times = in_turns(
+        servers,
+        ready,
+        plan.runs,
+        on_server(|s| {
+            let times = task::block_on(bounded("round trips", load::round_trips(&s.url(), 32, plan.rtt_count)))?;
+            let mut micros: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e6).collect();
+            micros.sort_by(f64::total_cmp);
+            Ok((percentile(&micros, 0.5), percentile(&micros, 0.99)))
+        }),
+    );
     for ((server, _), runs) in servers.iter().zip(&times) {
         note(runs, "round trips", server.name());
     }
     servers.iter().map(|(server, _)| *server).zip(times).collect()
 }
 
-/// `count` runs of `run` on every server whose `runs` are still going, in turns: the first of
-/// each, then the second... A server's runs end at its first failure, kept with its stderr.
-fn in_turns<T>(
-    servers: &[(Server, Started)],
+/// `count` runs of `run` on every peer whose `runs` are still going, in turns: the first of
+/// each, then the second... A peer's runs end at its first failure, kept with its reason.
+fn in_turns<P, T>(
+    peers: &[P],
     mut runs: Vec<Runs<T>>,
     count: usize,
-    run: impl Fn(&peers::Started) -> Result<T>,
+    run: impl Fn(&P) -> std::result::Result<T, String>,
 ) -> Vec<Runs<T>> {
     for _ in 0..count {
-        for ((_, started), runs) in servers.iter().zip(&mut runs) {
-            let (Ok(s), Ok(done)) = (started, &mut *runs) else { continue };
-            match run(s) {
+        for (peer, runs) in peers.iter().zip(&mut runs) {
+            let Ok(done) = runs else { continue };
+            match run(peer) {
                 Ok(result) => done.push(result),
-                Err(e) => *runs = Err(explain(e, &s.process)),
+                Err(reason) => *runs = Err(reason),
             }
         }
     }
     runs
+}
+
+/// [`in_turns`]' `run` for the servers: `run` on a started one, its failure kept with the
+/// server's stderr.
+fn on_server<T>(
+    run: impl Fn(&peers::Started) -> Result<T>,
+) -> impl Fn(&(Server, Started)) -> std::result::Result<T, String> {
+    move |(_, started)| {
+        let s = started.as_ref().map_err(Clone::clone)?;
+        run(s).map_err(|e| explain(e, &s.process))
+    }
 }
 
 /// One run of an echo load: the fixed count, again until the run has lasted `min_run`, so that a
@@ -252,17 +271,11 @@ fn receive(
     paths: &Paths,
     unless_left_out: &dyn Fn(&str) -> std::result::Result<(), String>,
 ) -> Vec<(Client, Runs<f64>)> {
-    let mut rates: Vec<Runs<f64>> =
-        Client::ALL.iter().map(|c| unless_left_out(c.name()).map(|()| Vec::new())).collect();
-    for _ in 0..plan.runs {
-        for (&client, rates) in Client::ALL.iter().zip(&mut rates) {
-            let Ok(done) = rates else { continue };
-            match task::block_on(receive_once(client, plan.receive_count, paths)) {
-                Ok(elapsed) => done.push(plan.receive_count as f64 / elapsed.as_secs_f64()),
-                Err(e) => *rates = Err(e.to_string()),
-            }
-        }
-    }
+    let ready = Client::ALL.iter().map(|c| unless_left_out(c.name()).map(|()| Vec::new())).collect();
+    let rates = in_turns(&Client::ALL, ready, plan.runs, |&client| {
+        let elapsed = task::block_on(receive_once(client, plan.receive_count, paths)).map_err(|e| e.to_string())?;
+        Ok(plan.receive_count as f64 / elapsed.as_secs_f64())
+    });
     for (client, rates) in Client::ALL.iter().zip(&rates) {
         note(rates, "client receive", client.name());
     }

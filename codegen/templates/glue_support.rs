@@ -117,8 +117,12 @@ pub mod __wslua {
     pub unsafe fn new_table(state: *mut ffi::lua_State, sequence: usize, named: usize) {
         // Four slots: a nested table, its key and value, and the value of the table holding it.
         ffi::luaL_checkstack(state, 4, c"writing a table".as_ptr());
-        let size = |n: usize| c_int::try_from(n).unwrap_or(c_int::MAX);
-        ffi::lua_createtable(state, size(sequence), size(named));
+        ffi::lua_createtable(state, table_size(sequence), table_size(named));
+    }
+
+    /// A count of elements or fields as `lua_createtable` takes it, for its preallocation.
+    fn table_size(n: usize) -> c_int {
+        c_int::try_from(n).unwrap_or(c_int::MAX)
     }
 
     /// A generated table type's field names. Each Lua state gets them as Lua strings once, in a
@@ -138,7 +142,7 @@ pub mod __wslua {
         let anchor = std::ptr::from_ref(keys).cast();
         if ffi::lua_rawgetp(state, ffi::LUA_REGISTRYINDEX, anchor) != ffi::LUA_TTABLE {
             ffi::lua_pop(state, 1);
-            ffi::lua_createtable(state, keys.0.len() as c_int, 0);
+            ffi::lua_createtable(state, table_size(keys.0.len()), 0);
             for (i, name) in keys.0.iter().enumerate() {
                 ffi::lua_pushstring(state, name.as_ptr());
                 ffi::lua_rawseti(state, -2, (i + 1) as _);
@@ -146,7 +150,7 @@ pub mod __wslua {
             ffi::lua_pushvalue(state, -1);
             ffi::lua_rawsetp(state, ffi::LUA_REGISTRYINDEX, anchor);
         }
-        ffi::lua_createtable(state, 0, c_int::try_from(named).unwrap_or(c_int::MAX));
+        ffi::lua_createtable(state, 0, table_size(named));
     }
 
     /// Sets the field whose name is `key` (its place in the record's [`Keys`], from 1) of the

@@ -116,7 +116,7 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
         .iter()
         .map(|&s| (s, unless_left_out(s.name()).and_then(|()| peers::start(s, paths).map_err(|e| e.to_string()))))
         .collect();
-    let echo = plan.echo.iter().map(|&load| echo_load(&mut servers, load, &plan, paths)).collect();
+    let echo = plan.echo.iter().map(|&load| echo_load(&mut servers, load, &plan, paths, &unless_left_out)).collect();
     let rtt = round_trips(&servers, &plan);
     drop(servers);
     let receive = receive(&plan, paths, &unless_left_out);
@@ -162,16 +162,21 @@ fn fan_out(server: Fanout, plan: &Plan, paths: &Paths) -> Vec<FanoutRuns> {
     loads
 }
 
+/// `Err` with the reason for a peer `--only` leaves out, by its name.
+type LeftOut<'a> = &'a dyn Fn(&str) -> std::result::Result<(), String>;
+
 /// A server of the echo loads and round trips, or why it is not running.
 type Started = std::result::Result<peers::Started, String>;
 
 /// Scenario 1, one load: each server warmed up, then their runs in turns. A server that failed
-/// is started again for the next load, which then gets it in a known state.
+/// is started again for the next load, which then gets it in a known state; one left out by
+/// `--only` stays out.
 fn echo_load(
     servers: &mut [(Server, Started)],
     (clients, size, count): (usize, usize, usize),
     plan: &Plan,
     paths: &Paths,
+    unless_left_out: LeftOut,
 ) -> Vec<(Server, Runs<Throughput>)> {
     // A fifth of a run first warms the server up (JIT, allocator, caches); not counted.
     let loads: Vec<Runs<Throughput>> = (servers.iter())
@@ -190,7 +195,7 @@ fn echo_load(
     );
     for ((server, started), runs) in servers.iter_mut().zip(&loads) {
         note(runs, &format!("echo {clients} × {size} B"), server.name());
-        if runs.is_err() {
+        if runs.is_err() && unless_left_out(server.name()).is_ok() {
             *started = peers::start(*server, paths).map_err(|e| e.to_string());
         }
     }
@@ -269,7 +274,7 @@ async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run:
 fn receive(
     plan: &Plan,
     paths: &Paths,
-    unless_left_out: &dyn Fn(&str) -> std::result::Result<(), String>,
+    unless_left_out: LeftOut,
 ) -> Vec<(Client, Runs<f64>)> {
     let ready = Client::ALL.iter().map(|c| unless_left_out(c.name()).map(|()| Vec::new())).collect();
     let rates = in_turns(&Client::ALL, ready, plan.runs, |&client| {

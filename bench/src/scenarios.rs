@@ -271,11 +271,7 @@ async fn echo_run(url: &str, clients: usize, size: usize, count: usize, min_run:
 /// Scenario 2: a fast server streams to each client under test, which answers when it has all.
 /// The clients take turns, run by run, as the servers of the echo loads do; a client's runs end
 /// at its first failure.
-fn receive(
-    plan: &Plan,
-    paths: &Paths,
-    unless_left_out: LeftOut,
-) -> Vec<(Client, Runs<f64>)> {
+fn receive(plan: &Plan, paths: &Paths, unless_left_out: LeftOut) -> Vec<(Client, Runs<f64>)> {
     let ready = Client::ALL.iter().map(|c| unless_left_out(c.name()).map(|()| Vec::new())).collect();
     let rates = in_turns(&Client::ALL, ready, plan.runs, |&client| {
         let elapsed = task::block_on(receive_once(client, plan.receive_count, paths)).map_err(|e| e.to_string())?;

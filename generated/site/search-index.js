@@ -1309,6 +1309,12 @@ window.WSLUA_SEARCH = [
     "href": "performance.html#what-profiling-changed"
   },
   {
+    "name": "Against the goals of the performance work",
+    "kind": "manual section",
+    "text": "Performance: Against the goals of the performance work",
+    "href": "performance.html#against-the-goals-of-the-performance-work"
+  },
+  {
     "name": "Results",
     "kind": "manual section",
     "text": "Performance: Results",

@@ -3,9 +3,9 @@
 //! publishes with `PUBLISH`, and delivers what other processes publish. While Redis cannot be
 //! reached, it retries with backoff and publishing stays local; a message crosses at most once.
 
-use crate::event::{DataKind, Message};
-use crate::executor;
-use crate::registry::Shared;
+use crate::core::event::{DataKind, Message};
+use crate::core::executor;
+use crate::core::registry::Registry;
 use async_std::channel::{self, Receiver, Sender, TryRecvError};
 use async_tungstenite::tungstenite::Bytes;
 use futures::{FutureExt, StreamExt};
@@ -76,10 +76,10 @@ pub(crate) struct Broker {
 }
 
 impl Broker {
-    pub fn start(shared: &Arc<Shared>, url: &str) -> Broker {
+    pub fn start(registry: &Arc<Registry>, url: &str) -> Broker {
         let (commands, receiver) = channel::unbounded();
         let (watch, changes) = channel::bounded(1);
-        shared.watch_channels(watch);
+        registry.watch_channels(watch);
         // Channel changes reach the task in order with the messages it relays.
         let resync = commands.clone();
         executor::spawn(async move {
@@ -92,7 +92,7 @@ impl Broker {
         .detach();
         let counts = Arc::new(Counts::default());
         let origin = origin();
-        let task = Task { shared: shared.clone(), url: url.to_string(), counts: counts.clone(), origin };
+        let task = Task { registry: registry.clone(), url: url.to_string(), counts: counts.clone(), origin };
         executor::spawn(task.run(receiver)).detach();
         Broker { commands, counts, origin }
     }
@@ -144,7 +144,7 @@ fn decode(payload: &[u8]) -> Option<(u64, Message)> {
 }
 
 struct Task {
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     url: String,
     counts: Arc<Counts>,
     origin: u64,
@@ -258,7 +258,7 @@ impl Task {
         sink: &mut redis::aio::PubSubSink,
         subscribed: &mut HashSet<Vec<u8>>,
     ) -> redis::RedisResult<()> {
-        let wanted: HashSet<Vec<u8>> = self.shared.channel_names().into_iter().collect();
+        let wanted: HashSet<Vec<u8>> = self.registry.channel_names().into_iter().collect();
         for channel in wanted.difference(subscribed) {
             sink.subscribe(channel.as_slice()).await?;
         }
@@ -283,7 +283,7 @@ impl Task {
             return;
         }
         self.counts.received.fetch_add(1, Ordering::Relaxed);
-        if let Err(e) = self.shared.deliver(&channel, message) {
+        if let Err(e) = self.registry.deliver(&channel, message) {
             log::warn!("broker {}: {e}", self.url);
         }
     }
@@ -292,7 +292,7 @@ impl Task {
 #[cfg(test)]
 mod tests {
     use super::{check_url, decode, encode};
-    use crate::event::Message;
+    use crate::core::event::Message;
 
     #[test]
     fn messages_cross_with_their_origin_and_kind() {

@@ -2,33 +2,29 @@
 //! the caller's `timeout`, then [`crate::connection::drive`].
 
 use crate::config::MAX_RESPONSE_BODY;
-use crate::deflate;
+use crate::core::event::{ConnId, EventKind, Handshake, HandshakeResponse};
+use crate::core::executor;
+use crate::core::link::Link;
+use crate::core::registry::Registry;
 use crate::error::Error;
-use crate::event::{ConnId, EventKind, Handshake, HandshakeResponse};
-use crate::executor;
-use crate::frames::FrameStream;
-use crate::headers::{header_pairs, Headers};
-use crate::link::Link;
-use crate::proxy::{self, Proxy, ProxyServer, Refused};
-use crate::registry::Shared;
-use crate::response::read_body;
-use crate::tls::{self, Io, TlsClient};
+use crate::protocol::deflate;
+use crate::protocol::frames::FrameStream;
+use crate::protocol::headers::{header_pairs, Headers};
+use crate::protocol::response::read_body;
+use crate::transport::proxy::{self, Proxy, ProxyServer, Refused};
+use crate::transport::tcp::{self, Reclaim};
+use crate::transport::tls::{self, Io, TlsClient};
 use async_native_tls::TlsConnector;
-use async_std::net::{TcpStream, ToSocketAddrs};
+use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::client::IntoClientRequest;
 use async_tungstenite::tungstenite::http::uri::PathAndQuery;
 use async_tungstenite::tungstenite::http::{HeaderName, HeaderValue, Response};
 use async_tungstenite::tungstenite::protocol::Role;
 use async_tungstenite::tungstenite::Error as WsError;
 use async_tungstenite::WebSocketStream;
-use futures::channel::oneshot;
-use futures::io::{AsyncRead, AsyncWrite};
 use std::future::Future;
-use std::io;
-use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,7 +46,7 @@ pub struct ConnectOptions {
 }
 
 /// Checks the URL and headers, registers the connection and starts its task.
-pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
+pub(crate) fn start(registry: &Arc<Registry>, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
     let target = Target::parse(url)?;
     let headers = match &options.headers {
         Some(headers) => headers.check()?,
@@ -64,7 +60,7 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
     let connector = match target.tls {
         true => {
             let mut client = options.tls.clone();
-            client.ca_file = client.ca_file.or_else(|| shared.config.ca_file.clone());
+            client.ca_file = client.ca_file.or_else(|| registry.config.ca_file.clone());
             if !client.verify {
                 log::warn!("connecting to {url} without verifying its certificate (tls.verify = false)");
             }
@@ -73,13 +69,13 @@ pub(crate) fn start(shared: &Arc<Shared>, url: &str, options: ConnectOptions) ->
         false => None,
     };
     let proxy = options.proxy.choose(target.tls, &target.host, |name| std::env::var(name).ok())?;
-    let (id, link) = shared.register_client(options.drain_threshold.unwrap_or(shared.config.drain_threshold));
+    let (id, link) = registry.register_client(options.drain_threshold.unwrap_or(registry.config.drain_threshold));
     match &proxy {
         Some(proxy) => log::info!("connection {id}: connecting to {url} through proxy {}:{}", proxy.host, proxy.port),
         None => log::info!("connection {id}: connecting to {url}"),
     }
     let route = Route { target, proxy, connector };
-    executor::spawn(run(shared.clone(), id, route, options, headers, link)).detach();
+    executor::spawn(run(registry.clone(), id, route, options, headers, link)).detach();
     Ok(id)
 }
 
@@ -166,7 +162,7 @@ impl From<String> for Failure {
 }
 
 async fn run(
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     id: ConnId,
     route: Route,
     options: ConnectOptions,
@@ -176,18 +172,18 @@ async fn run(
     // Everything up to the end of a refusal's body shares the caller's timeout.
     let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));
     let target = &route.target.clone();
-    let opened = within(deadline, open(&shared, route, &options, headers)).await.unwrap_or_else(|| {
+    let opened = within(deadline, open(&registry, route, &options, headers)).await.unwrap_or_else(|| {
         let limit = options.timeout.unwrap_or_default().as_millis();
         Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
     });
     let (message, response) = match opened {
         Ok((ws, response_headers, extensions, tcp)) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
-            shared.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
+            registry.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
-            shared.push(id, EventKind::Connected(Handshake::Client { response_headers }));
+            registry.push(id, EventKind::Connected(Handshake::Client { response_headers }));
             // A task of its own: this one is sized for the handshake.
-            return executor::spawn(crate::connection::drive(shared, id, ws, link, Some(tcp))).detach();
+            return executor::spawn(crate::connection::drive(registry, id, ws, link, Some(tcp))).detach();
         }
         Err(Failure::Message(message)) => (message, None),
         Err(Failure::ProxyRefused(message, response)) => (message, Some(response)),
@@ -212,8 +208,8 @@ async fn run(
         }
     };
     log::info!("connection {id}: {message}");
-    shared.push(id, EventKind::Error { message: message.clone(), response: response.map(Box::new) });
-    shared.push(id, EventKind::Disconnected { code: 1006, reason: message });
+    registry.push(id, EventKind::Error { message: message.clone(), response: response.map(Box::new) });
+    registry.push(id, EventKind::Disconnected { code: 1006, reason: message });
 }
 
 /// `future`'s output, or `None` if `deadline` passes first.
@@ -234,7 +230,7 @@ type Stream = FrameStream<Box<dyn Io>>;
 type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String, TcpStream);
 
 async fn open(
-    shared: &Shared,
+    registry: &Registry,
     route: Route,
     options: &ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
@@ -242,7 +238,7 @@ async fn open(
     let target = &route.target;
     let tcp = match &route.proxy {
         Some(proxy) => {
-            let mut tcp = connect_tcp(&proxy.host, proxy.port, shared.config.socket_timeout)
+            let mut tcp = tcp::connect(&proxy.host, proxy.port, registry.config.socket_timeout)
                 .await
                 .map_err(|e| format!("proxy {}:{}: {e}", proxy.host, proxy.port))?;
             proxy::tunnel(&mut tcp, proxy, &target.host, target.port).await.map_err(|refused| match refused {
@@ -251,7 +247,7 @@ async fn open(
             })?;
             tcp
         }
-        None => connect_tcp(&target.host, target.port, shared.config.socket_timeout).await?,
+        None => tcp::connect(&target.host, target.port, registry.config.socket_timeout).await?,
     };
     let socket = tcp.clone();
     let io: Box<dyn Io> = match route.connector {
@@ -270,12 +266,12 @@ async fn open(
         let value = HeaderValue::from_str(protocol).map_err(|_| format!("invalid protocol '{protocol}'"))?;
         request_headers.insert("sec-websocket-protocol", value);
     }
-    // The caller's headers cannot name extensions (crate::headers refuses that one).
-    let offer = options.compression.unwrap_or(shared.config.compression);
+    // The caller's headers cannot name extensions (crate::protocol::headers refuses that one).
+    let offer = options.compression.unwrap_or(registry.config.compression);
     if offer {
         request_headers.insert("sec-websocket-extensions", HeaderValue::from_static(deflate::OFFER));
     }
-    let config = shared.config.websocket();
+    let config = registry.config.websocket();
     let (io, mut reclaimed) = Reclaim::new(FrameStream::new(io, Vec::new(), offer));
     let (mut ws, response) = match async_tungstenite::client_async_with_config(request, io, Some(config)).await {
         Ok(opened) => opened,
@@ -291,100 +287,10 @@ async fn open(
     ws.get_mut().stream().map_err(|e| e.to_string())?.activate(
         Role::Client,
         agreement.as_ref(),
-        shared.config.max_message_size,
+        registry.config.max_message_size,
     );
     let extensions = agreement.map(|a| a.header).unwrap_or_default();
     Ok((ws, header_pairs(response.headers()), extensions, socket))
-}
-
-/// A stream lent to tungstenite's handshake, which consumes it: dropped with a failed handshake,
-/// it hands the stream back, so the rest of a refusal can still be read.
-struct Reclaim<S> {
-    inner: Option<S>,
-    back: Option<oneshot::Sender<Reclaim<S>>>,
-}
-
-impl<S> Reclaim<S> {
-    fn new(inner: S) -> (Reclaim<S>, oneshot::Receiver<Reclaim<S>>) {
-        let (back, reclaimed) = oneshot::channel();
-        (Reclaim { inner: Some(inner), back: Some(back) }, reclaimed)
-    }
-
-    /// The stream, or an error once it has been handed back.
-    fn stream(&mut self) -> io::Result<&mut S> {
-        self.inner.as_mut().ok_or_else(|| io::ErrorKind::NotConnected.into())
-    }
-}
-
-impl<S> Drop for Reclaim<S> {
-    fn drop(&mut self) {
-        if let (Some(inner), Some(back)) = (self.inner.take(), self.back.take()) {
-            // Nobody waits for it once the handshake has succeeded.
-            let _ = back.send(Reclaim { inner: Some(inner), back: None });
-        }
-    }
-}
-
-impl<S: AsyncRead + Unpin> AsyncRead for Reclaim<S> {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<io::Result<usize>> {
-        match self.stream() {
-            Ok(stream) => Pin::new(stream).poll_read(cx, buf),
-            Err(e) => Poll::Ready(Err(e)),
-        }
-    }
-}
-
-impl<S: AsyncWrite + Unpin> AsyncWrite for Reclaim<S> {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        match self.stream() {
-            Ok(stream) => Pin::new(stream).poll_write(cx, buf),
-            Err(e) => Poll::Ready(Err(e)),
-        }
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.stream() {
-            Ok(stream) => Pin::new(stream).poll_flush(cx),
-            Err(e) => Poll::Ready(Err(e)),
-        }
-    }
-
-    fn poll_close(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.stream() {
-            Ok(stream) => Pin::new(stream).poll_close(cx),
-            Err(e) => Poll::Ready(Err(e)),
-        }
-    }
-}
-
-/// Tries each address the name resolves to in turn. Every attempt but the last is bounded by
-/// `attempt`, so one unreachable address cannot use up the whole connect timeout; the last has
-/// what is left of it.
-async fn connect_tcp(host: &str, port: u16, attempt: Duration) -> Result<TcpStream, String> {
-    let addrs: Vec<_> =
-        (host, port).to_socket_addrs().await.map_err(|e| format!("cannot resolve '{host}': {e}"))?.collect();
-    let mut last = format!("'{host}' resolves to no address");
-    for (i, addr) in addrs.iter().enumerate() {
-        let connect = TcpStream::connect(addr);
-        let result = if i + 1 < addrs.len() {
-            async_std::future::timeout(attempt, connect).await.unwrap_or_else(|_| {
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::TimedOut,
-                    format!("timed out after {} ms", attempt.as_millis()),
-                ))
-            })
-        } else {
-            connect.await
-        };
-        match result {
-            Ok(stream) => {
-                let _ = stream.set_nodelay(true);
-                return Ok(stream);
-            }
-            Err(e) => last = format!("cannot connect to {addr}: {e}"),
-        }
-    }
-    Err(last)
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ impl Config {
 /// tungstenite's read buffer: the most it reads at a time. It zeroes this much of every
 /// connection's buffer on its first read, so it is resident even when idle: its default,
 /// 128 KiB, made 1,000 idle connections hold 150 MB. A busy socket is read 128 KiB at a time
-/// beneath it (frames.rs), so this only sets how much tungstenite copies per call: 1 KiB echoes
+/// beneath it (protocol/frames/readahead.rs), so this only sets how much tungstenite copies per call: 1 KiB echoes
 /// 64 KiB and 1 MiB messages as fast as 4 KiB did, and an idle connection holds 3 KB less
 /// (wslua-bench all --smoke: 8,987 B with 4 KiB, 6,119 B with 1 KiB).
 pub(crate) const READ_BUFFER: usize = 1 << 10;
@@ -78,6 +78,9 @@ pub const EVENT_COST: usize = 128;
 
 /// The most of a refused handshake's response body that is kept.
 pub const MAX_RESPONSE_BODY: usize = 64 << 10;
+
+/// The longest channel name, in bytes.
+pub const MAX_CHANNEL: usize = 256;
 
 /// A close frame's payload is at most 125 bytes, 2 of which are the code (RFC 6455 5.5).
 pub const MAX_CLOSE_REASON: usize = 123;

@@ -3,10 +3,11 @@
 //! it ended.
 
 use crate::config::{Config, READ_BUFFER};
-use crate::deflate::Fault;
-use crate::event::{ConnId, EventKind, Message};
-use crate::link::{count, Command, Link};
-use crate::registry::{data_len, Shared};
+use crate::core::event::{ConnId, EventKind, Message};
+use crate::core::link::{count, Command, Link};
+use crate::core::registry::backpressure::data_len;
+use crate::core::registry::Registry;
+use crate::protocol::deflate::Fault;
 use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
@@ -69,7 +70,7 @@ impl Heard {
 /// must: the stream is split before it is made (an argument it held would keep its place), and
 /// the closing steps are a future of their own, made when the connection closes.
 pub(crate) fn drive<S>(
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     id: ConnId,
     ws: WebSocketStream<S>,
     link: Arc<Link>,
@@ -79,11 +80,11 @@ where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let (sink, stream) = ws.split();
-    run(shared, id, sink, stream, link, tcp)
+    run(registry, id, sink, stream, link, tcp)
 }
 
 async fn run<S>(
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     id: ConnId,
     mut sink: WebSocketSender<S>,
     mut stream: WebSocketReceiver<S>,
@@ -92,12 +93,12 @@ async fn run<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let close_wait = shared.config.close_timeout;
+    let close_wait = registry.config.close_timeout;
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let end = {
-        let read = read_all(&shared, id, &mut stream, &heard, &link).fuse();
-        let write = write_all(&shared, id, &mut sink, &link, &heard).fuse();
-        let keepalive = keepalive(&shared.config, &heard, &link).fuse();
+        let read = read_all(&registry, id, &mut stream, &heard, &link).fuse();
+        let write = write_all(&registry, id, &mut sink, &link, &heard).fuse();
+        let keepalive = keepalive(&registry.config, &heard, &link).fuse();
         let abort = link.aborted().fuse();
         pin_mut!(read, write, keepalive, abort);
         select! {
@@ -123,12 +124,12 @@ async fn run<S>(
         }
     };
     link.end();
-    Box::pin(finish(&shared, id, end, sink, stream, tcp)).await;
+    Box::pin(finish(&registry, id, end, sink, stream, tcp)).await;
 }
 
 /// Closes the connection as `end` calls for and reports it.
 async fn finish<S>(
-    shared: &Shared,
+    registry: &Registry,
     id: ConnId,
     end: End,
     mut sink: WebSocketSender<S>,
@@ -137,7 +138,7 @@ async fn finish<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let close_wait = shared.config.close_timeout;
+    let close_wait = registry.config.close_timeout;
     // After a violation the peer may still be writing (a message over the limit, say); after a
     // close handshake, it may still have data in flight, or be slow to close its end.
     let (code, reason, peer_writing) = match end {
@@ -151,7 +152,7 @@ async fn finish<S>(
     };
     let _ = async_std::future::timeout(close_wait, SinkExt::close(&mut sink)).await;
     log::info!("connection {id}: disconnected with {code} {reason:?}");
-    shared.push(id, EventKind::Disconnected { code, reason });
+    registry.push(id, EventKind::Disconnected { code, reason });
     if peer_writing {
         if let Ok(mut ws) = WebSocketStream::reunite(sink, stream) {
             let _ = async_std::future::timeout(close_wait, let_the_peer_finish(ws.get_mut(), tcp)).await;
@@ -173,7 +174,13 @@ async fn let_the_peer_finish<S: AsyncRead + AsyncWrite + Unpin>(socket: &mut S, 
     while let Ok(1..) = socket.read(&mut unread).await {}
 }
 
-async fn read_all<S>(shared: &Shared, id: ConnId, stream: &mut WebSocketReceiver<S>, heard: &Heard, link: &Link) -> End
+async fn read_all<S>(
+    registry: &Registry,
+    id: ConnId,
+    stream: &mut WebSocketReceiver<S>,
+    heard: &Heard,
+    link: &Link,
+) -> End
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -230,7 +237,7 @@ where
         count(&counters.messages_received, 1);
         count(&counters.bytes_received, message.data.len() as u64);
         link.received(message.data.len()).await;
-        shared.push(id, EventKind::Message(message));
+        registry.push(id, EventKind::Message(message));
     }
     match close {
         Some((code, reason)) => End::Closed { code, reason },
@@ -259,7 +266,7 @@ const SMALL_MESSAGE: usize = READ_BUFFER / 8;
 /// Writes commands in order until one closes the connection; returns the close frame sent.
 /// Reports `Drain` when a queue that reached the drain threshold has been written out.
 async fn write_all<S>(
-    shared: &Shared,
+    registry: &Registry,
     id: ConnId,
     sink: &mut WebSocketSender<S>,
     link: &Link,
@@ -289,7 +296,7 @@ where
         if link.is_empty() {
             sink.flush().await?;
             if counters.queued.load(Ordering::SeqCst) == 0 && counters.drain_due.swap(false, Ordering::SeqCst) {
-                shared.push(id, EventKind::Drain);
+                registry.push(id, EventKind::Drain);
             }
         }
     }
@@ -341,7 +348,7 @@ mod tests {
     //! sends, the connection ends with exactly one Disconnected event, last, and nothing panics.
 
     use super::drive;
-    use crate::event::{Event, EventKind};
+    use crate::core::event::{Event, EventKind};
     use crate::{Config, Runtime};
     use async_tungstenite::tungstenite::protocol::Role;
     use async_tungstenite::WebSocketStream;
@@ -417,12 +424,12 @@ mod tests {
         #[test]
         fn any_byte_stream_ends_with_exactly_one_disconnect(bytes in streams()) {
             let rt = Runtime::new(Config { close_timeout: Duration::from_millis(50), max_message_size: 1 << 16, ..Config::default() });
-            let shared = rt.shared().clone();
-            let (id, link) = shared.register_client(0);
+            let registry = rt.registry().clone();
+            let (id, link) = registry.register_client(0);
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
-                drive(shared.clone(), id, ws, link, None).await;
+                drive(registry.clone(), id, ws, link, None).await;
             });
             let events: Vec<Event> = std::iter::from_fn(|| rt.next_event(Some(Duration::ZERO))).collect();
             let disconnects = events.iter().filter(|e| matches!(e.kind, EventKind::Disconnected { .. })).count();

@@ -1,8 +1,7 @@
 //! The errors the host-facing calls return. Everything that fails later, on the network, arrives
 //! as an event instead.
 
-use crate::channels::MAX_CHANNEL;
-use crate::config::MAX_CLOSE_REASON;
+use crate::config::{MAX_CHANNEL, MAX_CLOSE_REASON};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -1,51 +1,49 @@
 //! wslua-runtime: the websocket engine behind the `websocket` Lua module, with no Lua in it.
 //!
 //! The host thread calls [`Runtime`] methods (connect, send, disconnect, listen, stop listening),
-//! which never block on the network; async-std tasks do the I/O and append [`Event`]s to one
-//! queue, which the host drains on its own thread with [`Runtime::next_event`]. Events of one
-//! connection are in order, and each connection ends with exactly one
-//! [`EventKind::Disconnected`].
-
+//! which never block on the network; tasks do the I/O and append [`Event`]s to one queue, which
+//! the host drains on its own thread with [`Runtime::next_event`]. Events of one connection are
+//! in order, and each connection ends with exactly one [`EventKind::Disconnected`].
 //!
-//! Modules are layered, every `use` pointing down: `config`, `event`, `channels`, `error`, `headers`,
-//! `handshake`, `response`, `proxy`, `tls`, `deflate` → `frames`, `link` (plain parts) → `registry`
-//! (the state all tasks share) → `connection` → `client`, `server`, `broker` → `runtime` (the façade).
+//! The modules are layers, every `use` pointing down (`tests/layers.rs` checks it):
+//!
+//! ```text
+//!   runtime                              the façade the host calls
+//!   client   server   broker             the roles
+//!   connection                           one open websocket's task
+//!   transport/  tcp, tls, proxy          how bytes reach a peer
+//!   core/       executor, event, lock, queue, link, registry/{entry, admission, channels,
+//!               backpressure}            tasks, events, the shared state
+//!   protocol/   headers, handshake, response, close, deflate, frames/{head, readahead,
+//!               deflate_stream}          the websocket rules, on bytes only
+//!   config  error                        every limit; the typed errors
+//! ```
 
 mod broker;
-mod channels;
 mod client;
 mod config;
 mod connection;
-mod deflate;
+mod core;
 mod error;
-mod event;
-mod executor;
-mod frames;
-mod handshake;
-mod headers;
-mod link;
-mod proxy;
-mod registry;
-mod response;
+mod protocol;
 mod runtime;
 mod server;
-mod tls;
+mod transport;
 
-pub use async_tungstenite::tungstenite::Bytes;
-pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
-pub use channels::MAX_CHANNEL;
-pub use client::ConnectOptions;
-pub use config::{Config, EVENT_COST, MAX_CLOSE_REASON, MAX_RESPONSE_BODY, MAX_UNDELIVERED};
-pub use error::Error;
-pub use event::{
+pub use crate::core::event::{
     ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Publication, Request,
     Verdict, HOST,
 };
-pub use executor::Batch;
-pub use handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
-pub use headers::{parse_headers, Headers};
-pub use proxy::Proxy;
-pub use registry::Stats;
+pub use crate::core::executor::Batch;
+pub use crate::core::registry::Stats;
+pub use async_tungstenite::tungstenite::Bytes;
+pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
+pub use client::ConnectOptions;
+pub use config::{Config, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_RESPONSE_BODY, MAX_UNDELIVERED};
+pub use error::Error;
+pub use protocol::handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
+pub use protocol::headers::{parse_headers, Headers};
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;
-pub use tls::{TlsClient, TlsFiles};
+pub use transport::proxy::Proxy;
+pub use transport::tls::{TlsClient, TlsFiles};

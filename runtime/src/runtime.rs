@@ -2,14 +2,15 @@
 //! network work happens in async-std tasks, which report back through the event queue.
 
 use crate::broker::{Broker, BrokerState, BrokerStatus};
-use crate::channels::MAX_CHANNEL;
 use crate::client::{self, ConnectOptions};
-use crate::config::Config;
+use crate::config::{Config, MAX_CHANNEL};
+use crate::core::event::{ConnId, Event, EventKind, ListenerId, Message, Verdict, HOST};
+use crate::core::executor::{self, Batch};
+use crate::core::link::{cost, TELL_TAKEN};
+use crate::core::lock::lock;
+use crate::core::queue::Taken;
+use crate::core::registry::{Registry, Stats};
 use crate::error::Error;
-use crate::event::{lock, ConnId, Event, EventKind, ListenerId, Message, Taken, Verdict, HOST};
-use crate::executor::{self, Batch};
-use crate::link::{cost, TELL_TAKEN};
-use crate::registry::{Shared, Stats};
 use crate::server::{self, ListenOptions, Listening};
 use std::cell::Cell;
 use std::future::Future;
@@ -27,7 +28,7 @@ pub struct Listener {
 
 /// The engine. Dropping it closes every connection with 1001 (going away).
 pub struct Runtime {
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     /// The running servers, in the order they started.
     listening: Mutex<Vec<Listening>>,
     /// The channels' broker, when the config names one.
@@ -41,7 +42,7 @@ pub struct Runtime {
 
 /// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
 #[derive(Clone)]
-pub struct Interrupter(Arc<Shared>);
+pub struct Interrupter(Arc<Registry>);
 
 impl Interrupter {
     pub fn interrupt(&self) {
@@ -51,52 +52,52 @@ impl Interrupter {
 
 impl Runtime {
     pub fn new(config: Config) -> Runtime {
-        let shared = Arc::new(Shared::new(config));
-        let broker = shared.config.broker.as_deref().map(|url| Broker::start(&shared, url));
-        Runtime { shared, listening: Mutex::default(), broker, taken: Taken::default(), untold: Cell::new((HOST, 0)) }
+        let registry = Arc::new(Registry::new(config));
+        let broker = registry.config.broker.as_deref().map(|url| Broker::start(&registry, url));
+        Runtime { registry, listening: Mutex::default(), broker, taken: Taken::default(), untold: Cell::new((HOST, 0)) }
     }
 
     #[cfg(test)]
-    pub(crate) fn shared(&self) -> &Arc<Shared> {
-        &self.shared
+    pub(crate) fn registry(&self) -> &Arc<Registry> {
+        &self.registry
     }
 
     pub fn config(&self) -> &Config {
-        &self.shared.config
+        &self.registry.config
     }
 
     /// Starts connecting. A malformed URL or header string is an error here, before anything is
     /// sent; every later failure arrives as an `Error` event followed by `Disconnected`.
     pub fn connect(&self, url: &str, options: ConnectOptions) -> Result<ConnId, Error> {
-        client::start(&self.shared, url, options)
+        client::start(&self.registry, url, options)
     }
 
     /// Queues a message; returns the bytes queued on the connection after it. Past
     /// `max_send_queue` bytes not yet written (a peer that does not read), the connection is
     /// closed with 1008 instead, and the message dropped.
     pub fn send(&self, conn: ConnId, message: Message) -> Result<usize, Error> {
-        self.shared.send(conn, message)
+        self.registry.send(conn, message)
     }
 
     /// Queues one message on each open connection of `conns`, framed once; returns how many.
     pub fn broadcast(&self, conns: &[ConnId], message: Message) -> Result<usize, Error> {
-        self.shared.broadcast(conns, message)
+        self.registry.broadcast(conns, message)
     }
 
     /// Pings the peer now; its pong updates `stats().rtt`.
     pub fn ping(&self, conn: ConnId) -> Result<(), Error> {
-        self.shared.ping(conn)
+        self.registry.ping(conn)
     }
 
     /// Adds a connection to a channel (see [`Self::publish`]), or (`on` false) removes it; it
     /// leaves all its channels when it closes.
     pub fn subscribe(&self, conn: ConnId, channel: &[u8], on: bool) -> Result<(), Error> {
-        self.shared.subscribe(conn, check_channel(channel)?, on)
+        self.registry.subscribe(conn, check_channel(channel)?, on)
     }
 
     /// Whether the host takes `channel`'s messages, as [`crate::EventKind::Published`] events.
     pub fn subscribe_host(&self, channel: &[u8], on: bool) -> Result<(), Error> {
-        self.shared.subscribe_host(check_channel(channel)?, on);
+        self.registry.subscribe_host(check_channel(channel)?, on);
         Ok(())
     }
 
@@ -108,11 +109,11 @@ impl Runtime {
         if let Some(broker) = &self.broker {
             broker.relay(channel, &message);
         }
-        self.shared.deliver(channel, message)
+        self.registry.deliver(channel, message)
     }
 
     pub fn broker_status(&self) -> BrokerStatus {
-        let channels = self.shared.channel_names().len();
+        let channels = self.registry.channel_names().len();
         match &self.broker {
             Some(broker) => broker.status(channels),
             None => BrokerStatus { state: BrokerState::Off, relayed: 0, unrelayed: 0, received: 0, channels },
@@ -121,12 +122,12 @@ impl Runtime {
 
     /// What the connection has sent, received and queued, and how far the peer is.
     pub fn stats(&self, conn: ConnId) -> Result<Stats, Error> {
-        self.shared.stats(conn)
+        self.registry.stats(conn)
     }
 
     /// Closes with `code` and `reason` once the messages already sent are written.
     pub fn disconnect(&self, conn: ConnId, code: u16, reason: &str) -> Result<(), Error> {
-        self.shared.disconnect(conn, code, reason)
+        self.registry.disconnect(conn, code, reason)
     }
 
     /// Listens on `port` (0 picks one), on every IPv4 and IPv6 address or on `options.host`.
@@ -138,7 +139,7 @@ impl Runtime {
         handshake_timeout: Duration,
         options: ListenOptions,
     ) -> Result<Listener, Error> {
-        let server = server::listen(&self.shared, port, max_connections, handshake_timeout, options)?;
+        let server = server::listen(&self.registry, port, max_connections, handshake_timeout, options)?;
         let listener = Listener { port: server.port, id: server.id };
         lock(&self.listening).push(server);
         log::info!("listening on port {}", listener.port);
@@ -159,7 +160,7 @@ impl Runtime {
             .into_iter()
             .map(|server| {
                 let listener = Listener { port: server.port, id: server.id };
-                server.stop(&self.shared);
+                server.stop(&self.registry);
                 log::info!("stopped listening on port {}", listener.port);
                 listener
             })
@@ -169,13 +170,13 @@ impl Runtime {
     /// Stops every server and closes every connection with 1001; their events still arrive.
     pub fn shutdown(&self) {
         self.stop_listening(None);
-        self.shared.close_all(1001, "going away");
+        self.registry.close_all(1001, "going away");
     }
 
     /// Answers an [`crate::EventKind::Admit`] event: its `conn` is the ticket. An answer that
     /// comes after the handshake's time is up is ignored (the client got 503).
     pub fn admit(&self, ticket: ConnId, verdict: Verdict) {
-        self.shared.answer(ticket, verdict);
+        self.registry.answer(ticket, verdict);
     }
 
     /// The next event, waiting up to `timeout` (`None`: until one arrives or an interrupt).
@@ -186,7 +187,7 @@ impl Runtime {
     /// [`Self::next_event`] for a host that waits in [`Self::block_on`] or [`Self::host_loop`].
     pub async fn event(&self, timeout: Option<Duration>) -> Option<Event> {
         if self.taken.len() == 0 {
-            self.shared.queue.arrival(timeout).await?;
+            self.registry.queue.arrival(timeout).await?;
         }
         self.queued_event()
     }
@@ -194,7 +195,7 @@ impl Runtime {
     /// The next event if one is queued now: a host's step that is already handling events takes
     /// the next this way, from anywhere (even from inside a Lua call), with nothing to wait on.
     pub fn queued_event(&self) -> Option<Event> {
-        let event = self.taken.pop(&self.shared.queue)?;
+        let event = self.taken.pop(&self.registry.queue)?;
         self.seen(&event);
         Some(event)
     }
@@ -206,15 +207,15 @@ impl Runtime {
     /// the host has taken and not told stay under twice that: a quarter of what a connection
     /// may have waiting, under the half below which a paused connection reads again.
     fn seen(&self, event: &Event) {
-        let EventKind::Message(message) = &event.kind else { return self.shared.seen(event) };
+        let EventKind::Message(message) = &event.kind else { return self.registry.seen(event) };
         let (mut conn, mut untold) = self.untold.get();
         if conn != event.conn {
-            self.shared.taken(conn, untold);
+            self.registry.taken(conn, untold);
             (conn, untold) = (event.conn, 0);
         }
         untold += cost(message.data.len());
         if untold >= TELL_TAKEN {
-            self.shared.taken(conn, untold);
+            self.registry.taken(conn, untold);
             untold = 0;
         }
         self.untold.set((conn, untold));
@@ -244,16 +245,16 @@ impl Runtime {
 
     /// How many events are queued.
     pub fn pending(&self) -> usize {
-        self.taken.len() + self.shared.queue.len()
+        self.taken.len() + self.registry.queue.len()
     }
 
     /// No connection (until its Disconnected event is taken) and no server is left.
     pub fn is_idle(&self) -> bool {
-        !self.shared.has_connections() && lock(&self.listening).is_empty()
+        !self.registry.has_connections() && lock(&self.listening).is_empty()
     }
 
     pub fn interrupter(&self) -> Interrupter {
-        Interrupter(self.shared.clone())
+        Interrupter(self.registry.clone())
     }
 }
 

@@ -2,14 +2,14 @@
 //! accepted socket that runs TLS and the handshake under `connection_timeout` and the
 //! `max_connections` limit, then [`crate::connection::drive`].
 
-use crate::deflate;
+use crate::core::event::{EventKind, Handshake, ListenerId, Request, Verdict};
+use crate::core::executor::{self, Task};
+use crate::core::registry::Registry;
 use crate::error::Error;
-use crate::event::{EventKind, Handshake, ListenerId, Request, Verdict};
-use crate::executor::{self, Task};
-use crate::frames::FrameStream;
-use crate::handshake::{self, Head};
-use crate::registry::Shared;
-use crate::tls::{self, Io, TlsFiles};
+use crate::protocol::deflate;
+use crate::protocol::frames::FrameStream;
+use crate::protocol::handshake::{self, Head};
+use crate::transport::tls::{self, Io, TlsFiles};
 use async_native_tls::TlsAcceptor;
 use async_std::net::{TcpListener, TcpStream};
 use async_tungstenite::tungstenite::handshake::server::{ErrorResponse, Request as HttpRequest, Response};
@@ -34,8 +34,8 @@ pub(crate) struct Listening {
 impl Listening {
     /// Stops accepting (the port is free when this returns) and closes every connection the
     /// server accepted; a handshake still running is closed unseen when it completes.
-    pub fn stop(self, shared: &Shared) {
-        shared.close_listener(self.id);
+    pub fn stop(self, registry: &Registry) {
+        registry.close_listener(self.id);
         executor::block_on(async {
             for task in self.accept_loops {
                 task.cancel().await;
@@ -93,7 +93,7 @@ pub struct ListenOptions {
 }
 
 pub(crate) fn listen(
-    shared: &Arc<Shared>,
+    registry: &Arc<Registry>,
     port: u16,
     max_connections: usize,
     handshake_timeout: Duration,
@@ -107,8 +107,8 @@ pub(crate) fn listen(
     };
     let bound = sockets.and_then(|sockets| Ok((sockets[0].local_addr()?.port(), sockets)));
     let (port, sockets) = bound.map_err(|source| Error::Listen { port, source })?;
-    let id = shared.open_listener();
-    let drain_threshold = options.drain_threshold.unwrap_or(shared.config.drain_threshold);
+    let id = registry.open_listener();
+    let drain_threshold = options.drain_threshold.unwrap_or(registry.config.drain_threshold);
     let limits = Arc::new(Limits {
         listener: id,
         max_connections,
@@ -116,13 +116,13 @@ pub(crate) fn listen(
         drain_threshold,
         protocols: options.protocols,
         tls,
-        compression: options.compression.unwrap_or(shared.config.compression),
+        compression: options.compression.unwrap_or(registry.config.compression),
         admission: options.admission,
         active: AtomicUsize::new(0),
     });
     let accept_loops = sockets
         .into_iter()
-        .map(|socket| executor::spawn(accept_loop(shared.clone(), TcpListener::from(socket), limits.clone())))
+        .map(|socket| executor::spawn(accept_loop(registry.clone(), TcpListener::from(socket), limits.clone())))
         .collect();
     Ok(Listening { id, port, accept_loops })
 }
@@ -178,11 +178,11 @@ fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
     Ok(socket.into())
 }
 
-async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Limits>) {
+async fn accept_loop(registry: Arc<Registry>, listener: TcpListener, limits: Arc<Limits>) {
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
-                executor::spawn(serve(shared.clone(), stream, peer, limits.clone())).detach();
+                executor::spawn(serve(registry.clone(), stream, peer, limits.clone())).detach();
             }
             Err(e) => {
                 // Out of file descriptors and the like: back off instead of spinning.
@@ -194,13 +194,13 @@ async fn accept_loop(shared: Arc<Shared>, listener: TcpListener, limits: Arc<Lim
 }
 
 /// TLS first on a `wss://` server; its time counts toward the handshake's.
-async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
+async fn serve(registry: Arc<Registry>, tcp: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
     let _ = tcp.set_nodelay(true);
     let started = Instant::now();
     let socket = tcp.clone();
-    let Some(acceptor) = &limits.tls else { return upgrade(shared, tcp, socket, peer, limits, started).await };
+    let Some(acceptor) = &limits.tls else { return upgrade(registry, tcp, socket, peer, limits, started).await };
     match async_std::future::timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
-        Ok(Ok(stream)) => upgrade(shared, stream, socket, peer, limits.clone(), started).await,
+        Ok(Ok(stream)) => upgrade(registry, stream, socket, peer, limits.clone(), started).await,
         Ok(Err(e)) => log::info!("TLS handshake from {peer} failed: {e}"),
         Err(_) => log::info!("TLS handshake from {peer} timed out"),
     }
@@ -209,7 +209,7 @@ async fn serve(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, limits: Ar
 // The handshake callback's error type is tungstenite's HTTP response.
 #[allow(clippy::result_large_err)]
 async fn upgrade(
-    shared: Arc<Shared>,
+    registry: Arc<Registry>,
     mut stream: impl Io + 'static,
     tcp: TcpStream,
     peer: SocketAddr,
@@ -238,7 +238,7 @@ async fn upgrade(
     };
     if limits.admission {
         let left = limits.handshake_timeout.saturating_sub(started.elapsed());
-        if let Verdict::Refuse { status, body } = admit(&shared, &request, left).await {
+        if let Verdict::Refuse { status, body } = admit(&registry, &request, left).await {
             let body = body.unwrap_or_else(|| format!("{}\n", handshake::reason(status)).into_bytes());
             return refuse(&mut stream, peer, status, &body, &limits).await;
         }
@@ -272,7 +272,7 @@ async fn upgrade(
         }
         Ok(response)
     };
-    let config = shared.config.websocket();
+    let config = registry.config.websocket();
     let handshake = async_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
     let left = limits.handshake_timeout.saturating_sub(started.elapsed());
     let mut ws = match async_std::future::timeout(left, handshake).await {
@@ -281,30 +281,30 @@ async fn upgrade(
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let Some(slot) = slot else { return };
-    let Some((id, link)) = shared.register_accepted(limits.listener, limits.drain_threshold) else {
+    let Some((id, link)) = registry.register_accepted(limits.listener, limits.drain_threshold) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
         return;
     };
-    ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), shared.config.max_message_size);
-    shared.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
+    ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), registry.config.max_message_size);
+    registry.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
-    shared.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
+    registry.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
     // A task of its own, holding the slot: this one is sized for the handshake, which an open
     // connection no longer needs (7 KB against about 1; see connection::drive).
-    let driving = crate::connection::drive(shared, id, ws, link, Some(tcp));
+    let driving = crate::connection::drive(registry, id, ws, link, Some(tcp));
     executor::spawn(driving.map(move |()| drop(slot))).detach();
 }
 
 /// The host's verdict on `request`, or 503 when none comes within `left`.
-async fn admit(shared: &Shared, request: &Request, left: Duration) -> Verdict {
-    let (ticket, verdict) = shared.ask(request.clone());
+async fn admit(registry: &Registry, request: &Request, left: Duration) -> Verdict {
+    let (ticket, verdict) = registry.ask(request.clone());
     match async_std::future::timeout(left, verdict.recv()).await {
         Ok(Ok(verdict)) => verdict,
         // The runtime is shutting down.
         Ok(Err(_)) => Verdict::Refuse { status: 503, body: Some(b"server stopped\n".to_vec()) },
         Err(_) => {
-            shared.forget(ticket);
+            registry.forget(ticket);
             log::info!("the accept hook did not answer {} within the handshake's time", request.peer);
             Verdict::Refuse { status: 503, body: Some(b"the server did not decide in time\n".to_vec()) }
         }

@@ -5,19 +5,27 @@
 //! One lock guards the connections and the running servers together, so a server that stops
 //! and a handshake that completes at the same moment agree on which happened first.
 
-use crate::channels::Channels;
-use crate::config::{Config, MAX_CLOSE_REASON};
-use crate::error::Error;
-use crate::event::{
-    lock, ConnId, DataKind, Event, EventKind, EventQueue, ListenerId, Message, Publication, Request, Verdict, HOST,
+mod admission;
+pub(crate) mod backpressure;
+pub(crate) mod channels;
+mod entry;
+
+use crate::config::Config;
+use crate::core::event::{
+    ConnId, DataKind, Event, EventKind, ListenerId, Message, Publication, Request, Verdict, HOST,
 };
-use crate::link::{Command, Link, TELL_TAKEN};
-use async_std::channel::{self, Receiver, Sender};
-use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use async_tungstenite::tungstenite::protocol::CloseFrame;
+use crate::core::link::{Command, Link};
+use crate::core::lock::lock;
+use crate::core::queue::EventQueue;
+use crate::core::registry::admission::Admissions;
+use crate::core::registry::channels::Channels;
+use crate::core::registry::entry::{Entry, Visible};
+use crate::error::Error;
+use crate::protocol::close::check_close;
+use async_std::channel::{Receiver, Sender};
 use async_tungstenite::tungstenite::Message as Frame;
 use rustc_hash::FxHashMap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -42,32 +50,6 @@ pub struct Stats {
     pub extensions: String,
 }
 
-/// A connection's state as the host has seen it: it changes when the host takes an event, so
-/// `send` right after `EVENT_CONNECTED` works, and after `disconnect` fails, deterministically.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Visible {
-    Connecting,
-    Open,
-    Closing,
-}
-
-struct Entry {
-    link: Arc<Link>,
-    /// What the host has taken of the connection's messages ([`crate::link::cost`]), and what
-    /// it last told the connection's task of it.
-    taken: usize,
-    told: usize,
-    visible: Visible,
-    /// The `listen` that accepted it; `None` for client connections.
-    listener: Option<ListenerId>,
-    /// Queued bytes from which an emptied queue is reported (`Drain`); 0 never.
-    drain_threshold: usize,
-    /// When the host took its `Connected` event.
-    connected_at: Option<Instant>,
-    protocol: Option<String>,
-    extensions: String,
-}
-
 #[derive(Default)]
 struct Table {
     conns: FxHashMap<ConnId, Entry>,
@@ -76,26 +58,26 @@ struct Table {
     channels: Channels,
 }
 
-pub(crate) struct Shared {
+pub(crate) struct Registry {
     pub config: Config,
     pub queue: EventQueue,
     next_id: AtomicU64,
     table: Mutex<Table>,
-    /// The handshakes waiting for the host's [`Verdict`], by ticket.
-    admissions: Mutex<HashMap<ConnId, Sender<Verdict>>>,
+    /// The handshakes waiting for the host's [`Verdict`].
+    admissions: Admissions,
     /// Told each time a channel gains its first or loses its last subscriber here (the broker
     /// follows the set).
     channels_changed: std::sync::OnceLock<Sender<()>>,
 }
 
-impl Shared {
-    pub fn new(config: Config) -> Shared {
-        Shared {
+impl Registry {
+    pub fn new(config: Config) -> Registry {
+        Registry {
             config,
             queue: EventQueue::default(),
             next_id: AtomicU64::new(1),
             table: Mutex::default(),
-            admissions: Mutex::default(),
+            admissions: Admissions::default(),
             channels_changed: std::sync::OnceLock::new(),
         }
     }
@@ -104,20 +86,17 @@ impl Shared {
     /// caller that stops waiting calls [`Self::forget`], so a late answer finds no one.
     pub fn ask(&self, request: Request) -> (ConnId, Receiver<Verdict>) {
         let ticket = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let (answer, verdict) = channel::bounded(1);
-        lock(&self.admissions).insert(ticket, answer);
+        let verdict = self.admissions.open(ticket);
         self.push(ticket, EventKind::Admit(Box::new(request)));
         (ticket, verdict)
     }
 
     pub fn answer(&self, ticket: ConnId, verdict: Verdict) {
-        if let Some(answer) = lock(&self.admissions).remove(&ticket) {
-            let _ = answer.try_send(verdict);
-        }
+        self.admissions.answer(ticket, verdict);
     }
 
     pub fn forget(&self, ticket: ConnId) {
-        lock(&self.admissions).remove(&ticket);
+        self.admissions.forget(ticket);
     }
 
     /// A new client connection in the table, and the link its task drives it through.
@@ -156,7 +135,7 @@ impl Shared {
         let mut table = lock(&self.table);
         table.listening.remove(&id);
         for (conn, entry) in table.conns.iter_mut().filter(|(_, e)| e.listener == Some(id)) {
-            close(*conn, entry, 1001, "server stopped");
+            entry.close(*conn, 1001, "server stopped");
         }
     }
 
@@ -170,7 +149,7 @@ impl Shared {
             log::debug!("connection {conn}: sending {} ({} bytes)", message.preview(), message.data.len());
         }
         let frame = frame(message)?;
-        Ok(queue(conn, entry, frame, self.config.max_send_queue))
+        Ok(entry.queue(conn, frame, self.config.max_send_queue).unwrap_or_else(|queued| queued))
     }
 
     /// Queues one message on every connection of `conns` that is open, framed once: each gets
@@ -219,14 +198,14 @@ impl Shared {
         check_close(code, reason)?;
         let mut table = lock(&self.table);
         let entry = table.conns.get_mut(&conn).ok_or(Error::Closed)?;
-        close(conn, entry, code, reason);
+        entry.close(conn, code, reason);
         Ok(())
     }
 
     /// Closes every connection, client and server side.
     pub fn close_all(&self, code: u16, reason: &str) {
         for (conn, entry) in lock(&self.table).conns.iter_mut() {
-            close(*conn, entry, code, reason);
+            entry.close(*conn, code, reason);
         }
     }
 
@@ -309,18 +288,14 @@ impl Shared {
         }
     }
 
-    /// The host has taken messages of `conn` that cost `bytes` ([`crate::link::cost`]), which
+    /// The host has taken messages of `conn` that cost `bytes` ([`crate::core::link::cost`]), which
     /// leaves the connection room to read more.
     pub fn taken(&self, conn: ConnId, bytes: usize) {
         if bytes == 0 {
             return;
         }
         if let Some(entry) = lock(&self.table).conns.get_mut(&conn) {
-            entry.taken += bytes;
-            if entry.taken - entry.told >= TELL_TAKEN {
-                entry.link.taken(entry.taken);
-                entry.told = entry.taken;
-            }
+            entry.credit.take(bytes, &entry.link);
         }
     }
 
@@ -338,18 +313,7 @@ fn insert(
 ) -> (ConnId, Arc<Link>) {
     let id = next_id.fetch_add(1, Ordering::Relaxed);
     let link = Arc::new(Link::default());
-    let entry = Entry {
-        link: link.clone(),
-        taken: 0,
-        told: 0,
-        visible: Visible::Connecting,
-        listener,
-        drain_threshold,
-        connected_at: None,
-        protocol: None,
-        extensions: String::new(),
-    };
-    table.conns.insert(id, entry);
+    table.conns.insert(id, Entry::new(link.clone(), listener, drain_threshold));
     (id, link)
 }
 
@@ -371,61 +335,8 @@ fn queue_each<'a>(
     let mut queued = 0;
     for conn in ids {
         if let Some(entry) = conns.get_mut(conn).filter(|e| e.visible == Visible::Open) {
-            queue(*conn, entry, frame.clone(), limit);
-            // A connection closed for its full queue did not get it.
-            queued += usize::from(entry.visible == Visible::Open);
+            queued += usize::from(entry.queue(*conn, frame.clone(), limit).is_ok());
         }
     }
     queued
-}
-
-/// Queues `frame` on an open connection, or closes it with 1008 when that would take its queue
-/// past `limit`. Returns the bytes queued after.
-fn queue(conn: ConnId, entry: &mut Entry, frame: Frame, limit: usize) -> usize {
-    let size = data_len(&frame);
-    let counters = &entry.link.counters;
-    let queued = counters.queued.fetch_add(size, Ordering::SeqCst) + size;
-    if queued > limit {
-        entry.visible = Visible::Closing;
-        let reason = format!("send queue over {limit} bytes: the peer is not reading");
-        log::info!("connection {conn}: {reason}");
-        entry.link.abort(CloseFrame { code: CloseCode::Policy, reason: reason.into() });
-        return queued;
-    }
-    if entry.drain_threshold > 0 && queued >= entry.drain_threshold {
-        counters.drain_due.store(true, Ordering::SeqCst);
-    }
-    // Dropped when the task has ended (its Disconnected event is queued).
-    entry.link.push(Command::Send(frame));
-    queued
-}
-
-/// The payload size of a data message, as the send queue counts it.
-pub(crate) fn data_len(message: &Frame) -> usize {
-    match message {
-        Frame::Text(text) => text.len(),
-        Frame::Binary(data) => data.len(),
-        _ => 0,
-    }
-}
-
-fn close(conn: ConnId, entry: &mut Entry, code: u16, reason: &str) {
-    if entry.visible == Visible::Closing {
-        return;
-    }
-    entry.visible = Visible::Closing;
-    log::info!("connection {conn}: closing with {code} {reason:?}");
-    let frame = CloseFrame { code: CloseCode::from(code), reason: reason.to_string().into() };
-    entry.link.push(Command::Close(frame));
-}
-
-/// The codes an endpoint may send (RFC 6455 7.4), and a reason that fits a control frame.
-fn check_close(code: u16, reason: &str) -> Result<(), Error> {
-    if !matches!(code, 1000..=1003 | 1007..=1011 | 3000..=4999) {
-        return Err(Error::CloseCode(code));
-    }
-    if reason.len() > MAX_CLOSE_REASON {
-        return Err(Error::CloseReason(reason.len()));
-    }
-    Ok(())
 }

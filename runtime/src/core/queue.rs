@@ -1,156 +1,18 @@
-//! What the engine reports to the host, and the queue that carries it across threads.
+//! The queue that carries events from the connection tasks to the host's thread, and the host's
+//! wait on it.
 
-use crate::executor;
-use async_tungstenite::tungstenite::Bytes;
+use crate::core::event::{Event, EventKind};
+use crate::core::executor;
+use crate::core::lock::lock;
 use crossbeam_utils::CachePadded;
 use futures::future::{self, Either};
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::net::SocketAddr;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Identifies a connection for its whole life; never reused.
-pub type ConnId = u64;
-
-/// The `conn` of events that belong to no connection ([`EventKind::Published`]).
-pub const HOST: ConnId = 0;
-
-/// Identifies one `listen` for its whole life; never reused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ListenerId(pub(crate) u64);
-
-/// Whether a message's payload is text (valid UTF-8) or any bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DataKind {
-    Text,
-    Binary,
-}
-
-/// A data message, as sent by the host and as received from a peer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    /// Shared, not copied, on its way between the socket and the host.
-    pub data: Bytes,
-    pub kind: DataKind,
-}
-
-impl Message {
-    pub fn text(data: impl Into<Bytes>) -> Message {
-        Message { data: data.into(), kind: DataKind::Text }
-    }
-
-    pub fn binary(data: impl Into<Bytes>) -> Message {
-        Message { data: data.into(), kind: DataKind::Binary }
-    }
-
-    /// A short, printable view for the debug log.
-    pub(crate) fn preview(&self) -> String {
-        const MAX: usize = 64;
-        let shown = &self.data[..self.data.len().min(MAX)];
-        let more = if self.data.len() > MAX { "..." } else { "" };
-        match self.kind {
-            DataKind::Text => format!("text {:?}{more}", String::from_utf8_lossy(shown)),
-            DataKind::Binary => {
-                format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
-            }
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    pub conn: ConnId,
-    pub kind: EventKind,
-}
-
-// An event is moved several times on its way to the host, once per message, and the host reads
-// it from the cache lines of the network thread that wrote it: an upgrade request kept in place
-// made every event 152 bytes, each move a call to memcpy (5% of a receiving client's
-// instructions). What is larger than a message is boxed, so an event is a message's size.
-const _: () = assert!(std::mem::size_of::<Event>() <= 48);
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum EventKind {
-    /// The handshake completed.
-    Connected(Handshake),
-    Message(Message),
-    /// Connecting failed; `Disconnected` follows.
-    Error {
-        message: String,
-        response: Option<Box<HandshakeResponse>>,
-    },
-    /// The send queue, after holding at least the connection's drain threshold, has been
-    /// written out.
-    Drain,
-    /// The last event of every connection.
-    Disconnected {
-        code: u16,
-        reason: String,
-    },
-    /// A server with an admission hook asks whether to accept an upgrade request. The event's
-    /// `conn` is the ticket to answer with ([`crate::Runtime::admit`]); no connection has it.
-    Admit(Box<Request>),
-    /// A message on a channel the host subscribes to ([`crate::Runtime::subscribe_host`]);
-    /// the event's `conn` is [`HOST`].
-    Published(Box<Publication>),
-}
-
-/// A message on a channel ([`EventKind::Published`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Publication {
-    pub channel: Vec<u8>,
-    pub message: Message,
-}
-
-/// The host's answer to [`EventKind::Admit`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Verdict {
-    Accept,
-    /// Answered with this HTTP status and plain text body (by default the status's reason
-    /// phrase), and closed.
-    Refuse {
-        status: u16,
-        body: Option<Vec<u8>>,
-    },
-}
-
-/// What a completed handshake told each side.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Handshake {
-    /// A client's: the `101` response's headers (names in lower case, repeated ones joined with
-    /// ", ").
-    Client { response_headers: Vec<(String, String)> },
-    /// A server's: the client's upgrade request.
-    Server(Box<Request>),
-}
-
-/// The upgrade request of a connection accepted by the server.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Request {
-    /// Which `listen` accepted it.
-    pub listener: ListenerId,
-    pub method: String,
-    /// Path and query.
-    pub resource: String,
-    /// Names in lower case, repeated headers joined with ", ".
-    pub headers: Vec<(String, String)>,
-    /// The client's address.
-    pub peer: SocketAddr,
-    /// The subprotocols the client offered, in its order.
-    pub protocols: Vec<String>,
-}
-
-/// The answer of a server that refused the websocket handshake.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HandshakeResponse {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
 /// Many producers (connection tasks), one consumer (the host thread), which waits while the queue
-/// is empty running the engine's tasks (see [`crate::executor`]): no polling, so an idle host
+/// is empty running the engine's tasks (see [`crate::core::executor`]): no polling, so an idle host
 /// uses no CPU. Producers notify the consumer only when it waits, and the consumer takes
 /// everything queued at once ([`Taken`]), so a busy queue costs neither a wake-up nor a lock
 /// handover per event.
@@ -225,7 +87,7 @@ impl EventQueue {
         let _hosting = executor::Hosting::start();
         // A timer even without a deadline: registering one interrupts the thread that polls
         // the sockets, which lets this one take the polling over while it waits (see
-        // executor.rs). Without it a runner's echo of 64 KiB messages made three times the
+        // core/executor.rs). Without it a runner's echo of 64 KiB messages made three times the
         // futex calls per message.
         let mut timer = async_io::Timer::at(deadline.unwrap_or_else(|| Instant::now() + REARM));
         loop {
@@ -294,9 +156,3 @@ fn prefetch(address: *const u8) {
 
 /// How often a wait without a deadline renews its timer.
 const REARM: Duration = Duration::from_secs(86_400);
-
-/// Locks one of the engine's mutexes; a panic elsewhere while it was held does not make the engine
-/// unusable.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}

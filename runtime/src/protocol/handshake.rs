@@ -2,7 +2,7 @@
 //! header count, and a request that is not a websocket upgrade gets an HTTP error answer
 //! (tungstenite would only drop the connection) instead of silence.
 
-use crate::headers::join_headers;
+use crate::protocol::headers::join_headers;
 use async_tungstenite::tungstenite::http::StatusCode;
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use std::io;
@@ -33,7 +33,7 @@ pub struct Upgrade {
     pub method: String,
     /// Path and query.
     pub resource: String,
-    /// As [`crate::headers::join_headers`] gives them.
+    /// As [`crate::protocol::headers::join_headers`] gives them.
     pub headers: Vec<(String, String)>,
     /// The subprotocols offered, in the client's order.
     pub protocols: Vec<String>,

@@ -5,7 +5,7 @@
 //! that had sent anything.
 
 use crate::config::{EVENT_COST, MAX_UNDELIVERED};
-use crate::event::lock;
+use crate::core::lock::lock;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::Message as Frame;
 use std::collections::VecDeque;

@@ -1,5 +1,5 @@
 //! permessage-deflate (RFC 7692): what the two sides agree on in the handshake, and the
-//! compressor and decompressor of one connection. [`crate::frames`] applies them to frames.
+//! compressor and decompressor of one connection. [`crate::protocol::frames`] applies them to frames.
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use std::fmt;

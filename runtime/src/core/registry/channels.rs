@@ -1,11 +1,8 @@
 //! Who subscribes to which channel in this process: connections, and the host (for its Lua
 //! subscribers). Only the bookkeeping; the registry keeps it under its lock and delivers.
 
-use crate::event::ConnId;
+use crate::core::event::ConnId;
 use std::collections::{HashMap, HashSet};
-
-/// The longest channel name, in bytes.
-pub const MAX_CHANNEL: usize = 256;
 
 #[derive(Default)]
 struct Subscribers {

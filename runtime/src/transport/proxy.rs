@@ -2,11 +2,11 @@
 //! environment as curl reads it), and the `CONNECT` tunnel through it.
 
 use crate::config::MAX_RESPONSE_BODY;
+use crate::core::event::HandshakeResponse;
 use crate::error::Error;
-use crate::event::HandshakeResponse;
-use crate::handshake::MAX_REQUEST_HEADERS;
-use crate::headers::join_headers;
-use crate::response::read_body;
+use crate::protocol::handshake::MAX_REQUEST_HEADERS;
+use crate::protocol::headers::join_headers;
+use crate::protocol::response::read_body;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 

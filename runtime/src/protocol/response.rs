@@ -29,7 +29,7 @@ pub async fn read_body<S: AsyncRead + Unpin>(
     let length = header("content-length").and_then(|v| v.parse::<usize>().ok());
     let want = length.map_or(limit, |length| length.min(limit));
     body.extend_from_slice(&read[..read.len().min(want)]);
-    // On the heap, as every buffer of a connection's task (see crate::handshake::read_head).
+    // On the heap, as every buffer of a connection's task (see crate::protocol::handshake::read_head).
     let mut chunk = vec![0u8; 4096];
     while body.len() < want {
         match stream.read(&mut chunk).await {

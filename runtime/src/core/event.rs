@@ -1,0 +1,143 @@
+//! What the engine reports to the host: the events and what they carry.
+
+use async_tungstenite::tungstenite::Bytes;
+use std::net::SocketAddr;
+
+/// Identifies a connection for its whole life; never reused.
+pub type ConnId = u64;
+
+/// The `conn` of events that belong to no connection ([`EventKind::Published`]).
+pub const HOST: ConnId = 0;
+
+/// Identifies one `listen` for its whole life; never reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListenerId(pub(crate) u64);
+
+/// Whether a message's payload is text (valid UTF-8) or any bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    Text,
+    Binary,
+}
+
+/// A data message, as sent by the host and as received from a peer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Shared, not copied, on its way between the socket and the host.
+    pub data: Bytes,
+    pub kind: DataKind,
+}
+
+impl Message {
+    pub fn text(data: impl Into<Bytes>) -> Message {
+        Message { data: data.into(), kind: DataKind::Text }
+    }
+
+    pub fn binary(data: impl Into<Bytes>) -> Message {
+        Message { data: data.into(), kind: DataKind::Binary }
+    }
+
+    /// A short, printable view for the debug log.
+    pub(crate) fn preview(&self) -> String {
+        const MAX: usize = 64;
+        let shown = &self.data[..self.data.len().min(MAX)];
+        let more = if self.data.len() > MAX { "..." } else { "" };
+        match self.kind {
+            DataKind::Text => format!("text {:?}{more}", String::from_utf8_lossy(shown)),
+            DataKind::Binary => {
+                format!("binary {}{more}", shown.iter().map(|b| format!("{b:02x}")).collect::<String>())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub conn: ConnId,
+    pub kind: EventKind,
+}
+
+// An event is moved several times on its way to the host, once per message, and the host reads
+// it from the cache lines of the network thread that wrote it: an upgrade request kept in place
+// made every event 152 bytes, each move a call to memcpy (5% of a receiving client's
+// instructions). What is larger than a message is boxed, so an event is a message's size.
+const _: () = assert!(std::mem::size_of::<Event>() <= 48);
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventKind {
+    /// The handshake completed.
+    Connected(Handshake),
+    Message(Message),
+    /// Connecting failed; `Disconnected` follows.
+    Error {
+        message: String,
+        response: Option<Box<HandshakeResponse>>,
+    },
+    /// The send queue, after holding at least the connection's drain threshold, has been
+    /// written out.
+    Drain,
+    /// The last event of every connection.
+    Disconnected {
+        code: u16,
+        reason: String,
+    },
+    /// A server with an admission hook asks whether to accept an upgrade request. The event's
+    /// `conn` is the ticket to answer with ([`crate::Runtime::admit`]); no connection has it.
+    Admit(Box<Request>),
+    /// A message on a channel the host subscribes to ([`crate::Runtime::subscribe_host`]);
+    /// the event's `conn` is [`HOST`].
+    Published(Box<Publication>),
+}
+
+/// A message on a channel ([`EventKind::Published`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publication {
+    pub channel: Vec<u8>,
+    pub message: Message,
+}
+
+/// The host's answer to [`EventKind::Admit`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Accept,
+    /// Answered with this HTTP status and plain text body (by default the status's reason
+    /// phrase), and closed.
+    Refuse {
+        status: u16,
+        body: Option<Vec<u8>>,
+    },
+}
+
+/// What a completed handshake told each side.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Handshake {
+    /// A client's: the `101` response's headers (names in lower case, repeated ones joined with
+    /// ", ").
+    Client { response_headers: Vec<(String, String)> },
+    /// A server's: the client's upgrade request.
+    Server(Box<Request>),
+}
+
+/// The upgrade request of a connection accepted by the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// Which `listen` accepted it.
+    pub listener: ListenerId,
+    pub method: String,
+    /// Path and query.
+    pub resource: String,
+    /// Names in lower case, repeated headers joined with ", ".
+    pub headers: Vec<(String, String)>,
+    /// The client's address.
+    pub peer: SocketAddr,
+    /// The subprotocols the client offered, in its order.
+    pub protocols: Vec<String>,
+}
+
+/// The answer of a server that refused the websocket handshake.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandshakeResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}

@@ -1,0 +1,11 @@
+//! What every part of the engine stands on: where tasks run (`executor`), what they report
+//! (`event`) and how it reaches the host (`queue`), what joins the host's calls to one
+//! connection's task (`link`), and the state they all share (`registry`). No sockets and no
+//! protocol here.
+
+pub(crate) mod event;
+pub(crate) mod executor;
+pub(crate) mod link;
+pub(crate) mod lock;
+pub(crate) mod queue;
+pub(crate) mod registry;

@@ -527,6 +527,8 @@ pub struct CallbackData {
     pub r#type: Option<i64>,
     /// Present when the server answered the handshake with something other than `101`.
     pub handshake_response: Option<HandshakeResponse>,
+    /// What failed, as a short stable word for a script to branch on (`message` says it in words): `"dns"` (the host name does not resolve), `"tcp"` (no TCP connection: refused, unreachable), `"tls"` (the TLS handshake failed, an untrusted certificate say), `"proxy"` (the HTTP proxy could not be reached, or refused the tunnel), `"handshake"` (the server did not answer the upgrade with a valid `101`), `"timeout"` (the connect `timeout` passed first).
+    pub error_kind: Option<String>,
     /// The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.
     pub code: Option<i64>,
     /// What is queued and not yet written when the event is made; `0`.
@@ -558,6 +560,7 @@ impl __wslua::Push for CallbackData {
             c"message",
             c"type",
             c"handshake_response",
+            c"error_kind",
             c"code",
             c"buffered",
             c"reason",
@@ -575,6 +578,7 @@ impl __wslua::Push for CallbackData {
             self.message.is_some(),
             self.r#type.is_some(),
             self.handshake_response.is_some(),
+            self.error_kind.is_some(),
             self.code.is_some(),
             self.buffered.is_some(),
             self.reason.is_some(),
@@ -598,38 +602,41 @@ impl __wslua::Push for CallbackData {
         if let Some(v) = &self.handshake_response {
             __wslua::set(state, 4, v);
         }
-        if let Some(v) = &self.code {
+        if let Some(v) = &self.error_kind {
             __wslua::set(state, 5, v);
         }
-        if let Some(v) = &self.buffered {
+        if let Some(v) = &self.code {
             __wslua::set(state, 6, v);
         }
-        if let Some(v) = &self.reason {
+        if let Some(v) = &self.buffered {
             __wslua::set(state, 7, v);
         }
-        if let Some(v) = &self.protocol {
+        if let Some(v) = &self.reason {
             __wslua::set(state, 8, v);
         }
-        if let Some(v) = &self.extensions {
+        if let Some(v) = &self.protocol {
             __wslua::set(state, 9, v);
         }
-        if let Some(v) = &self.request_method {
+        if let Some(v) = &self.extensions {
             __wslua::set(state, 10, v);
         }
-        if let Some(v) = &self.request_resource {
+        if let Some(v) = &self.request_method {
             __wslua::set(state, 11, v);
         }
-        if let Some(v) = &self.request_headers {
+        if let Some(v) = &self.request_resource {
             __wslua::set(state, 12, v);
         }
-        if let Some(v) = &self.response_headers {
+        if let Some(v) = &self.request_headers {
             __wslua::set(state, 13, v);
         }
-        if let Some(v) = &self.ip_address {
+        if let Some(v) = &self.response_headers {
             __wslua::set(state, 14, v);
         }
-        if let Some(v) = &self.port {
+        if let Some(v) = &self.ip_address {
             __wslua::set(state, 15, v);
+        }
+        if let Some(v) = &self.port {
+            __wslua::set(state, 16, v);
         }
         __wslua::end_record(state);
     }

@@ -271,9 +271,10 @@ fn callback_data(kind: EventKind) -> CallbackData {
             }
         }
         EventKind::Message(message) => message_data(&mut data, message),
-        EventKind::Error { message, response } => {
+        EventKind::Error { kind, message, response } => {
             data.event = glue::EVENT_ERROR;
-            data.message = Some(message.into());
+            data.message = Some(message.into_string().into());
+            data.error_kind = Some(kind.as_str().into());
             data.handshake_response = response.map(|r| HandshakeResponse {
                 status: r.status.into(),
                 headers: r.headers,

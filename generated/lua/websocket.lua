@@ -148,6 +148,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field message string The received data if the event is `EVENT_MESSAGE`; the error text if it is `EVENT_ERROR`. (on EVENT_MESSAGE, EVENT_ERROR)
 ---@field type websocket.data_type *(wslua extension)* Whether the message was text or binary. (on EVENT_MESSAGE)
 ---@field handshake_response? websocket.handshake_response Present when the server answered the handshake with something other than `101`. (on EVENT_ERROR)
+---@field error_kind string *(wslua extension)* What failed, as a short stable word for a script to branch on (`message` says it in words): `"dns"` (the host name does not resolve), `"tcp"` (no TCP connection: refused, unreachable), `"tls"` (the TLS handshake failed, an untrusted certificate say), `"proxy"` (the HTTP proxy could not be reached, or refused the tunnel), `"handshake"` (the server did not answer the upgrade with a valid `101`), `"timeout"` (the connect `timeout` passed first). (on EVENT_ERROR)
 ---@field code integer The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame. (on EVENT_DISCONNECTED)
 ---@field buffered integer *(wslua extension)* What is queued and not yet written when the event is made; `0`. (on EVENT_DRAIN)
 ---@field reason string *(wslua extension)* The close reason text from the close frame, empty if there was none; for code `1006`, what ended the connection. (on EVENT_DISCONNECTED)

@@ -613,6 +613,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#callback_data.handshake_response"
   },
   {
+    "name": "callback_data.error_kind",
+    "kind": "field",
+    "text": "What failed, as a short stable word for a script to branch on (`message` says it in words): `\"dns\"` (the host name does not resolve), `\"tcp\"` (no TCP connection: refused, unreachable), `\"tls\"` (the TLS handshake failed, an untrusted certificate say), `\"proxy\"` (the HTTP proxy could not be reached, or refused the tunnel), `\"handshake\"` (the server did not answer the upgrade with a valid `101`), `\"timeout\"` (the connect `timeout` passed first).",
+    "href": "reference.html#callback_data.error_kind"
+  },
+  {
     "name": "callback_data.code",
     "kind": "field",
     "text": "The close status code (RFC 6455 section 7.4): the code from the peer's close frame, the code given to `disconnect`, `1005` if a close frame carried none, `1006` if the connection was lost without a close frame.",

@@ -4,9 +4,10 @@
 use crate::config::MAX_RESPONSE_BODY;
 use crate::core::event::{ConnId, EventKind, Handshake, HandshakeResponse};
 use crate::core::executor;
+use crate::core::guard::DisconnectGuard;
 use crate::core::link::Link;
 use crate::core::registry::Registry;
-use crate::error::Error;
+use crate::error::{ConnectError, Error, FailureKind};
 use crate::protocol::deflate;
 use crate::protocol::frames::FrameStream;
 use crate::protocol::headers::{header_pairs, Headers};
@@ -75,7 +76,8 @@ pub(crate) fn start(registry: &Arc<Registry>, url: &str, options: ConnectOptions
         None => log::info!("connection {id}: connecting to {url}"),
     }
     let route = Route { target, proxy, connector };
-    executor::spawn(run(registry.clone(), id, route, options, headers, link)).detach();
+    let guard = DisconnectGuard::new(registry.clone(), id);
+    executor::spawn(run(guard, route, options, headers, link)).detach();
     Ok(id)
 }
 
@@ -147,7 +149,7 @@ struct Route {
 /// Why connecting failed.
 enum Failure {
     /// As the Error event tells it.
-    Message(String),
+    Failed(ConnectError),
     /// The proxy answered `CONNECT` with another status than 2xx.
     ProxyRefused(String, HandshakeResponse),
     /// The server answered the upgrade with another status than 101. The stream, taken back
@@ -155,38 +157,45 @@ enum Failure {
     Refused { response: Box<Response<Option<Vec<u8>>>>, stream: Option<Box<Reclaim<Stream>>> },
 }
 
-impl From<String> for Failure {
-    fn from(message: String) -> Self {
-        Failure::Message(message)
+impl From<ConnectError> for Failure {
+    fn from(error: ConnectError) -> Self {
+        Failure::Failed(error)
     }
 }
 
+/// A failed handshake, as the Error event tells it.
+fn handshake_failed(message: String) -> Failure {
+    Failure::Failed(ConnectError::new(FailureKind::Handshake, message))
+}
+
+/// Connects, then hands the connection over to its own task; `guard` reports the end.
 async fn run(
-    registry: Arc<Registry>,
-    id: ConnId,
+    mut guard: DisconnectGuard,
     route: Route,
     options: ConnectOptions,
     headers: Vec<(HeaderName, HeaderValue)>,
     link: Arc<Link>,
 ) {
+    let (registry, id) = (guard.registry.clone(), guard.id);
     // Everything up to the end of a refusal's body shares the caller's timeout.
     let deadline = options.timeout.and_then(|limit| Instant::now().checked_add(limit));
     let target = &route.target.clone();
     let opened = within(deadline, open(&registry, route, &options, headers)).await.unwrap_or_else(|| {
         let limit = options.timeout.unwrap_or_default().as_millis();
-        Err(Failure::Message(format!("timed out after {limit} ms connecting to {}", target.request)))
+        let message = format!("timed out after {limit} ms connecting to {}", target.request);
+        Err(Failure::Failed(ConnectError::new(FailureKind::Timeout, message)))
     });
-    let (message, response) = match opened {
+    let (kind, message, response) = match opened {
         Ok((ws, response_headers, extensions, tcp)) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
             registry.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
             registry.push(id, EventKind::Connected(Handshake::Client { response_headers }));
             // A task of its own: this one is sized for the handshake.
-            return executor::spawn(crate::connection::drive(registry, id, ws, link, Some(tcp))).detach();
+            return executor::spawn(crate::connection::drive(guard, ws, link, Some(tcp))).detach();
         }
-        Err(Failure::Message(message)) => (message, None),
-        Err(Failure::ProxyRefused(message, response)) => (message, Some(response)),
+        Err(Failure::Failed(ConnectError { kind, message })) => (kind, message, None),
+        Err(Failure::ProxyRefused(message, response)) => (FailureKind::Proxy, message, Some(response)),
         Err(Failure::Refused { response, stream }) => {
             let status = response.status().as_u16();
             let read = response.body().clone().unwrap_or_default();
@@ -204,12 +213,13 @@ async fn run(
                 }
             }
             let headers = header_pairs(response.headers());
-            (format!("handshake refused: {}", response.status()), Some(HandshakeResponse { status, headers, body }))
+            let message = format!("handshake refused: {}", response.status());
+            (FailureKind::Handshake, message, Some(HandshakeResponse { status, headers, body }))
         }
     };
     log::info!("connection {id}: {message}");
-    registry.push(id, EventKind::Error { message: message.clone(), response: response.map(Box::new) });
-    registry.push(id, EventKind::Disconnected { code: 1006, reason: message });
+    registry.push(id, EventKind::Error { kind, message: message.clone().into(), response: response.map(Box::new) });
+    guard.disconnected(1006, message);
 }
 
 /// `future`'s output, or `None` if `deadline` passes first.
@@ -238,11 +248,11 @@ async fn open(
     let target = &route.target;
     let tcp = match &route.proxy {
         Some(proxy) => {
-            let mut tcp = tcp::connect(&proxy.host, proxy.port, registry.config.socket_timeout)
-                .await
-                .map_err(|e| format!("proxy {}:{}: {e}", proxy.host, proxy.port))?;
+            let mut tcp = tcp::connect(&proxy.host, proxy.port, registry.config.socket_timeout).await.map_err(|e| {
+                ConnectError::new(FailureKind::Proxy, format!("proxy {}:{}: {}", proxy.host, proxy.port, e.message))
+            })?;
             proxy::tunnel(&mut tcp, proxy, &target.host, target.port).await.map_err(|refused| match refused {
-                Refused::Message(message) => Failure::Message(message),
+                Refused::Message(message) => Failure::Failed(ConnectError::new(FailureKind::Proxy, message)),
                 Refused::Status(message, response) => Failure::ProxyRefused(message, response),
             })?;
             tcp
@@ -253,17 +263,19 @@ async fn open(
     let io: Box<dyn Io> = match route.connector {
         Some(connector) => {
             let name = options.tls.server_name.as_deref().unwrap_or(&target.host);
-            tls::connect(connector, name, tcp).await?
+            tls::connect(connector, name, tcp).await.map_err(|e| ConnectError::new(FailureKind::Tls, e))?
         }
         None => Box::new(tcp),
     };
-    let mut request = target.request.as_str().into_client_request().map_err(|e| format!("invalid url: {e}"))?;
+    let mut request =
+        target.request.as_str().into_client_request().map_err(|e| handshake_failed(format!("invalid url: {e}")))?;
     let request_headers = request.headers_mut();
     for (name, value) in headers {
         request_headers.append(name, value);
     }
     if let Some(protocol) = &options.protocol {
-        let value = HeaderValue::from_str(protocol).map_err(|_| format!("invalid protocol '{protocol}'"))?;
+        let value =
+            HeaderValue::from_str(protocol).map_err(|_| handshake_failed(format!("invalid protocol '{protocol}'")))?;
         request_headers.insert("sec-websocket-protocol", value);
     }
     // The caller's headers cannot name extensions (crate::protocol::headers refuses that one).
@@ -278,13 +290,13 @@ async fn open(
         Err(WsError::Http(response)) => {
             return Err(Failure::Refused { response, stream: reclaimed.try_recv().ok().flatten().map(Box::new) })
         }
-        Err(err) => return Err(format!("handshake with {} failed: {err}", target.request).into()),
+        Err(err) => return Err(handshake_failed(format!("handshake with {} failed: {err}", target.request))),
     };
     let answer = response.headers().get_all("sec-websocket-extensions");
     let agreement = deflate::read_answer(answer.iter().filter_map(|v| v.to_str().ok()), offer)
-        .map_err(|e| format!("handshake with {} failed: {e}", target.request))?;
+        .map_err(|e| handshake_failed(format!("handshake with {} failed: {e}", target.request)))?;
     // The handshake has just lent the stream back to the connection: it is there.
-    ws.get_mut().stream().map_err(|e| e.to_string())?.activate(
+    ws.get_mut().stream().map_err(|e| handshake_failed(e.to_string()))?.activate(
         Role::Client,
         agreement.as_ref(),
         registry.config.max_message_size,

@@ -4,6 +4,7 @@
 
 use crate::config::{Config, READ_BUFFER};
 use crate::core::event::{ConnId, EventKind, Message};
+use crate::core::guard::DisconnectGuard;
 use crate::core::link::{count, Command, Link};
 use crate::core::registry::backpressure::data_len;
 use crate::core::registry::Registry;
@@ -69,9 +70,10 @@ impl Heard {
 /// The future is what an open connection costs while it idles, so it holds no more than it
 /// must: the stream is split before it is made (an argument it held would keep its place), and
 /// the closing steps are a future of their own, made when the connection closes.
+///
+/// `guard` reports the end; if the task ends any other way (a panic), with 1011.
 pub(crate) fn drive<S>(
-    registry: Arc<Registry>,
-    id: ConnId,
+    guard: DisconnectGuard,
     ws: WebSocketStream<S>,
     link: Arc<Link>,
     tcp: Option<TcpStream>,
@@ -80,12 +82,11 @@ where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let (sink, stream) = ws.split();
-    run(registry, id, sink, stream, link, tcp)
+    run(guard, sink, stream, link, tcp)
 }
 
 async fn run<S>(
-    registry: Arc<Registry>,
-    id: ConnId,
+    guard: DisconnectGuard,
     mut sink: WebSocketSender<S>,
     mut stream: WebSocketReceiver<S>,
     link: Arc<Link>,
@@ -93,11 +94,12 @@ async fn run<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    let (registry, id) = (&*guard.registry, guard.id);
     let close_wait = registry.config.close_timeout;
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let end = {
-        let read = read_all(&registry, id, &mut stream, &heard, &link).fuse();
-        let write = write_all(&registry, id, &mut sink, &link, &heard).fuse();
+        let read = read_all(registry, id, &mut stream, &heard, &link).fuse();
+        let write = write_all(registry, id, &mut sink, &link, &heard).fuse();
         let keepalive = keepalive(&registry.config, &heard, &link).fuse();
         let abort = link.aborted().fuse();
         pin_mut!(read, write, keepalive, abort);
@@ -124,13 +126,12 @@ async fn run<S>(
         }
     };
     link.end();
-    Box::pin(finish(&registry, id, end, sink, stream, tcp)).await;
+    Box::pin(finish(guard, end, sink, stream, tcp)).await;
 }
 
 /// Closes the connection as `end` calls for and reports it.
 async fn finish<S>(
-    registry: &Registry,
-    id: ConnId,
+    mut guard: DisconnectGuard,
     end: End,
     mut sink: WebSocketSender<S>,
     stream: WebSocketReceiver<S>,
@@ -138,7 +139,7 @@ async fn finish<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let close_wait = registry.config.close_timeout;
+    let close_wait = guard.registry.config.close_timeout;
     // After a violation the peer may still be writing (a message over the limit, say); after a
     // close handshake, it may still have data in flight, or be slow to close its end.
     let (code, reason, peer_writing) = match end {
@@ -151,8 +152,8 @@ async fn finish<S>(
         End::Lost { reason } => (1006, reason, false),
     };
     let _ = async_std::future::timeout(close_wait, SinkExt::close(&mut sink)).await;
-    log::info!("connection {id}: disconnected with {code} {reason:?}");
-    registry.push(id, EventKind::Disconnected { code, reason });
+    log::info!("connection {}: disconnected with {code} {reason:?}", guard.id);
+    guard.disconnected(code, reason);
     if peer_writing {
         if let Ok(mut ws) = WebSocketStream::reunite(sink, stream) {
             let _ = async_std::future::timeout(close_wait, let_the_peer_finish(ws.get_mut(), tcp)).await;
@@ -349,6 +350,7 @@ mod tests {
 
     use super::drive;
     use crate::core::event::{Event, EventKind};
+    use crate::core::guard::DisconnectGuard;
     use crate::{Config, Runtime};
     use async_tungstenite::tungstenite::protocol::Role;
     use async_tungstenite::WebSocketStream;
@@ -429,7 +431,7 @@ mod tests {
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
-                drive(registry.clone(), id, ws, link, None).await;
+                drive(DisconnectGuard::new(registry.clone(), id), ws, link, None).await;
             });
             let events: Vec<Event> = std::iter::from_fn(|| rt.next_event(Some(Duration::ZERO))).collect();
             let disconnects = events.iter().filter(|e| matches!(e.kind, EventKind::Disconnected { .. })).count();
@@ -438,5 +440,42 @@ mod tests {
             prop_assert!(last_is_disconnect, "the last event is not Disconnected: {:?}", events.last());
             prop_assert!(events.iter().all(|e| e.conn == id));
         }
+    }
+
+    /// A stream whose reads panic, as a bug beneath the connection would.
+    struct Panicking;
+
+    impl AsyncRead for Panicking {
+        fn poll_read(self: Pin<&mut Self>, _: &mut Context<'_>, _: &mut [u8]) -> Poll<std::io::Result<usize>> {
+            panic!("injected: a read that panics")
+        }
+    }
+
+    impl AsyncWrite for Panicking {
+        fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+            Poll::Ready(Ok(buf.len()))
+        }
+        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+        fn poll_close(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    #[test]
+    fn a_task_that_panics_still_ends_its_connection_with_1011() {
+        let rt = Runtime::new(Config::default());
+        let registry = rt.registry().clone();
+        let (id, link) = registry.register_client(0);
+        let config = rt.config().websocket();
+        let ws = async_std::task::block_on(WebSocketStream::from_raw_socket(Panicking, Role::Client, Some(config)));
+        crate::core::executor::spawn(drive(DisconnectGuard::new(registry.clone(), id), ws, link, None)).detach();
+        let event = rt.next_event(Some(Duration::from_secs(10))).expect("an event");
+        assert_eq!(event.conn, id);
+        let EventKind::Disconnected { code, reason } = event.kind else { panic!("{:?}", event.kind) };
+        assert_eq!((code, reason.as_str()), (1011, crate::core::guard::TASK_FAILED));
+        assert!(rt.is_idle(), "the connection is gone once its last event is taken");
+        assert!(rt.send(id, crate::Message::text("late")).is_err());
     }
 }

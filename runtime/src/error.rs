@@ -3,6 +3,51 @@
 
 use crate::config::{MAX_CHANNEL, MAX_CLOSE_REASON};
 
+/// What made a connection attempt fail, as the host names it to scripts (`data.error_kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The host name does not resolve.
+    Dns,
+    /// No TCP connection to the server (refused, unreachable).
+    Tcp,
+    /// The TLS handshake failed.
+    Tls,
+    /// The proxy could not be reached, or refused the tunnel.
+    Proxy,
+    /// The server did not answer the upgrade with a valid `101`.
+    Handshake,
+    /// The connect timeout passed first.
+    Timeout,
+}
+
+impl FailureKind {
+    /// The stable word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Dns => "dns",
+            FailureKind::Tcp => "tcp",
+            FailureKind::Tls => "tls",
+            FailureKind::Proxy => "proxy",
+            FailureKind::Handshake => "handshake",
+            FailureKind::Timeout => "timeout",
+        }
+    }
+}
+
+/// A failed step of connecting: its kind, and the sentence the Error event tells.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct ConnectError {
+    pub kind: FailureKind,
+    pub message: String,
+}
+
+impl ConnectError {
+    pub fn new(kind: FailureKind, message: impl Into<String>) -> ConnectError {
+        ConnectError { kind, message: message.into() }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("invalid url '{url}': {reason}")]

@@ -12,8 +12,8 @@
 //!   client   server   broker             the roles
 //!   connection                           one open websocket's task
 //!   transport/  tcp, tls, proxy          how bytes reach a peer
-//!   core/       executor, event, lock, queue, link, registry/{entry, admission, channels,
-//!               backpressure}            tasks, events, the shared state
+//!   core/       executor, event, lock, queue, link, registry/{backpressure, entry,
+//!               admission, channels}, guard   tasks, events, the shared state
 //!   protocol/   headers, handshake, response, close, deflate, frames/{head, readahead,
 //!               deflate_stream}          the websocket rules, on bytes only
 //!   config  error                        every limit; the typed errors
@@ -40,7 +40,7 @@ pub use async_tungstenite::tungstenite::Bytes;
 pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
 pub use client::ConnectOptions;
 pub use config::{Config, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_RESPONSE_BODY, MAX_UNDELIVERED};
-pub use error::Error;
+pub use error::{Error, FailureKind};
 pub use protocol::handshake::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 pub use protocol::headers::{parse_headers, Headers};
 pub use runtime::{Interrupter, Listener, Runtime};

@@ -4,6 +4,7 @@
 
 use crate::core::event::{EventKind, Handshake, ListenerId, Request, Verdict};
 use crate::core::executor::{self, Task};
+use crate::core::guard::DisconnectGuard;
 use crate::core::registry::Registry;
 use crate::error::Error;
 use crate::protocol::deflate;
@@ -286,13 +287,14 @@ async fn upgrade(
         let _ = ws.close(Some(frame)).await;
         return;
     };
+    let guard = DisconnectGuard::new(registry.clone(), id);
     ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), registry.config.max_message_size);
     registry.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     registry.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
     // A task of its own, holding the slot: this one is sized for the handshake, which an open
     // connection no longer needs (7 KB against about 1; see connection::drive).
-    let driving = crate::connection::drive(registry, id, ws, link, Some(tcp));
+    let driving = crate::connection::drive(guard, ws, link, Some(tcp));
     executor::spawn(driving.map(move |()| drop(slot))).detach();
 }
 

@@ -27,6 +27,7 @@ const ORDER: &[&str] = &[
     "core/registry/admission",
     "core/registry/channels",
     "core/registry",
+    "core/guard",
     "core",
     "transport/tcp",
     "transport/tls",

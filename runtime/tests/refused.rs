@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::io::{Read, Write};
 use std::net::TcpListener;
-use wslua_runtime::{Config, ConnectOptions, EventKind, Runtime};
+use wslua_runtime::{Config, ConnectOptions, EventKind, FailureKind, Runtime};
 
 #[test]
 fn a_refused_handshake_reports_status_headers_and_body() {
@@ -25,9 +25,10 @@ fn a_refused_handshake_reports_status_headers_and_body() {
     });
     let rt = Runtime::new(Config::default());
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/missing"), ConnectOptions::default()).unwrap();
-    let EventKind::Error { message, response: Some(response) } = next_of(&rt, conn) else {
+    let EventKind::Error { kind, message, response: Some(response) } = next_of(&rt, conn) else {
         panic!("expected an error with a response")
     };
+    assert_eq!(kind, FailureKind::Handshake);
     assert!(message.contains("404"), "{message}");
     assert_eq!(response.status, 404);
     assert_eq!(response.body, b"no websocket here\n");

@@ -9,7 +9,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 use wslua_runtime::{
-    Config, ConnectOptions, Error, Event, EventKind, Handshake, ListenOptions, Message, Runtime, TlsClient, TlsFiles,
+    Config, ConnectOptions, Error, Event, EventKind, FailureKind, Handshake, ListenOptions, Message, Runtime,
+    TlsClient, TlsFiles,
 };
 
 /// A CA, and a certificate it signed for `names` (see examples/make_test_certs.sh).
@@ -19,12 +20,14 @@ fn make_certificates(dir: &Path, names: &str) {
     assert!(out.status.success(), "make_test_certs.sh (needs openssl): {}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// The message of a connection that fails in its TLS handshake.
 fn error_of(rt: &Runtime, url: &str) -> String {
     let conn = rt.connect(url, ConnectOptions { timeout: Some(Duration::from_secs(5)), ..Default::default() }).unwrap();
     match next_of(rt, conn) {
-        EventKind::Error { message, .. } => {
+        EventKind::Error { kind, message, .. } => {
+            assert_eq!(kind, FailureKind::Tls, "{message}");
             assert!(matches!(next_of(rt, conn), EventKind::Disconnected { code: 1006, .. }));
-            message
+            message.into()
         }
         other => panic!("{url}: expected an error, got {other:?}"),
     }

@@ -1,5 +1,6 @@
 //! What the engine reports to the host: the events and what they carry.
 
+use crate::error::FailureKind;
 use async_tungstenite::tungstenite::Bytes;
 use std::net::SocketAddr;
 
@@ -70,7 +71,8 @@ pub enum EventKind {
     Message(Message),
     /// Connecting failed; `Disconnected` follows.
     Error {
-        message: String,
+        kind: FailureKind,
+        message: Box<str>,
         response: Option<Box<HandshakeResponse>>,
     },
     /// The send queue, after holding at least the connection's drain threshold, has been

@@ -1,10 +1,11 @@
 //! What every part of the engine stands on: where tasks run (`executor`), what they report
 //! (`event`) and how it reaches the host (`queue`), what joins the host's calls to one
-//! connection's task (`link`), and the state they all share (`registry`). No sockets and no
-//! protocol here.
+//! connection's task (`link`), the state they all share (`registry`), and the guard that
+//! reports a connection's end whatever ends its task (`guard`). No sockets here.
 
 pub(crate) mod event;
 pub(crate) mod executor;
+pub(crate) mod guard;
 pub(crate) mod link;
 pub(crate) mod lock;
 pub(crate) mod queue;

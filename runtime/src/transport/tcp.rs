@@ -1,6 +1,7 @@
 //! TCP beneath every connection: a client's connect over each address a name resolves to, and
 //! the stream adapter that lends a socket to tungstenite's handshake and takes it back.
 
+use crate::error::{ConnectError, FailureKind};
 use async_std::net::{TcpStream, ToSocketAddrs};
 use futures::channel::oneshot;
 use futures::io::{AsyncRead, AsyncWrite};
@@ -12,10 +13,11 @@ use std::time::Duration;
 /// Tries each address the name resolves to in turn. Every attempt but the last is bounded by
 /// `attempt`, so one unreachable address cannot use up the whole connect timeout; the last has
 /// what is left of it.
-pub(crate) async fn connect(host: &str, port: u16, attempt: Duration) -> Result<TcpStream, String> {
+pub(crate) async fn connect(host: &str, port: u16, attempt: Duration) -> Result<TcpStream, ConnectError> {
+    let resolved = (host, port).to_socket_addrs().await;
     let addrs: Vec<_> =
-        (host, port).to_socket_addrs().await.map_err(|e| format!("cannot resolve '{host}': {e}"))?.collect();
-    let mut last = format!("'{host}' resolves to no address");
+        resolved.map_err(|e| ConnectError::new(FailureKind::Dns, format!("cannot resolve '{host}': {e}")))?.collect();
+    let mut last = ConnectError::new(FailureKind::Dns, format!("'{host}' resolves to no address"));
     for (i, addr) in addrs.iter().enumerate() {
         let connect = TcpStream::connect(addr);
         let result = if i + 1 < addrs.len() {
@@ -33,7 +35,7 @@ pub(crate) async fn connect(host: &str, port: u16, attempt: Duration) -> Result<
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
             }
-            Err(e) => last = format!("cannot connect to {addr}: {e}"),
+            Err(e) => last = ConnectError::new(FailureKind::Tcp, format!("cannot connect to {addr}: {e}")),
         }
     }
     Err(last)

@@ -299,6 +299,13 @@ impl Registry {
         }
     }
 
+    /// The connection's task is gone: what it was given, and will be, is dropped.
+    pub fn end_task(&self, conn: ConnId) {
+        if let Some(entry) = lock(&self.table).conns.get(&conn) {
+            entry.link.end();
+        }
+    }
+
     /// Some connection's last event has not been taken yet.
     pub fn has_connections(&self) -> bool {
         !lock(&self.table).conns.is_empty()

@@ -360,16 +360,16 @@ mod tests {
     use std::task::{Context, Poll};
     use std::time::Duration;
 
-    /// Reads the scripted bytes then EOF; swallows writes.
-    struct Scripted(std::io::Cursor<Vec<u8>>);
+    /// Reads what its reader gives (scripted bytes, then EOF); swallows writes.
+    struct Scripted<R>(R);
 
-    impl AsyncRead for Scripted {
+    impl<R: std::io::Read + Unpin> AsyncRead for Scripted<R> {
         fn poll_read(mut self: Pin<&mut Self>, _: &mut Context<'_>, buf: &mut [u8]) -> Poll<std::io::Result<usize>> {
             Poll::Ready(std::io::Read::read(&mut self.0, buf))
         }
     }
 
-    impl AsyncWrite for Scripted {
+    impl<R: Unpin> AsyncWrite for Scripted<R> {
         fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
             Poll::Ready(Ok(buf.len()))
         }
@@ -442,24 +442,12 @@ mod tests {
         }
     }
 
-    /// A stream whose reads panic, as a bug beneath the connection would.
+    /// Reads that panic, as a bug beneath the connection would.
     struct Panicking;
 
-    impl AsyncRead for Panicking {
-        fn poll_read(self: Pin<&mut Self>, _: &mut Context<'_>, _: &mut [u8]) -> Poll<std::io::Result<usize>> {
+    impl std::io::Read for Panicking {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
             panic!("injected: a read that panics")
-        }
-    }
-
-    impl AsyncWrite for Panicking {
-        fn poll_write(self: Pin<&mut Self>, _: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
-            Poll::Ready(Ok(buf.len()))
-        }
-        fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-            Poll::Ready(Ok(()))
-        }
-        fn poll_close(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-            Poll::Ready(Ok(()))
         }
     }
 
@@ -469,7 +457,11 @@ mod tests {
         let registry = rt.registry().clone();
         let (id, link) = registry.register_client(0);
         let config = rt.config().websocket();
-        let ws = async_std::task::block_on(WebSocketStream::from_raw_socket(Panicking, Role::Client, Some(config)));
+        let ws = async_std::task::block_on(WebSocketStream::from_raw_socket(
+            Scripted(Panicking),
+            Role::Client,
+            Some(config),
+        ));
         crate::core::executor::spawn(drive(DisconnectGuard::new(registry.clone(), id), ws, link, None)).detach();
         let event = rt.next_event(Some(Duration::from_secs(10))).expect("an event");
         assert_eq!(event.conn, id);

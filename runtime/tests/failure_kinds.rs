@@ -6,7 +6,6 @@
 mod common;
 
 use common::*;
-use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::time::Duration;
 use wslua_runtime::{Config, ConnectOptions, EventKind, FailureKind, Proxy, Runtime};
@@ -54,14 +53,7 @@ fn a_server_that_never_answers_is_a_timeout() {
 
 #[test]
 fn a_proxy_that_refuses_or_is_not_there_is_proxy() {
-    let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
-    let proxy_port = proxy.local_addr().unwrap().port();
-    let refusing = std::thread::spawn(move || {
-        let (mut socket, _) = proxy.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = socket.read(&mut request).unwrap();
-        socket.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n").unwrap();
-    });
+    let (proxy_port, refusing) = answer_once("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".into());
     let rt = Runtime::new(Config::default());
     let through = |port: u16| ConnectOptions {
         proxy: Proxy::Url(format!("http://127.0.0.1:{port}")),

@@ -4,25 +4,16 @@
 mod common;
 
 use common::*;
-use std::io::{Read, Write};
 use std::net::TcpListener;
 use wslua_runtime::{Config, ConnectOptions, EventKind, FailureKind, Runtime};
 
 #[test]
 fn a_refused_handshake_reports_status_headers_and_body() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server = std::thread::spawn(move || {
-        let (mut socket, _) = listener.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = socket.read(&mut request).unwrap();
-        let body = "no websocket here\n";
-        let response = format!(
-            "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nX-Why: testing\r\nX-Why: twice\r\nContent-Length: {}\r\n\r\n{body}",
-            body.len()
-        );
-        socket.write_all(response.as_bytes()).unwrap();
-    });
+    let body = "no websocket here\n";
+    let (port, server) = answer_once(format!(
+        "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nX-Why: testing\r\nX-Why: twice\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    ));
     let rt = Runtime::new(Config::default());
     let conn = rt.connect(&format!("ws://127.0.0.1:{port}/missing"), ConnectOptions::default()).unwrap();
     let EventKind::Error { kind, message, response: Some(response) } = next_of(&rt, conn) else {

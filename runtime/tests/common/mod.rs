@@ -102,6 +102,21 @@ pub fn raw_upgrade(port: u16, request: &[u8]) -> (std::net::TcpStream, String) {
     (socket, String::from_utf8_lossy(&head).into_owned())
 }
 
+/// A server on loopback that reads one request and writes `answer` (an HTTP server refusing an
+/// upgrade, a proxy refusing a tunnel); returns its port and the thread to join.
+pub fn answer_once(answer: String) -> (u16, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut socket, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).unwrap();
+        socket.write_all(answer.as_bytes()).unwrap();
+    });
+    (port, server)
+}
+
 /// The next event, failing the test after [`WAIT`].
 pub fn next(rt: &Runtime) -> Event {
     rt.next_event(Some(WAIT)).expect("no event within the time limit")

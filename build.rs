@@ -9,7 +9,6 @@ fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let model = loaded(wslua_codegen::load(Path::new("api.yaml")));
     write(&out.join("glue.rs"), &glue(&model));
-    write(&out.join("glue_support.rs"), wslua_codegen::render::glue::SUPPORT);
     if std::env::var_os("CARGO_FEATURE_RUNNER").is_some() {
         runner(&out);
     }
@@ -19,16 +18,25 @@ fn main() {
 /// C API in the executable itself, so it exports that API (and nothing else of its own). Its
 /// globals get their glue, one Rust module per Lua module, in OUT_DIR/runner_glue.rs.
 fn runner(out: &Path) {
-    let list = out.join("lua-api.list");
-    write(&list, "{ lua_*; luaL_*; luaopen_*; };\n");
-    println!("cargo:rustc-link-arg-bin=wslua=-Wl,--dynamic-list={}", list.display());
+    match std::env::var("CARGO_CFG_TARGET_OS").as_deref() {
+        // Apple's linker has no --dynamic-list: it exports every symbol of the executable.
+        Ok("macos" | "ios") => println!("cargo:rustc-link-arg-bin=wslua=-Wl,-export_dynamic"),
+        // Windows C modules link against a Lua DLL, never the executable.
+        Ok("windows") => {}
+        // GNU ld, gold and lld.
+        _ => {
+            let list = out.join("lua-api.list");
+            write(&list, "{ lua_*; luaL_*; luaopen_*; };\n");
+            println!("cargo:rustc-link-arg-bin=wslua=-Wl,--dynamic-list={}", list.display());
+        }
+    }
     println!("cargo:rerun-if-changed=runner.yaml");
     let mut modules = String::new();
     for model in loaded(wslua_codegen::load_modules(Path::new("runner.yaml"))) {
         let name = &model.module.name;
         write(&out.join(format!("runner_{name}.rs")), &glue(&model));
         modules.push_str(&format!(
-            "pub mod {name} {{\n    use crate::glue::__wslua;\n    include!(concat!(env!(\"OUT_DIR\"), \"/runner_{name}.rs\"));\n}}\n"
+            "pub mod {name} {{\n    include!(concat!(env!(\"OUT_DIR\"), \"/runner_{name}.rs\"));\n}}\n"
         ));
     }
     write(&out.join("runner_glue.rs"), &modules);

@@ -10,8 +10,9 @@
 // Events are delivered to the callback given to `connect` or `listen`, on the Lua thread, in
 // order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED`.
 
-// The conversions it calls are the `__wslua` module (codegen/templates/glue_support.rs), which
-// the including crate brings into scope once for all its glue.
+// The conversions it calls are the crate wslua-glue-support (glue-support/), named `__wslua`
+// here so that no name api.yaml gives can collide with it.
+use wslua_glue_support as __wslua;
 
 // event: The kind of event a callback receives, in `data.event`.
 

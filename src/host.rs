@@ -1,7 +1,6 @@
 //! The host: the generated `WebsocketApi` trait implemented on the runtime, the connection
 //! handles, and the pump that turns runtime events into callback calls on the Lua thread.
 
-use crate::glue::__wslua::Either;
 use crate::glue::{
     self, BrokerReport, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions,
     SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
@@ -13,6 +12,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
+use wslua_glue_support::Either;
 use wslua_runtime::{
     BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, ListenerId, Message,
     Proxy, Publication, Request, Runtime, TlsFiles, Verdict,

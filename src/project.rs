@@ -1,11 +1,11 @@
 //! `game.project`: the `[websocket]` keys described in api.yaml, and the runner's
 //! `[display] update_frequency`.
 
-use crate::glue::__wslua::did_you_mean;
 use crate::glue::WebsocketConfig;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use wslua_glue_support::did_you_mean;
 
 /// Frames per second the runner's lifecycle accepts: a frame lasts at most 1000 s.
 const MIN_FREQUENCY: f64 = 0.001;

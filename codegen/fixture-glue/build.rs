@@ -1,5 +1,4 @@
-//! Renders the glue of the codegen fixture, and the support every glue calls, so the tests can
-//! drive it from real Lua.
+//! Renders the glue of the codegen fixture, so the tests can drive it from real Lua.
 
 use std::path::Path;
 
@@ -10,5 +9,4 @@ fn main() {
     let glue = wslua_codegen::render::glue::render(&model).unwrap_or_else(|e| panic!("{e}"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     std::fs::write(out.join("glue.rs"), glue).expect("writing the fixture glue");
-    std::fs::write(out.join("glue_support.rs"), wslua_codegen::render::glue::SUPPORT).expect("writing the support");
 }

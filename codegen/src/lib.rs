@@ -20,7 +20,12 @@ pub fn load_str(file: &str, text: &str) -> Result<Model, String> {
     let api = schema::parse(file, text)?;
     validate::check(&api)
         .map_err(|errors| errors.iter().map(|e| format!("{file}: {e}")).collect::<Vec<_>>().join("\n"))?;
-    Ok(model::build(&api))
+    Ok(model::build(file_name(file), &api))
+}
+
+/// The last part of a path, which is what a generated file says it comes from.
+fn file_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
 }
 
 /// Reads, parses and validates an api file.
@@ -37,7 +42,7 @@ pub fn load_modules_str(file: &str, text: &str) -> Result<Vec<Model>, String> {
         let name = api.module.name.clone();
         validate::check(&api)
             .map_err(|errors| errors.iter().map(|e| format!("{file}: {name}: {e}")).collect::<Vec<_>>().join("\n"))?;
-        models.push(model::build(&api));
+        models.push(model::build(file_name(file), &api));
     }
     Ok(models)
 }

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize)]
 pub struct Model {
+    /// The file it was read from, by name (`api.yaml`, `runner.yaml`), for "generated from".
+    pub source: String,
     pub module: Module,
     pub groups: Vec<Group>,
     pub handles: Vec<Handle>,
@@ -131,9 +133,10 @@ pub struct Member {
     pub defaults_whole: bool,
 }
 
-pub fn build(api: &Api) -> Model {
+pub fn build(source: &str, api: &Api) -> Model {
     let b = Builder { api };
     Model {
+        source: source.to_string(),
         module: Module {
             name: api.module.name.clone(),
             summary: api.module.summary.clone(),

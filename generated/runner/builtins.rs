@@ -1,11 +1,12 @@
-// Generated from api.yaml by wslua-codegen — do not edit.
+// Generated from runner.yaml by wslua-codegen — do not edit.
 // The `builtins` Lua module: typed values, the trait the host implements, and the
 // registration that checks Lua arguments and converts them.
 //
 // Functions Defold scripts call without a module.
 
-// The conversions it calls are the `__wslua` module (codegen/templates/glue_support.rs), which
-// the including crate brings into scope once for all its glue.
+// The conversions it calls are the crate wslua-glue-support (glue-support/), named `__wslua`
+// here so that no name api.yaml gives can collide with it.
+use wslua_glue_support as __wslua;
 
 /// The `builtins` module, one method per Lua function. The host implements it; a function
 /// added to api.yaml is a compile error until it does.

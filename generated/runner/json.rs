@@ -1,4 +1,4 @@
-// Generated from api.yaml by wslua-codegen — do not edit.
+// Generated from runner.yaml by wslua-codegen — do not edit.
 // The `json` Lua module: typed values, the trait the host implements, and the
 // registration that checks Lua arguments and converts them.
 //
@@ -6,8 +6,9 @@
 // Defold's built-in `json` module: objects are tables with string keys, arrays are tables with
 // the keys `1`..`n`, and JSON `null` is `nil` unless asked for as `json.null`.
 
-// The conversions it calls are the `__wslua` module (codegen/templates/glue_support.rs), which
-// the including crate brings into scope once for all its glue.
+// The conversions it calls are the crate wslua-glue-support (glue-support/), named `__wslua`
+// here so that no name api.yaml gives can collide with it.
+use wslua_glue_support as __wslua;
 
 // json_null: The value that stands for JSON `null` where `nil` cannot (in an array, or to keep a key).
 

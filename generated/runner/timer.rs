@@ -1,4 +1,4 @@
-// Generated from api.yaml by wslua-codegen — do not edit.
+// Generated from runner.yaml by wslua-codegen — do not edit.
 // The `timer` Lua module: typed values, the trait the host implements, and the
 // registration that checks Lua arguments and converts them.
 //
@@ -6,8 +6,9 @@
 // runs on the Lua thread, in the frame in which its delay has passed, with the script instance
 // as `self`. A plain script (one without `init`) runs until its timers are done too.
 
-// The conversions it calls are the `__wslua` module (codegen/templates/glue_support.rs), which
-// the including crate brings into scope once for all its glue.
+// The conversions it calls are the crate wslua-glue-support (glue-support/), named `__wslua`
+// here so that no name api.yaml gives can collide with it.
+use wslua_glue_support as __wslua;
 
 // timer_handle: Handles of `timer.delay`.
 

@@ -7,5 +7,4 @@
     clippy::derivable_impls,
     clippy::needless_question_mark
 )]
-include!(concat!(env!("OUT_DIR"), "/glue_support.rs"));
 include!(concat!(env!("OUT_DIR"), "/glue.rs"));

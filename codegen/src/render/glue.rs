@@ -7,8 +7,6 @@ use minijinja::value::Serde;
 use minijinja::{context, Environment};
 
 const TEMPLATE: &str = include_str!("../../templates/glue.rs.jinja");
-/// The `__wslua` module every glue calls: included once by a crate, whatever glue it has.
-pub const SUPPORT: &str = include_str!("../../templates/glue_support.rs");
 
 pub fn render(model: &Model) -> Result<String, String> {
     let context = context! { ..super::value(model) };

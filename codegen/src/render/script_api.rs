@@ -81,7 +81,7 @@ pub fn render(model: &Model) -> Result<String, String> {
         }
     }
     let yaml = serde_yaml::to_string(&vec![module]).map_err(|e| e.to_string())?;
-    Ok(format!("# Generated from api.yaml by wslua-codegen — do not edit.\n{yaml}"))
+    Ok(format!("# Generated from {} by wslua-codegen — do not edit.\n{yaml}", model.source))
 }
 
 /// A parameter or field in Defold's types, with the members of a table and the parameters of a

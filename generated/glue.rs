@@ -1184,7 +1184,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::not_on_stack, __wslua::read_function)?
             };
-            let result = __wslua_api.connect(lua, url, params, callback);
+            let result =
+                __wslua_api.connect(lua, url, params, callback).map_err(|e| __wslua::in_function("connect", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1206,7 +1207,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.send(lua, connection, message, options);
+            let result =
+                __wslua_api.send(lua, connection, message, options).map_err(|e| __wslua::in_function("send", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1222,13 +1224,19 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             };
             let code = {
                 let (arg, at) = __wslua_args.next_arg();
-                arg.optional(&at, __wslua::not_on_stack, __wslua::read_integer)?.unwrap_or(1000)
+                arg.optional(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(1000), Some(4999)).map_err(|e| at.error(e)))
+                })?
+                .unwrap_or(1000)
             };
             let reason = {
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
-            let result = __wslua_api.disconnect(lua, connection, code, reason);
+            let result = __wslua_api
+                .disconnect(lua, connection, code, reason)
+                .map_err(|e| __wslua::in_function("disconnect", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1240,15 +1248,24 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
             let mut __wslua_args = args.named("listen");
             let port = {
                 let (arg, at) = __wslua_args.next_arg();
-                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0), Some(65535)).map_err(|e| at.error(e)))
+                })?
             };
             let max_connections = {
                 let (arg, at) = __wslua_args.next_arg();
-                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(1), None).map_err(|e| at.error(e)))
+                })?
             };
             let connection_timeout = {
                 let (arg, at) = __wslua_args.next_arg();
-                arg.read(&at, __wslua::not_on_stack, __wslua::read_number)?
+                arg.read(&at, __wslua::not_on_stack, |value, at: &__wslua::At| {
+                    __wslua::read_number(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(0.001), Some(86400.0)).map_err(|e| at.error(e)))
+                })?
             };
             let callback = {
                 let (arg, at) = __wslua_args.next_arg();
@@ -1258,7 +1275,9 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<ListenOptions>, ListenOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.listen(lua, port, max_connections, connection_timeout, callback, options);
+            let result = __wslua_api
+                .listen(lua, port, max_connections, connection_timeout, callback, options)
+                .map_err(|e| __wslua::in_function("listen", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1275,7 +1294,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                         .and_then(|v| __wslua::in_range(v, Some(0), Some(65535)).map_err(|e| at.error(e)))
                 })?
             };
-            let result = __wslua_api.stop_listening(lua, port);
+            let result = __wslua_api.stop_listening(lua, port).map_err(|e| __wslua::in_function("stop_listening", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1299,7 +1318,9 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.broadcast(lua, connections, message, options);
+            let result = __wslua_api
+                .broadcast(lua, connections, message, options)
+                .map_err(|e| __wslua::in_function("broadcast", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1319,7 +1340,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
-            let result = __wslua_api.subscribe(lua, subscriber, channel);
+            let result =
+                __wslua_api.subscribe(lua, subscriber, channel).map_err(|e| __wslua::in_function("subscribe", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1339,7 +1361,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::bytes_on_stack, __wslua::read_bytes)?
             };
-            let result = __wslua_api.unsubscribe(lua, subscriber, channel);
+            let result =
+                __wslua_api.unsubscribe(lua, subscriber, channel).map_err(|e| __wslua::in_function("unsubscribe", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1361,7 +1384,8 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<SendOptions>, SendOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.publish(lua, channel, message, options);
+            let result =
+                __wslua_api.publish(lua, channel, message, options).map_err(|e| __wslua::in_function("publish", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1371,7 +1395,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     let broker_status = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
             let mut __wslua_args = args.named("broker_status");
-            let result = __wslua_api.broker_status(lua);
+            let result = __wslua_api.broker_status(lua).map_err(|e| __wslua::in_function("broker_status", e));
             result.and_then(|v| Ok(__wslua::to_table(lua, &v)?))
         })();
         Ok(__wslua::protect(result))
@@ -1385,7 +1409,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
-            let result = __wslua_api.stats(lua, connection);
+            let result = __wslua_api.stats(lua, connection).map_err(|e| __wslua::in_function("stats", e));
             result.and_then(|v| Ok(__wslua::to_table(lua, &v)?))
         })();
         Ok(__wslua::protect(result))
@@ -1399,7 +1423,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::handle_on_stack::<Connection>, Connection::read)?
             };
-            let result = __wslua_api.ping(lua, connection);
+            let result = __wslua_api.ping(lua, connection).map_err(|e| __wslua::in_function("ping", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1417,7 +1441,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
                 })?
                 .unwrap_or(0.0)
             };
-            let result = __wslua_api.update(lua, timeout);
+            let result = __wslua_api.update(lua, timeout).map_err(|e| __wslua::in_function("update", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -1427,7 +1451,7 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
     let run = lua.create_function(move |lua, args: __wslua::Stack| {
         let result = (|| {
             let mut __wslua_args = args.named("run");
-            let result = __wslua_api.run(lua);
+            let result = __wslua_api.run(lua).map_err(|e| __wslua::in_function("run", e));
             result
         })();
         Ok(__wslua::protect(result))

@@ -235,7 +235,7 @@ impl Host {
         };
         self.runtime().admit(ticket, verdict);
         if let Err(err) = answer {
-            eprintln!("websocket: error in accept hook (refused with 500): {err}");
+            log::error!("error in accept hook (refused with 500): {err}");
         }
         Ok(())
     }
@@ -311,9 +311,10 @@ fn data_type(kind: DataKind) -> i64 {
     }
 }
 
-/// Errors in callbacks must not stop the pump: report them with their traceback.
+/// Errors in callbacks must not stop the pump: logged (at the error level, which is always on)
+/// with their traceback.
 pub fn report_callback_error(err: &mlua::Error) {
-    eprintln!("websocket: error in callback: {err}");
+    log::error!("error in callback: {err}");
 }
 
 fn tls_client(tls: TlsClient) -> wslua_runtime::TlsClient {
@@ -324,8 +325,9 @@ fn tls_client(tls: TlsClient) -> wslua_runtime::TlsClient {
     }
 }
 
-fn runtime_error(message: impl Into<String>) -> mlua::Error {
-    mlua::Error::RuntimeError(message.into())
+/// An engine error as a Lua error; the glue puts the function's name in front.
+fn runtime_error(error: wslua_runtime::Error) -> mlua::Error {
+    mlua::Error::RuntimeError(error.to_string())
 }
 
 impl WebsocketApi for Host {
@@ -346,7 +348,7 @@ impl WebsocketApi for Host {
                 Some(Either::Second(url)) => Proxy::Url(url),
             },
         };
-        let id = self.runtime().connect(&url, options).map_err(|e| runtime_error(format!("connect: {e}")))?;
+        let id = self.runtime().connect(&url, options).map_err(runtime_error)?;
         let handle = lua.create_userdata(Connection(id))?;
         self.state().conns.insert(id, Rc::new(Conn { handle: handle.clone(), callback }));
         Ok(handle)
@@ -354,7 +356,7 @@ impl WebsocketApi for Host {
 
     fn send(&self, _: &Lua, connection: Connection, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
         let message = outgoing(message, &options);
-        let buffered = self.runtime().send(connection.0, message).map_err(|e| runtime_error(format!("send: {e}")))?;
+        let buffered = self.runtime().send(connection.0, message).map_err(runtime_error)?;
         Ok(integer(buffered))
     }
 
@@ -367,12 +369,12 @@ impl WebsocketApi for Host {
     ) -> mlua::Result<i64> {
         let ids: Vec<ConnId> = connections.iter().map(|c| c.0).collect();
         let message = outgoing(message, &options);
-        let count = self.runtime().broadcast(&ids, message).map_err(|e| runtime_error(format!("broadcast: {e}")))?;
+        let count = self.runtime().broadcast(&ids, message).map_err(runtime_error)?;
         Ok(integer(count))
     }
 
     fn stats(&self, _: &Lua, connection: Connection) -> mlua::Result<ConnectionStats> {
-        let stats = self.runtime().stats(connection.0).map_err(|e| runtime_error(format!("stats: {e}")))?;
+        let stats = self.runtime().stats(connection.0).map_err(runtime_error)?;
         Ok(ConnectionStats {
             buffered: integer(stats.buffered),
             bytes_sent: integer(stats.bytes_sent),
@@ -387,16 +389,16 @@ impl WebsocketApi for Host {
     }
 
     fn subscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
-        self.subscription(subscriber, &channel, true).map_err(|e| runtime_error(format!("subscribe: {e}")))
+        self.subscription(subscriber, &channel, true).map_err(runtime_error)
     }
 
     fn unsubscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
-        self.subscription(subscriber, &channel, false).map_err(|e| runtime_error(format!("unsubscribe: {e}")))
+        self.subscription(subscriber, &channel, false).map_err(runtime_error)
     }
 
     fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
         let message = outgoing(message, &options);
-        let count = self.runtime().publish(&channel, message).map_err(|e| runtime_error(format!("publish: {e}")))?;
+        let count = self.runtime().publish(&channel, message).map_err(runtime_error)?;
         Ok(integer(count))
     }
 
@@ -417,14 +419,14 @@ impl WebsocketApi for Host {
     }
 
     fn ping(&self, _: &Lua, connection: Connection) -> mlua::Result<()> {
-        self.runtime().ping(connection.0).map_err(|e| runtime_error(format!("ping: {e}")))
+        self.runtime().ping(connection.0).map_err(runtime_error)
     }
 
     fn disconnect(&self, _: &Lua, connection: Connection, code: i64, reason: Option<String>) -> mlua::Result<()> {
-        let code =
-            u16::try_from(code).map_err(|_| runtime_error(format!("disconnect: close code {code} is out of range")))?;
+        // The glue has checked it is 1000..=4999.
+        let code = u16::try_from(code).unwrap_or_default();
         let reason = reason.unwrap_or_default();
-        self.runtime().disconnect(connection.0, code, &reason).map_err(|e| runtime_error(format!("disconnect: {e}")))
+        self.runtime().disconnect(connection.0, code, &reason).map_err(runtime_error)
     }
 
     fn listen(
@@ -436,14 +438,10 @@ impl WebsocketApi for Host {
         callback: Function,
         options: ListenOptions,
     ) -> mlua::Result<i64> {
-        let port = u16::try_from(port).map_err(|_| runtime_error(format!("listen: port {port} is not 0..65535")))?;
-        let max = usize::try_from(max_connections).ok().filter(|m| *m > 0).ok_or_else(|| {
-            runtime_error(format!("listen: max_connections must be at least 1, got {max_connections}"))
-        })?;
-        let timeout =
-            Duration::try_from_secs_f64(connection_timeout).ok().filter(|t| !t.is_zero()).ok_or_else(|| {
-                runtime_error(format!("listen: connection_timeout must be positive, got {connection_timeout}"))
-            })?;
+        // The glue has checked the bounds api.yaml gives them.
+        let port = u16::try_from(port).unwrap_or_default();
+        let max = usize::try_from(max_connections).unwrap_or(usize::MAX);
+        let timeout = Duration::from_secs_f64(connection_timeout);
         let accept = options.accept;
         let options = wslua_runtime::ListenOptions {
             drain_threshold: size(options.drain_threshold),
@@ -453,8 +451,7 @@ impl WebsocketApi for Host {
             compression: options.compression,
             admission: accept.is_some(),
         };
-        let listener =
-            self.runtime().listen(port, max, timeout, options).map_err(|e| runtime_error(format!("listen: {e}")))?;
+        let listener = self.runtime().listen(port, max, timeout, options).map_err(runtime_error)?;
         self.state().listeners.insert(listener.id, Server { callback, accept });
         Ok(listener.port.into())
     }

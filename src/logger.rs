@@ -1,5 +1,6 @@
-//! The `debug` config key as a `log` logger on stderr: 0 errors only, 1 connection state
-//! changes, 2 also every message. Only wslua's own records are shown.
+//! The `debug` config key as a `log` logger on stderr: 0 errors only (a Lua error in a callback,
+//! `update` or `finalize`), 1 connection state changes, 2 also every message. Only wslua's own
+//! records are shown.
 
 use log::{LevelFilter, Log, Metadata, Record};
 
@@ -12,9 +13,11 @@ impl Log for Stderr {
         metadata.level() <= log::max_level() && metadata.target().starts_with("wslua")
     }
 
+    /// Each line names what speaks: the runner (the script's lifecycle), or the module.
     fn log(&self, record: &Record) {
         if self.enabled(record.metadata()) {
-            eprintln!("websocket: {}", record.args());
+            let speaker = if record.target().starts_with("wslua::runner") { "wslua" } else { "websocket" };
+            eprintln!("{speaker}: {}", record.args());
         }
     }
 

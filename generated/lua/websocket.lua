@@ -235,7 +235,7 @@ function websocket.send(connection, message, options) end
 --- websocket.disconnect(conn, 4000, "game over")
 ---```
 ---@param connection websocket.connection The websocket connection.
----@param code? integer *(wslua extension)* The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4). (default `1000`)
+---@param code? integer *(wslua extension)* The close status code: `1000` or `3000`..`4999`, or one of `1001`..`1003`, `1007`..`1011` (RFC 6455 section 7.4). (`1000` to `4999`; default `1000`)
 ---@param reason? string *(wslua extension)* The close reason, at most 123 bytes of UTF-8.
 function websocket.disconnect(connection, code, reason) end
 
@@ -257,9 +257,9 @@ function websocket.disconnect(connection, code, reason) end
 ---   websocket.stop_listening()
 --- end
 ---```
----@param port integer The port to listen on; `0` picks a free port (*extension*).
----@param max_connections integer The most connections served at once; further clients are answered `503 Service Unavailable`.
----@param connection_timeout number How long a client may take to complete its handshake before it is dropped. (seconds)
+---@param port integer The port to listen on; `0` picks a free port (*extension*). (`0` to `65535`)
+---@param max_connections integer The most connections served at once; further clients are answered `503 Service Unavailable`. (at least `1`)
+---@param connection_timeout number How long a client may take to complete its handshake before it is dropped. (seconds; `0.001` to `86400`)
 ---@param callback websocket.callback Callback that receives the events of every connection to the server.
 ---@param options? websocket.listen_options *(wslua extension)* The server's own settings; may be `nil`.
 ---@return integer port *(wslua extension)* The port the server is bound to (useful with port `0`).

@@ -31,7 +31,7 @@ pub fn register<A: BuiltinsApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::T
         let result = (|| {
             let mut __wslua_args = args.named("pprint");
             let values = { __wslua_args.rest()? };
-            let result = __wslua_api.pprint(lua, values);
+            let result = __wslua_api.pprint(lua, values).map_err(|e| __wslua::in_function("pprint", e));
             result
         })();
         Ok(__wslua::protect(result))

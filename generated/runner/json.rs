@@ -137,7 +137,7 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<EncodeOptions>, EncodeOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.encode(lua, tbl, options);
+            let result = __wslua_api.encode(lua, tbl, options).map_err(|e| __wslua::in_function("encode", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -155,7 +155,7 @@ pub fn register<A: JsonApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::table_on_stack::<DecodeOptions>, DecodeOptions::read)?.unwrap_or_default()
             };
-            let result = __wslua_api.decode(lua, json, options);
+            let result = __wslua_api.decode(lua, json, options).map_err(|e| __wslua::in_function("decode", e));
             result
         })();
         Ok(__wslua::protect(result))

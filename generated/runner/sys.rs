@@ -50,7 +50,7 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
                 })?
                 .unwrap_or(0)
             };
-            let result = __wslua_api.exit(lua, code);
+            let result = __wslua_api.exit(lua, code).map_err(|e| __wslua::in_function("exit", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -68,7 +68,7 @@ pub fn register<A: SysApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Table>
                 let (arg, at) = __wslua_args.next_arg();
                 arg.optional(&at, __wslua::string_on_stack, __wslua::read_string)?
             };
-            let result = __wslua_api.get_config(lua, key, default);
+            let result = __wslua_api.get_config(lua, key, default).map_err(|e| __wslua::in_function("get_config", e));
             result
         })();
         Ok(__wslua::protect(result))

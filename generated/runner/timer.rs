@@ -101,7 +101,8 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::not_on_stack, __wslua::read_function)?
             };
-            let result = __wslua_api.delay(lua, delay, repeating, callback);
+            let result =
+                __wslua_api.delay(lua, delay, repeating, callback).map_err(|e| __wslua::in_function("delay", e));
             result
         })();
         Ok(__wslua::protect(result))
@@ -115,7 +116,7 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
                 let (arg, at) = __wslua_args.next_arg();
                 arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
             };
-            let result = __wslua_api.cancel(lua, handle);
+            let result = __wslua_api.cancel(lua, handle).map_err(|e| __wslua::in_function("cancel", e));
             result
         })();
         Ok(__wslua::protect(result))

@@ -32,6 +32,16 @@ unsafe extern "C-unwind" fn raise(state: *mut mlua::ffi::lua_State) -> std::os::
     ffi::lua_error(state)
 }
 
+/// A host function's error as Lua sees it: its message after the function's name
+/// (`send: connection is not connected`). Errors of other kinds (a Lua error from a callback
+/// it ran, say) carry their own words and pass as they are.
+pub fn in_function(function: &str, err: mlua::Error) -> mlua::Error {
+    match err {
+        mlua::Error::RuntimeError(message) => mlua::Error::RuntimeError(format!("{function}: {message}")),
+        other => other,
+    }
+}
+
 /// A function's result as `ok, result...` for [`raising`]: the error as its plain message.
 pub fn protect<R: IntoLuaMulti>(result: mlua::Result<R>) -> Protected<R> {
     match result {

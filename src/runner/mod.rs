@@ -136,7 +136,7 @@ impl Runner {
                 let now = Instant::now();
                 if let Some(update) = &update {
                     if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
-                        eprintln!("wslua: error in update: {err}");
+                        log::error!("error in update: {err}");
                     }
                 }
                 last = now;
@@ -145,7 +145,7 @@ impl Runner {
         let finalize: Option<Function> = lua.globals().get("finalize").map_err(|e| e.to_string())?;
         if let Some(finalize) = finalize {
             if let Err(err) = finalize.call::<()>(&instance) {
-                eprintln!("wslua: error in finalize: {err}");
+                log::error!("error in finalize: {err}");
             }
         }
         Ok(())
@@ -200,12 +200,11 @@ fn runtime_error(message: String) -> mlua::Error {
 impl JsonApi for Runner {
     fn encode(&self, _: &Lua, tbl: Value, options: EncodeOptions) -> mlua::Result<String> {
         json::encode(&tbl, options.encode_empty_table_as_object)
-            .map_err(|e| runtime_error(format!("json.encode: cannot encode {e}")))
+            .map_err(|e| runtime_error(format!("cannot encode {e}")))
     }
 
     fn decode(&self, lua: &Lua, json: String, options: DecodeOptions) -> mlua::Result<Value> {
-        json::decode(lua, &json, options.decode_null_as_userdata)
-            .map_err(|e| runtime_error(format!("json.decode: {e}")))
+        json::decode(lua, &json, options.decode_null_as_userdata).map_err(runtime_error)
     }
 }
 

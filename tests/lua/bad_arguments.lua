@@ -42,8 +42,9 @@ local cases = {
   { function() return websocket.listen(0, nil, 1, cb) end, "bad argument #2 to 'listen' (number expected, got nil)" },
   { function() return websocket.listen(0, 1, "soon", cb) end, "bad argument #3 to 'listen' (number expected, got string)" },
   { function() return websocket.listen(0, 1, 1) end, "bad argument #4 to 'listen' (function expected, got no value)" },
-  { function() return websocket.listen(70000, 1, 1, cb) end, "listen: port 70000 is not 0..65535" },
-  { function() return websocket.listen(0, 0, 1, cb) end, "listen: max_connections must be at least 1, got 0" },
+  { function() return websocket.listen(70000, 1, 1, cb) end, "bad argument #1 to 'listen' (must be from 0 to 65535, got 70000)" },
+  { function() return websocket.listen(0, 0, 1, cb) end, "bad argument #2 to 'listen' (must be at least 1, got 0)" },
+  { function() return websocket.listen(0, 1, 0, cb) end, "bad argument #3 to 'listen' (must be from 0.001 to 86400, got 0)" },
   { function() return websocket.listen(0, 1, 1, cb, { accept = true }) end, "bad argument #5 to 'listen' (field 'accept': function expected, got boolean)" },
   { function() return websocket.publish(string.rep("c", 257), "x") end, "publish: a channel's name is 1 to 256 bytes, not 257" },
   { function() return websocket.subscribe("conn", "room") end, "bad argument #1 to 'subscribe' (userdata or function expected, got string)" },
@@ -69,7 +70,8 @@ check.eq(err(websocket.send, io.stdout, "x"), "bad argument #1 to 'send' (websoc
 check.eq(err(websocket.send, conn, "x", { websocket.DATA_TYPE_TEXT }), "bad argument #3 to 'send' (number key in a table of named fields)", "send options list")
 check.eq(err(websocket.send, conn, "x", setmetatable({}, { __index = { type = 9 } })), "bad argument #3 to 'send' (field 'type': websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got 9)", "send options through __index")
 check.eq(err(websocket.disconnect, conn, 1000, "\xff"), "bad argument #3 to 'disconnect' (string is not valid UTF-8)", "close reason not UTF-8")
-check.eq(err(websocket.disconnect, conn, 999), "disconnect: close code 999 cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)", "close code")
+check.eq(err(websocket.disconnect, conn, 999), "bad argument #2 to 'disconnect' (must be from 1000 to 4999, got 999)", "close code out of range")
+check.eq(err(websocket.disconnect, conn, 1005), "disconnect: close code 1005 cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)", "close code")
 check.eq(err(websocket.disconnect, conn, 1000, string.rep("r", 124)), "disconnect: close reason is 124 bytes, at most 123 fit", "close reason")
 websocket.stop_listening()
 websocket.run()

@@ -5,6 +5,9 @@
 //! included; with it off, cases 1 to 10. Each run writes its per-section table to
 //! target/autobahn/ROLE-compression-on|off.md, as docs/conformance.md quotes it.
 
+mod common;
+
+use common::*;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -15,16 +18,6 @@ use std::time::Duration;
 const WAIT: Duration = Duration::from_secs(30);
 /// Cases run at once by either side.
 const PARALLEL: &str = "8";
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn kosoku() -> Command {
-    let kosoku = repo().join(".venv/bin/kosoku");
-    assert!(kosoku.exists(), "{} is missing: run scripts/test, which installs kosoku", kosoku.display());
-    Command::new(kosoku)
-}
 
 /// A fresh report folder and a game.project with `compression`.
 fn workspace(label: &str, compression: bool) -> (PathBuf, String) {
@@ -121,13 +114,13 @@ fn state(compression: bool) -> &'static str {
 fn server_role(compression: bool, expected: usize) {
     let label = format!("server-compression-{}", state(compression));
     let (dir, project) = workspace(&label, compression);
-    let mut runner = Command::new(env!("CARGO_BIN_EXE_wslua"));
+    let mut runner = runner();
     runner.args(["examples/echo_server.lua", "--config", &project, "--", "0"]);
     let (mut server, lines) = spawn(runner);
     let listening = line_starting(&lines, "echo server listening on ", WAIT);
     let port = listening.trim_end_matches('/').rsplit(':').next().unwrap().to_string();
     // kosoku's own verdict lets UNIMPLEMENTED pass: the reports are judged here instead.
-    kosoku()
+    venv("kosoku")
         .args(["-m", "fuzzingclient", "-p", PARALLEL, "-o"])
         .arg(&dir)
         .args(selection(compression))
@@ -143,13 +136,13 @@ fn server_role(compression: bool, expected: usize) {
 fn client_role(compression: bool, expected: usize) {
     let label = format!("client-compression-{}", state(compression));
     let (dir, project) = workspace(&label, compression);
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut fuzzing = kosoku();
+    let port = free_port();
+    let mut fuzzing = venv("kosoku");
     fuzzing.args(["-m", "fuzzingserver", "-o"]).arg(&dir).args(selection(compression));
     fuzzing.arg(format!("127.0.0.1:{port}"));
     let (mut server, server_lines) = spawn(fuzzing);
     line_starting(&server_lines, "fuzzingserver listening", WAIT);
-    let mut runner = Command::new(env!("CARGO_BIN_EXE_wslua"));
+    let mut runner = runner();
     runner.args(["tests/lua/runner/autobahn_client.lua", "--config", &project, "--"]);
     runner.args([&format!("ws://127.0.0.1:{port}"), "wslua", PARALLEL]);
     let (mut client, lines) = spawn(runner);

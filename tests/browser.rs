@@ -4,39 +4,23 @@
 //! reason. With `compression = 1` the server agrees to the permessage-deflate that Chromium
 //! always offers, and both sides say so; with it off, neither does.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::*;
 
 fn chromium_round_trip(compression: bool) {
-    let modules = repo().join("tests/peers/node_modules");
-    assert!(modules.join("playwright-core").exists(), "playwright-core is missing: run scripts/test");
-    assert!(Path::new("/usr/bin/chromium").exists(), "/usr/bin/chromium is missing: run scripts/test");
-    let dir = std::env::temp_dir().join(format!("wslua-browser-{}-{compression}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch(&format!("browser-{compression}"));
     let project = dir.join("game.project");
     std::fs::write(&project, format!("[websocket]\ncompression = {}\n", u8::from(compression))).unwrap();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_wslua"))
-        .current_dir(repo())
-        .args(["tests/lua/runner/browser_echo.lua", "--config"])
-        .arg(&project)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines().map_while(Result::ok);
-    let port = lines.next().and_then(|l| l.strip_prefix("port ").map(str::to_string)).expect("the port line");
-    let out = Command::new("node")
-        .env("NODE_PATH", &modules)
-        .arg(repo().join("tests/browser/peer.js"))
-        .arg(format!("ws://127.0.0.1:{port}/"))
-        .output()
-        .expect("running node");
-    let server_saw: Vec<String> = lines.collect();
-    let status = server.wait().unwrap();
+    let mut server = runner();
+    server.args(["tests/lua/runner/browser_echo.lua", "--config"]).arg(&project);
+    let mut server = Running::start(server);
+    let port = server.line().strip_prefix("port ").map(str::to_string).expect("the port line");
+    let mut peer = playwright();
+    peer.arg(repo().join("tests/browser/peer.js")).arg(format!("ws://127.0.0.1:{port}/"));
+    let out = finish(peer);
+    let (status, rest) = server.wait();
+    let server_saw: Vec<String> = rest.lines().map(str::to_string).collect();
     std::fs::remove_dir_all(&dir).unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{report}\n{}", String::from_utf8_lossy(&out.stderr));

@@ -6,30 +6,17 @@
 //! when it is back, with nothing delivered twice. redis-server and nginx are Debian's, installed
 //! by scripts/test and started here on free loopback ports.
 
+mod common;
+
+use common::*;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const LIMIT: Duration = Duration::from_secs(120);
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn wait_for_port(port: u16, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "{what} did not listen on {port}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// A child process stopped when dropped, its stdout read line by line.
 struct Process {
@@ -86,19 +73,13 @@ fn redis(port: u16, dir: &Path) -> Process {
     redis
 }
 
-fn runner(project: &Path, port: u16, name: &str) -> Process {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_wslua"));
+fn channel_server(project: &Path, port: u16, name: &str) -> Process {
+    let mut command = runner();
     command.arg("--config").arg(project);
     command.args(["tests/lua/runner/channel_server.lua", "--", &port.to_string(), name]);
     let mut runner = Process::start(command, "the wslua runner");
     assert_eq!(runner.line(), format!("port {port}"));
     runner
-}
-
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wslua-cluster-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Every live client got what it should, once, in each publisher's order.
@@ -125,22 +106,16 @@ fn wait_for_state(clients: &mut Process, state: &str) -> Value {
     }
 }
 
-fn python() -> Command {
-    let python = repo().join(".venv/bin/python");
-    assert!(python.exists(), "{} is missing: run scripts/test, which installs it", python.display());
-    Command::new(python)
-}
-
 #[test]
 fn channels_span_three_processes_behind_nginx_through_redis() {
-    let dir = scratch();
+    let dir = scratch("cluster");
     let redis_port = free_port();
     let mut redis_server = redis(redis_port, &dir);
     let project = dir.join("game.project");
     std::fs::write(&project, format!("[websocket]\nbroker = redis://127.0.0.1:{redis_port}\n")).unwrap();
     let ports = [free_port(), free_port(), free_port()];
     let mut runners: Vec<Process> =
-        ports.iter().zip(["A", "B", "C"]).map(|(port, name)| runner(&project, *port, name)).collect();
+        ports.iter().zip(["A", "B", "C"]).map(|(port, name)| channel_server(&project, *port, name)).collect();
 
     let nginx_port = free_port();
     let config = std::fs::read_to_string(repo().join("tests/cluster/nginx.conf"))
@@ -215,12 +190,12 @@ fn channels_span_three_processes_behind_nginx_through_redis() {
 /// counts what it could not relay.
 #[test]
 fn a_broker_on_a_closed_port_is_down_and_publishing_stays_local() {
-    let dir = scratch().join("closed");
+    let dir = scratch("cluster").join("closed");
     std::fs::create_dir_all(&dir).unwrap();
     let project = dir.join("game.project");
     std::fs::write(&project, format!("[websocket]\nbroker = redis://127.0.0.1:{}\n", free_port())).unwrap();
     let port = free_port();
-    let _runner = runner(&project, port, "A");
+    let _runner = channel_server(&project, port, "A");
     let mut clients = {
         let mut command = python();
         command.arg("tests/peers/channels.py");

@@ -3,11 +3,14 @@
 //! numbered messages. Each ends with exactly one DISCONNECTED per connection and no leaked file
 //! descriptor.
 
+mod common;
+
+use common::raw::*;
+use common::*;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::net::TcpStream;
+use std::time::Duration;
 use wslua_runtime::{Config, ConnId, ConnectOptions, DataKind, EventKind, Handshake, ListenOptions, Message, Runtime};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -17,23 +20,6 @@ static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn open_fds(pid: &str) -> usize {
-    std::fs::read_dir(format!("/proc/{pid}/fd")).map(|d| d.count()).unwrap_or(0)
-}
-
-/// Waits until `pid` has `want` open descriptors (sockets close asynchronously); returns the
-/// last count seen.
-fn settle_fds(pid: &str, want: usize) -> usize {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now = open_fds(pid);
-        if now <= want || Instant::now() > deadline {
-            return now;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// Opens `n` client connections to `port`; returns them once all are connected.
@@ -113,25 +99,13 @@ fn stopping_the_listener_while_clients_send_ends_each_connection_once_and_frees_
 }
 
 /// The runner with examples/echo_server.lua on a free port; returns it and the port.
-fn echo_runner() -> (Child, u16, std::sync::mpsc::Receiver<String>) {
-    let (child, lines) = start_runner(&["examples/echo_server.lua", "--", "0"]);
-    let first = lines.recv_timeout(WAIT).expect("the echo server did not start");
+fn echo_runner() -> (Running, u16) {
+    let mut command = runner();
+    command.args(["examples/echo_server.lua", "--", "0"]);
+    let mut server = Running::start(command);
+    let first = server.line();
     let port = first.trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("a port");
-    (child, port, lines)
-}
-
-/// The runner with `args`, and its stdout line by line.
-fn start_runner(args: &[&str]) -> (Child, std::sync::mpsc::Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wslua"))
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .args(args)
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (sender, lines) = std::sync::mpsc::channel();
-    let stdout = BufReader::new(child.stdout.take().unwrap());
-    std::thread::spawn(move || stdout.lines().map_while(Result::ok).try_for_each(|l| sender.send(l)));
-    (child, lines)
+    (server, port)
 }
 
 #[test]
@@ -139,8 +113,8 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
     let _serial = serial();
     const CLIENTS: usize = 1000;
     const MESSAGES: u32 = 20;
-    let (mut runner, port, _lines) = echo_runner();
-    let pid = runner.id().to_string();
+    let (server, port) = echo_runner();
+    let pid = server.pid().to_string();
     let baseline = open_fds(&pid);
     let client = Runtime::new(Config::default());
     let conns = connect_all(&client, port, CLIENTS);
@@ -173,14 +147,12 @@ fn a_lua_echo_server_serves_1000_clients_every_reply_once_in_order_without_leaks
     }
     expect_disconnects(&client, &conns, 1000);
     assert_eq!(settle_fds(&pid, baseline), baseline, "the runner leaked descriptors");
-    runner.kill().unwrap();
-    runner.wait().unwrap();
 }
 
 #[test]
 fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
     let _serial = serial();
-    let (mut runner, port, _lines) = echo_runner();
+    let (server, port) = echo_runner();
     let client = Runtime::new(Config::default());
     let conns = connect_all(&client, port, 200);
     for round in 0..20 {
@@ -188,7 +160,7 @@ fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
             client.send(*conn, Message::binary(vec![round; 1024])).unwrap();
         }
     }
-    assert!(Command::new("kill").args(["-TERM", &runner.id().to_string()]).status().unwrap().success());
+    server.signal("TERM");
     // Echoes may still arrive first; then exactly one 1001 per connection.
     let mut seen: HashMap<ConnId, (u16, String)> = HashMap::new();
     while seen.len() < conns.len() {
@@ -199,14 +171,7 @@ fn sigterm_to_a_runner_under_load_closes_every_client_once_with_1001() {
     }
     let unclean: Vec<_> = seen.values().filter(|(code, _)| *code != 1001).collect();
     assert!(unclean.is_empty(), "{} of {} not closed with 1001, e.g. {:?}", unclean.len(), seen.len(), unclean.first());
-    let deadline = Instant::now() + WAIT;
-    let status = loop {
-        if let Some(status) = runner.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "the runner did not exit after SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let (status, _) = server.wait();
     assert!(status.success(), "{status}");
 }
 
@@ -224,17 +189,12 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
     });
     let port = server.listen(0, 8, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let baseline = settle_fds("self", open_fds("self"));
-    let peer = |script: &str| {
-        let mut command = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"));
-        command.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers").join(script));
-        command.stdout(Stdio::piped());
-        command
-    };
-    let mut killed = peer("partial_frame.py")
-        .args(["127.0.0.1", &port.to_string()])
-        .spawn()
-        .expect("the venv python (scripts/test installs it)");
-    let mut paused = peer("watch_close.py").arg(format!("ws://127.0.0.1:{port}/")).spawn().unwrap();
+    let mut killed = python_peer("partial_frame.py");
+    killed.args(["127.0.0.1", &port.to_string()]);
+    let mut killed = Running::start(killed);
+    let mut paused = python_peer("watch_close.py");
+    paused.arg(format!("ws://127.0.0.1:{port}/"));
+    let paused = Running::start(paused);
     let mut opened = Vec::new();
     while opened.len() < 2 {
         let event = server.next_event(Some(WAIT)).expect("the peers did not connect");
@@ -242,11 +202,9 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
         opened.push(event.conn);
     }
     // Let the killed peer write its half frame first.
-    let mut line = String::new();
-    BufReader::new(killed.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    killed.kill().unwrap();
-    killed.wait().unwrap();
-    assert!(Command::new("kill").args(["-STOP", &paused.id().to_string()]).status().unwrap().success());
+    killed.line();
+    drop(killed);
+    paused.signal("STOP");
     // Send to both until the engine refuses: the paused one fills its send queue.
     for conn in &opened {
         while server.send(*conn, Message::binary(vec![1; 64 << 10])).is_ok() {
@@ -264,8 +222,6 @@ fn killed_and_paused_peers_end_once_and_leave_no_descriptor_behind() {
         }
     }
     assert!(ended.values().all(|code| [1006, 1008].contains(code)), "{ended:?}");
-    paused.kill().unwrap();
-    paused.wait().unwrap();
     drop(paused); // its stdout pipe is a descriptor of ours
     assert!(server.next_event(Some(Duration::from_millis(300))).is_none(), "events after the end");
     // Still listening, as at the baseline: only the peers' sockets are gone.
@@ -281,13 +237,13 @@ fn broadcast_reaches_every_reader_in_order_and_closes_the_one_that_does_not_read
     let _serial = serial();
     const READERS: usize = 999;
     const COUNT: usize = 256;
-    let dir = std::env::temp_dir().join(format!("wslua-broadcast-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("broadcast");
     let project = dir.join("game.project");
     std::fs::write(&project, "[websocket]\nmax_send_queue = 1048576\nclose_timeout = 1\n").unwrap();
     let project = project.display().to_string();
     let clients = (READERS + 1).to_string();
-    let (mut runner, lines) = start_runner(&[
+    let mut command = runner();
+    command.args([
         "tests/lua/flow/broadcast_server.lua",
         "--config",
         &project,
@@ -296,17 +252,14 @@ fn broadcast_reaches_every_reader_in_order_and_closes_the_one_that_does_not_read
         &COUNT.to_string(),
         "1024",
     ]);
-    let port: u16 = lines.recv_timeout(WAIT).unwrap().strip_prefix("port ").expect("the port line").parse().unwrap();
-    let mut slow = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python"))
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers/never_reads.py"))
-        .args(["127.0.0.1", &port.to_string()])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the venv python (scripts/test installs it)");
-    let mut line = String::new();
-    BufReader::new(slow.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let mut server = Running::start(command);
+    let port: u16 = server.line().strip_prefix("port ").expect("the port line").parse().unwrap();
+    let mut slow = python_peer("never_reads.py");
+    slow.args(["127.0.0.1", &port.to_string()]);
+    let mut slow = Running::start(slow);
+    let line = slow.line();
     assert!(line.contains("connected"), "{line}");
-    assert_eq!(lines.recv_timeout(WAIT).expect("filling the first client's queue"), "filled");
+    assert_eq!(server.line(), "filled", "filling the first client's queue");
     let client = Runtime::new(Config::default());
     // The server starts broadcasting when its last client is in, which may be before this side
     // has reported every EVENT_CONNECTED: connecting and reading share one loop.
@@ -340,12 +293,43 @@ fn broadcast_reaches_every_reader_in_order_and_closes_the_one_that_does_not_read
         }
     }
     assert!(ended.values().all(|code| *code == 1000), "{ended:?}");
-    let summary = lines.recv_timeout(WAIT).expect("the broadcast summary");
+    let summary = server.line();
     assert_eq!(summary, format!("broadcast first {clients} last {READERS} of {} handles", READERS + 2));
-    let ended = lines.recv_timeout(WAIT).expect("the end line");
+    let ended = server.line();
     assert_eq!(ended, format!("ended {clients}: 1000 {READERS}, 1008 1"));
-    assert!(runner.wait().unwrap().success());
-    slow.kill().unwrap();
-    slow.wait().unwrap();
+    assert!(server.wait().0.success());
+    drop(slow);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A decompression bomb (10 MiB of zeros in about 10 KiB) sent to a runner whose
+/// max_message_size is 1 MiB: closed with 1009 while inflating, its peak memory grows by less
+/// than 4 MiB.
+#[test]
+fn a_decompression_bomb_costs_the_server_less_than_4_mib() {
+    let dir = scratch("bomb");
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[websocket]\ncompression = 1\nmax_message_size = 1048576\n").unwrap();
+    let mut command = runner();
+    command.args(["examples/echo_server.lua", "--config"]).arg(&project).args(["--", "0"]);
+    let mut server = Running::start(command);
+    let first = server.line();
+    let port: u16 = first.trim().trim_end_matches('/').rsplit(':').next().unwrap().parse().expect("the port line");
+    let bomb = frame(0xC2, &deflated(&vec![0; 10 << 20]), false);
+    // One compressed message first, so the compressor and inflater exist before the baseline.
+    let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    socket.set_read_timeout(Some(WAIT)).unwrap();
+    socket.write_all(&deflate_upgrade()).unwrap();
+    read_head(&mut socket);
+    socket.write_all(&frame(0xC1, &deflated(b"warm up"), false)).unwrap();
+    read_frame(&mut socket).expect("the echo");
+    let before = peak_rss(server.pid());
+    socket.write_all(&bomb).unwrap();
+    let code = close_code(&mut socket);
+    let grown = peak_rss(server.pid()).saturating_sub(before);
+    drop(server);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, Some(1009));
+    println!("decompression bomb: {} compressed bytes; the server's peak RSS grew by {grown} bytes", bomb.len());
+    assert!(grown < 4 << 20, "the server's peak RSS grew by {grown} bytes");
 }

@@ -4,12 +4,9 @@
 //! every name in api.yaml has its element, and the search finds `stop_listening` from `stop_l`.
 //! The index's screenshot is left in `tests/artifacts/site-index.png`.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::*;
 
 /// The id of every item of api.yaml in reference.html: top-level names bare, members qualified
 /// by their owner.
@@ -42,21 +39,10 @@ fn expected_ids() -> Vec<String> {
 
 #[test]
 fn the_site_works_in_a_browser() {
-    let modules = repo().join("tests/peers/node_modules");
-    assert!(
-        modules.join("playwright-core").exists(),
-        "playwright-core is missing: run scripts/test, which installs it"
-    );
-    assert!(
-        Path::new("/usr/bin/chromium").exists(),
-        "/usr/bin/chromium is missing: run scripts/test, which installs Debian's chromium"
-    );
-    let dir = std::env::temp_dir().join(format!("wslua-site-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("site");
     let expected = dir.join("ids.json");
     std::fs::write(&expected, serde_json::to_string(&expected_ids()).unwrap()).unwrap();
-    let out = Command::new("node")
-        .env("NODE_PATH", &modules)
+    let out = playwright()
         .arg(repo().join("tests/site/check_site.js"))
         .arg(repo().join("generated/site"))
         .arg(&expected)

@@ -3,13 +3,12 @@
 //! of `tests/stubs/bad/` is flagged with the expected diagnostic on the line it marks with
 //! `--! CODE`.
 
+mod common;
+
+use common::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn emmylua_check() -> PathBuf {
     let installed = std::env::var_os("CARGO_HOME")

@@ -1321,6 +1321,12 @@ window.WSLUA_SEARCH = [
     "href": "performance.html#against-the-goals-of-the-performance-work"
   },
   {
+    "name": "Measurements behind the engine's shape",
+    "kind": "manual section",
+    "text": "Performance: Measurements behind the engine's shape",
+    "href": "performance.html#measurements-behind-the-engine-s-shape"
+  },
+  {
     "name": "Results",
     "kind": "manual section",
     "text": "Performance: Results",

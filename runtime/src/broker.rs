@@ -3,6 +3,7 @@
 //! publishes with `PUBLISH`, and delivers what other processes publish. While Redis cannot be
 //! reached, it retries with backoff and publishing stays local; a message crosses at most once.
 
+use crate::config::{BROKER_CONNECT_TIMEOUT, BROKER_FIRST_RETRY, BROKER_LAST_RETRY};
 use crate::core::event::{DataKind, Message};
 use crate::core::executor;
 use crate::core::registry::Registry;
@@ -15,11 +16,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// The first and the longest wait before trying Redis again.
-const FIRST_RETRY: Duration = Duration::from_millis(100);
-const LAST_RETRY: Duration = Duration::from_secs(2);
-/// How long connecting to Redis may take.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The most messages sent to Redis in one pipeline.
 const BATCH: usize = 256;
 
@@ -159,7 +155,7 @@ enum End {
 
 impl Task {
     async fn run(self, commands: Receiver<Command>) {
-        let mut retry = FIRST_RETRY;
+        let mut retry = BROKER_FIRST_RETRY;
         loop {
             match self.session(&commands, &mut retry).await {
                 End::Stopped => return,
@@ -177,7 +173,7 @@ impl Task {
                     Ok(Ok(Command::Resync)) => {}
                 }
             }
-            retry = (retry * 2).min(LAST_RETRY);
+            retry = (retry * 2).min(BROKER_LAST_RETRY);
         }
     }
 
@@ -193,7 +189,7 @@ impl Task {
             let pubsub = client.get_async_pubsub().await?;
             redis::RedisResult::Ok((publisher, pubsub))
         };
-        let (mut publisher, pubsub) = match async_std::future::timeout(CONNECT_TIMEOUT, connect).await {
+        let (mut publisher, pubsub) = match async_std::future::timeout(BROKER_CONNECT_TIMEOUT, connect).await {
             Ok(Ok(connected)) => connected,
             Ok(Err(e)) => return End::Lost(e.to_string()),
             Err(_) => return End::Lost("timed out connecting".into()),
@@ -205,7 +201,7 @@ impl Task {
         }
         log::info!("broker {}: connected, {} channels", self.url, subscribed.len());
         self.counts.up.store(true, Ordering::SeqCst);
-        *retry = FIRST_RETRY;
+        *retry = BROKER_FIRST_RETRY;
         loop {
             let next = futures::select! {
                 message = stream.next().fuse() => Err(message),

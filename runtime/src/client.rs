@@ -186,7 +186,7 @@ async fn run(
         Err(Failure::Failed(ConnectError::new(FailureKind::Timeout, message)))
     });
     let (kind, message, response) = match opened {
-        Ok((ws, response_headers, extensions, tcp)) => {
+        Ok(Opened { ws, response_headers, extensions, tcp }) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
             registry.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
@@ -235,9 +235,16 @@ async fn within<T>(deadline: Option<Instant>, future: impl Future<Output = T>) -
 /// The stream beneath tungstenite on a client connection.
 type Stream = FrameStream<Box<dyn Io>>;
 
-/// An open connection, the 101 response's headers, the extensions it agreed on, and its socket
-/// beneath any TLS.
-type Opened = (WebSocketStream<Reclaim<Stream>>, Vec<(String, String)>, String, TcpStream);
+/// A connection whose handshake succeeded.
+struct Opened {
+    ws: WebSocketStream<Reclaim<Stream>>,
+    /// The 101 response's headers.
+    response_headers: Vec<(String, String)>,
+    /// The `Sec-WebSocket-Extensions` it agreed on, empty for none.
+    extensions: String,
+    /// Its socket beneath any TLS.
+    tcp: TcpStream,
+}
 
 async fn open(
     registry: &Registry,
@@ -302,7 +309,7 @@ async fn open(
         registry.config.max_message_size,
     );
     let extensions = agreement.map(|a| a.header).unwrap_or_default();
-    Ok((ws, header_pairs(response.headers()), extensions, socket))
+    Ok(Opened { ws, response_headers: header_pairs(response.headers()), extensions, tcp: socket })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Every timeout and limit of the engine, in one struct. The defaults match `api.yaml`'s
-//! `[websocket]` config keys (the host converts that section into this).
+//! Every timeout and limit of the engine: those a script sets, in one struct whose defaults match
+//! `api.yaml`'s `[websocket]` config keys (the host converts that section into it), and the
+//! fixed ones, as the constants below it.
 
 use async_tungstenite::tungstenite::protocol::WebSocketConfig;
 use std::path::PathBuf;
@@ -59,11 +60,9 @@ impl Config {
 }
 
 /// tungstenite's read buffer: the most it reads at a time. It zeroes this much of every
-/// connection's buffer on its first read, so it is resident even when idle: its default,
-/// 128 KiB, made 1,000 idle connections hold 150 MB. A busy socket is read 128 KiB at a time
-/// beneath it (protocol/frames/readahead.rs), so this only sets how much tungstenite copies per call: 1 KiB echoes
-/// 64 KiB and 1 MiB messages as fast as 4 KiB did, and an idle connection holds 3 KB less
-/// (wslua-bench all --smoke: 8,987 B with 4 KiB, 6,119 B with 1 KiB).
+/// connection's buffer on its first read, so it is resident even when idle, and small for
+/// that. A busy socket is read 128 KiB at a time beneath it (protocol/frames/readahead.rs), so
+/// this only sets how much tungstenite copies per call (docs/performance.md has the figures).
 pub(crate) const READ_BUFFER: usize = 1 << 10;
 
 /// Received bytes a connection may have waiting for the host, each message counted with
@@ -84,3 +83,19 @@ pub const MAX_CHANNEL: usize = 256;
 
 /// A close frame's payload is at most 125 bytes, 2 of which are the code (RFC 6455 5.5).
 pub const MAX_CLOSE_REASON: usize = 123;
+
+/// The most bytes of an upgrade request's line and headers read before answering 431.
+pub const MAX_REQUEST_HEAD: usize = 16 << 10;
+
+/// The most headers an upgrade request may have.
+pub const MAX_REQUEST_HEADERS: usize = 64;
+
+/// The most bytes of a proxy's answer head read.
+pub const MAX_PROXY_RESPONSE_HEAD: usize = 16 << 10;
+
+/// The first and the longest wait before trying Redis again.
+pub const BROKER_FIRST_RETRY: Duration = Duration::from_millis(100);
+pub const BROKER_LAST_RETRY: Duration = Duration::from_secs(2);
+
+/// How long connecting to Redis may take.
+pub const BROKER_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);

@@ -25,6 +25,12 @@ use std::time::{Duration, Instant};
 /// The reason of a 1006 when the peer's socket ended without a close frame (EOF or reset).
 const NO_CLOSE_FRAME: &str = "connection lost without a close frame";
 
+/// With the `fault-injection` feature (test builds only), a message with this payload makes the
+/// receiving connection's task panic: how the tests see that a task that dies still ends its
+/// connection with its event.
+#[cfg(feature = "fault-injection")]
+pub const INJECTED_PANIC: &[u8] = b"wslua-test: panic in this connection's task";
+
 /// How a connection ended, as its Disconnected event tells it.
 enum End {
     /// The close handshake happened (or we gave up waiting for its answer).
@@ -197,8 +203,8 @@ where
         });
         let Some(item) = next.await else { break };
         // A frame taken without waiting came in while this task handled those before it, so
-        // the time of the last wait, refreshed every few frames, is when the peer was heard:
-        // reading the clock for every frame was 3% of a receiving client's time.
+        // the time of the last wait, refreshed every few frames, is when the peer was heard,
+        // without reading the clock for every frame.
         unclocked += 1;
         if waited || unclocked == CLOCK_EVERY {
             heard.now();
@@ -232,6 +238,10 @@ where
             Err(Error::ConnectionClosed) => break,
             Err(err) => return classify(err),
         };
+        #[cfg(feature = "fault-injection")]
+        if message.data.as_ref() == INJECTED_PANIC {
+            panic!("injected: {}", String::from_utf8_lossy(INJECTED_PANIC));
+        }
         if log::log_enabled!(log::Level::Debug) {
             log::debug!("connection {id}: received {} ({} bytes)", message.preview(), message.data.len());
         }

@@ -202,7 +202,7 @@ impl Runtime {
 
     /// The host has taken `event`. The cost of a connection's messages is told to the registry
     /// once per [`TELL_TAKEN`], and when a message of another connection is taken, not per
-    /// message: locking it for each was a twenty-fifth of a receiving client's Lua thread. The
+    /// message, whose lock would cost every message a locked instruction. The
     /// registry tells the connection's task at most [`TELL_TAKEN`] late in turn, so the bytes
     /// the host has taken and not told stay under twice that: a quarter of what a connection
     /// may have waiting, under the half below which a paused connection reads again.

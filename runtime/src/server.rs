@@ -45,7 +45,9 @@ impl Listening {
     }
 }
 
-struct Limits {
+/// One server as its tasks share it: the settings its connections get, its TLS acceptor, and
+/// how many of its `max_connections` places are taken.
+struct Server {
     listener: ListenerId,
     max_connections: usize,
     handshake_timeout: Duration,
@@ -58,13 +60,13 @@ struct Limits {
 }
 
 /// One of the `max_connections` places, given back when dropped.
-struct Slot(Arc<Limits>);
+struct Slot(Arc<Server>);
 
 impl Slot {
-    fn take(limits: &Arc<Limits>) -> Option<Slot> {
-        let max = limits.max_connections;
-        limits.active.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < max).then_some(n + 1)).ok()?;
-        Some(Slot(limits.clone()))
+    fn take(server: &Arc<Server>) -> Option<Slot> {
+        let max = server.max_connections;
+        server.active.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| (n < max).then_some(n + 1)).ok()?;
+        Some(Slot(server.clone()))
     }
 }
 
@@ -110,7 +112,7 @@ pub(crate) fn listen(
     let (port, sockets) = bound.map_err(|source| Error::Listen { port, source })?;
     let id = registry.open_listener();
     let drain_threshold = options.drain_threshold.unwrap_or(registry.config.drain_threshold);
-    let limits = Arc::new(Limits {
+    let server = Arc::new(Server {
         listener: id,
         max_connections,
         handshake_timeout,
@@ -123,7 +125,7 @@ pub(crate) fn listen(
     });
     let accept_loops = sockets
         .into_iter()
-        .map(|socket| executor::spawn(accept_loop(registry.clone(), TcpListener::from(socket), limits.clone())))
+        .map(|socket| executor::spawn(accept_loop(registry.clone(), TcpListener::from(socket), server.clone())))
         .collect();
     Ok(Listening { id, port, accept_loops })
 }
@@ -179,11 +181,11 @@ fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
     Ok(socket.into())
 }
 
-async fn accept_loop(registry: Arc<Registry>, listener: TcpListener, limits: Arc<Limits>) {
+async fn accept_loop(registry: Arc<Registry>, listener: TcpListener, server: Arc<Server>) {
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
-                executor::spawn(serve(registry.clone(), stream, peer, limits.clone())).detach();
+                executor::spawn(serve(registry.clone(), stream, peer, server.clone())).detach();
             }
             Err(e) => {
                 // Out of file descriptors and the like: back off instead of spinning.
@@ -195,13 +197,13 @@ async fn accept_loop(registry: Arc<Registry>, listener: TcpListener, limits: Arc
 }
 
 /// TLS first on a `wss://` server; its time counts toward the handshake's.
-async fn serve(registry: Arc<Registry>, tcp: TcpStream, peer: SocketAddr, limits: Arc<Limits>) {
+async fn serve(registry: Arc<Registry>, tcp: TcpStream, peer: SocketAddr, server: Arc<Server>) {
     let _ = tcp.set_nodelay(true);
     let started = Instant::now();
     let socket = tcp.clone();
-    let Some(acceptor) = &limits.tls else { return upgrade(registry, tcp, socket, peer, limits, started).await };
-    match async_std::future::timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
-        Ok(Ok(stream)) => upgrade(registry, stream, socket, peer, limits.clone(), started).await,
+    let Some(acceptor) = &server.tls else { return upgrade(registry, tcp, socket, peer, server, started).await };
+    match async_std::future::timeout(server.handshake_timeout, acceptor.accept(tcp)).await {
+        Ok(Ok(stream)) => upgrade(registry, stream, socket, peer, server.clone(), started).await,
         Ok(Err(e)) => log::info!("TLS handshake from {peer} failed: {e}"),
         Err(_) => log::info!("TLS handshake from {peer} timed out"),
     }
@@ -214,34 +216,34 @@ async fn upgrade(
     mut stream: impl Io + 'static,
     tcp: TcpStream,
     peer: SocketAddr,
-    limits: Arc<Limits>,
+    server: Arc<Server>,
     started: Instant,
 ) {
-    let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+    let left = server.handshake_timeout.saturating_sub(started.elapsed());
     let mut head = match async_std::future::timeout(left, handshake::read_head(&mut stream)).await {
         Ok(Head::Read(read)) => read,
         Ok(Head::Gone) => return,
-        Ok(Head::TooLarge(refusal)) => return refused(&mut stream, peer, refusal, &limits).await,
+        Ok(Head::TooLarge(refusal)) => return refused(&mut stream, peer, refusal, &server).await,
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let upgrade = match handshake::check(&head) {
         Ok(upgrade) => upgrade,
-        Err(refusal) => return refused(&mut stream, peer, refusal, &limits).await,
+        Err(refusal) => return refused(&mut stream, peer, refusal, &server).await,
     };
     let rest = head.split_off(upgrade.len);
     let request = Request {
-        listener: limits.listener,
+        listener: server.listener,
         method: upgrade.method,
         resource: upgrade.resource,
         headers: upgrade.headers,
         peer,
         protocols: upgrade.protocols,
     };
-    if limits.admission {
-        let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+    if server.admission {
+        let left = server.handshake_timeout.saturating_sub(started.elapsed());
         if let Verdict::Refuse { status, body } = admit(&registry, &request, left).await {
             let body = body.unwrap_or_else(|| format!("{}\n", handshake::reason(status)).into_bytes());
-            return refuse(&mut stream, peer, status, &body, &limits).await;
+            return refuse(&mut stream, peer, status, &body, &server).await;
         }
     }
     // Frames a client sent right behind its request go beneath tungstenite, with the rest.
@@ -251,20 +253,20 @@ async fn upgrade(
     let mut agreement = None;
     let callback = |http: &HttpRequest, mut response: Response| -> Result<Response, ErrorResponse> {
         slot = Some(
-            Slot::take(&limits)
+            Slot::take(&server)
                 .ok_or_else(|| refuse_upgrade(StatusCode::SERVICE_UNAVAILABLE, "too many connections\n"))?,
         );
         let offered = &request.protocols;
         // The server's own list decides; without one it agrees to the client's first choice.
-        let chosen = match limits.protocols.is_empty() {
+        let chosen = match server.protocols.is_empty() {
             true => offered.first(),
-            false => limits.protocols.iter().find(|p| offered.contains(p)),
+            false => server.protocols.iter().find(|p| offered.contains(p)),
         };
         if let Some(value) = chosen.and_then(|p| HeaderValue::from_str(p).ok()) {
             response.headers_mut().insert("sec-websocket-protocol", value);
             protocol = chosen.cloned();
         }
-        if limits.compression {
+        if server.compression {
             let offers = http.headers().get_all("sec-websocket-extensions");
             agreement = deflate::accept_offer(offers.iter().filter_map(|v| v.to_str().ok()));
             if let Some(value) = agreement.as_ref().and_then(|a| HeaderValue::from_str(&a.header).ok()) {
@@ -275,14 +277,14 @@ async fn upgrade(
     };
     let config = registry.config.websocket();
     let handshake = async_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config));
-    let left = limits.handshake_timeout.saturating_sub(started.elapsed());
+    let left = server.handshake_timeout.saturating_sub(started.elapsed());
     let mut ws = match async_std::future::timeout(left, handshake).await {
         Ok(Ok(ws)) => ws,
         Ok(Err(e)) => return log::info!("handshake from {peer} failed: {e}"),
         Err(_) => return log::info!("handshake from {peer} timed out"),
     };
     let Some(slot) = slot else { return };
-    let Some((id, link)) = registry.register_accepted(limits.listener, limits.drain_threshold) else {
+    let Some((id, link)) = registry.register_accepted(server.listener, server.drain_threshold) else {
         let frame = CloseFrame { code: CloseCode::Away, reason: "server stopped".into() };
         let _ = ws.close(Some(frame)).await;
         return;
@@ -293,7 +295,7 @@ async fn upgrade(
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     registry.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
     // A task of its own, holding the slot: this one is sized for the handshake, which an open
-    // connection no longer needs (7 KB against about 1; see connection::drive).
+    // connection no longer needs (see connection::drive).
     let driving = crate::connection::drive(guard, ws, link, Some(tcp));
     executor::spawn(driving.map(move |()| drop(slot))).detach();
 }
@@ -314,15 +316,15 @@ async fn admit(registry: &Registry, request: &Request, left: Duration) -> Verdic
 }
 
 /// Answers a request the server's own checks refused.
-async fn refused(stream: &mut impl Io, peer: SocketAddr, refusal: handshake::Refusal, limits: &Limits) {
-    refuse(stream, peer, refusal.status, format!("{}\n", refusal.detail).as_bytes(), limits).await;
+async fn refused(stream: &mut impl Io, peer: SocketAddr, refusal: handshake::Refusal, server: &Server) {
+    refuse(stream, peer, refusal.status, format!("{}\n", refusal.detail).as_bytes(), server).await;
 }
 
 /// Answers `status` and `body` and closes; a client that does not read the answer does not hold
 /// its socket longer than a handshake may take.
-async fn refuse(stream: &mut impl Io, peer: SocketAddr, status: u16, body: &[u8], limits: &Limits) {
+async fn refuse(stream: &mut impl Io, peer: SocketAddr, status: u16, body: &[u8], server: &Server) {
     log::info!("refused {peer}: {status} {}", String::from_utf8_lossy(&body[..body.len().min(120)]).trim_end());
-    let _ = async_std::future::timeout(limits.handshake_timeout, handshake::respond(stream, status, body)).await;
+    let _ = async_std::future::timeout(server.handshake_timeout, handshake::respond(stream, status, body)).await;
 }
 
 fn refuse_upgrade(status: StatusCode, body: &str) -> ErrorResponse {

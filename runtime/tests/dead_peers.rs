@@ -63,7 +63,7 @@ fn keepalive_notices_a_peer_paused_with_sigstop() {
     let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let mut python = python();
     python.arg(peer_script("watch_close.py")).arg(format!("ws://127.0.0.1:{port}/"));
-    let mut peer = Peer::spawn(python);
+    let mut peer = Running::start(python);
     assert_eq!(peer.json()["connected"], true);
     let conn = next(&server).conn;
     assert!(std::process::Command::new("kill").args(["-STOP", &peer.pid().to_string()]).status().unwrap().success());

@@ -18,14 +18,10 @@ fn failure(rt: &Runtime, url: &str, options: ConnectOptions) -> (FailureKind, St
     (kind, message.into())
 }
 
-fn closed_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
 #[test]
 fn a_closed_port_is_tcp() {
     let rt = Runtime::new(Config::default());
-    let (kind, message) = failure(&rt, &format!("ws://127.0.0.1:{}/", closed_port()), ConnectOptions::default());
+    let (kind, message) = failure(&rt, &format!("ws://127.0.0.1:{}/", free_port()), ConnectOptions::default());
     assert_eq!(kind, FailureKind::Tcp, "{message}");
     assert!(message.contains("refused"), "{message}");
 }
@@ -64,7 +60,7 @@ fn a_proxy_that_refuses_or_is_not_there_is_proxy() {
     assert_eq!(kind, FailureKind::Proxy, "{message}");
     assert!(message.contains("403"), "{message}");
     refusing.join().unwrap();
-    let (kind, message) = failure(&rt, "ws://example.test/", through(closed_port()));
+    let (kind, message) = failure(&rt, "ws://example.test/", through(free_port()));
     assert_eq!(kind, FailureKind::Proxy, "{message}");
     assert!(message.contains("refused"), "{message}");
 }

@@ -1,5 +1,7 @@
 //! 100 connections × 10,000 numbered messages each way, between our client and our server:
-//! every message arrives once, in order, and every connection ends with one disconnect.
+//! every message arrives once, in order, and every connection ends with one disconnect. The two
+//! are two `Runtime`s of one process, each with a host waiting on a thread of its own: they share
+//! the process's task pool, each host running whichever engine tasks it takes while it waits.
 
 mod common;
 

@@ -8,7 +8,7 @@ use common::*;
 use std::time::Duration;
 use wslua_runtime::{Config, ConnectOptions, EventKind, Handshake, Headers, ListenOptions, Message, Runtime};
 
-fn client_against(mut server: Peer) {
+fn client_against(mut server: Running) {
     let port = server.port();
     let rt = Runtime::new(Config::default());
     let options = ConnectOptions {
@@ -59,14 +59,14 @@ fn client_against(mut server: Peer) {
 fn client_against_python_websockets_server() {
     let mut python = python();
     python.arg(peer_script("echo_server.py"));
-    client_against(Peer::spawn(python));
+    client_against(Running::start(python));
 }
 
 #[test]
 fn client_against_node_ws_server() {
     let mut node = node();
     node.arg(peer_script("echo_server.js"));
-    client_against(Peer::spawn(node));
+    client_against(Running::start(node));
 }
 
 /// Echoes everything until the client closes; returns the server-side events' summary.
@@ -74,7 +74,7 @@ fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let rt = Runtime::new(Config::default());
     let port = rt.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     client.arg(format!("ws://127.0.0.1:{port}/peer?q=1"));
-    let mut client = Peer::spawn(client);
+    let mut client = Running::start(client);
     let event = next(&rt);
     let conn = event.conn;
     let EventKind::Connected(Handshake::Server(request)) = event.kind else {
@@ -101,7 +101,7 @@ fn server_against(mut client: std::process::Command, close: (u16, &str)) {
     let seen = client.json();
     assert_eq!(seen["echoes"], 5, "{seen}");
     assert_eq!(seen["subprotocol"], "chat");
-    assert!(client.wait().success());
+    assert!(client.wait().0.success());
 }
 
 #[test]

@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use std::net::TcpListener;
 use wslua_runtime::{Config, ConnectOptions, EventKind, FailureKind, Runtime};
 
 #[test]
@@ -33,7 +32,7 @@ fn a_refused_handshake_reports_status_headers_and_body() {
 #[test]
 fn a_closed_port_fails_with_one_error_then_one_disconnect() {
     let rt = Runtime::new(Config::default());
-    let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed = free_port();
     // By address and by name (localhost resolves from /etc/hosts, on loopback).
     for url in [format!("ws://127.0.0.1:{closed}/"), format!("ws://localhost:{closed}/")] {
         let conn = rt.connect(&url, ConnectOptions::default()).unwrap();

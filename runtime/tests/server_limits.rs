@@ -95,7 +95,7 @@ fn a_client_killed_mid_message_is_reported_as_1006() {
     let port = server.listen(0, 4, Duration::from_secs(5), ListenOptions::default()).unwrap().port;
     let mut python = python();
     python.arg(peer_script("partial_frame.py")).arg("127.0.0.1").arg(port.to_string());
-    let mut peer = Peer::spawn(python);
+    let mut peer = Running::start(python);
     let conn = next(&server).conn;
     assert_eq!(peer.json()["sent"], 10);
     drop(peer); // SIGKILL

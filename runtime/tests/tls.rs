@@ -5,20 +5,11 @@
 mod common;
 
 use common::*;
-use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 use wslua_runtime::{
     Config, ConnectOptions, Error, Event, EventKind, FailureKind, Handshake, ListenOptions, Message, Runtime,
     TlsClient, TlsFiles,
 };
-
-/// A CA, and a certificate it signed for `names` (see examples/make_test_certs.sh).
-fn make_certificates(dir: &Path, names: &str) {
-    // Its chatter is kept for a failure.
-    let out = Command::new("sh").arg(repo().join("examples/make_test_certs.sh")).arg(dir).arg(names).output().unwrap();
-    assert!(out.status.success(), "make_test_certs.sh (needs openssl): {}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// The message of a connection that fails in its TLS handshake.
 fn error_of(rt: &Runtime, url: &str) -> String {
@@ -40,7 +31,7 @@ fn wss_verifies_the_chain_and_the_host_name() {
     make_certificates(&dir, "DNS:localhost");
     let mut python = python();
     python.arg(peer_script("echo_server.py")).arg("--tls").arg(dir.join("server.pem")).arg(dir.join("server.key"));
-    let mut server = Peer::spawn(python);
+    let mut server = Running::start(python);
     let port = server.port();
     let rt = Runtime::new(Config::default());
 

@@ -1,5 +1,7 @@
 -- A callback that raises does not stop the events after it (the error goes to stderr with its
 -- traceback).
+-- stderr: deliberate failure in a callback
+-- stderr: stack traceback
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"

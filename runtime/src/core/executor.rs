@@ -23,7 +23,7 @@ use futures::FutureExt;
 use std::cell::Cell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{fence, AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 pub(crate) use async_task::Task;
@@ -34,8 +34,10 @@ struct Pool {
     work: Event,
     /// Wakes the host's wait.
     host: Event,
-    /// The host's thread waits for an event, running tasks meanwhile.
-    hosting: AtomicBool,
+    /// How many hosts' threads wait for an event, running tasks meanwhile. The pool is the
+    /// process's, shared by every `Runtime` in it: a task any of them wakes is run by whichever
+    /// waiting host or network thread takes it first, and queues its events on its own runtime.
+    hosting: AtomicUsize,
     /// How many host loops run, each polling the sockets whenever it waits ([`host_loop`]).
     host_loops: AtomicUsize,
 }
@@ -44,7 +46,7 @@ static POOL: LazyLock<Pool> = LazyLock::new(|| Pool {
     ready: ConcurrentQueue::unbounded(),
     work: Event::new(),
     host: Event::new(),
-    hosting: AtomicBool::new(false),
+    hosting: AtomicUsize::new(0),
     host_loops: AtomicUsize::new(0),
 });
 static THREADS: OnceLock<()> = OnceLock::new();
@@ -84,7 +86,7 @@ fn schedule(runnable: Runnable) {
     // Paired with the fence in `Hosting::drop`: a host leaving its wait sees this task, or this
     // sees the host gone.
     fence(Ordering::SeqCst);
-    if pool.hosting.load(Ordering::Relaxed) {
+    if pool.hosting.load(Ordering::Relaxed) > 0 {
         pool.host.notify(1);
         return;
     }
@@ -205,7 +207,7 @@ pub(crate) struct Hosting(());
 
 impl Hosting {
     pub(crate) fn start() -> Hosting {
-        POOL.hosting.store(true, Ordering::Relaxed);
+        POOL.hosting.fetch_add(1, Ordering::Relaxed);
         Hosting(())
     }
 }
@@ -213,7 +215,7 @@ impl Hosting {
 impl Drop for Hosting {
     fn drop(&mut self) {
         let pool = &*POOL;
-        pool.hosting.store(false, Ordering::Relaxed);
+        pool.hosting.fetch_sub(1, Ordering::Relaxed);
         fence(Ordering::SeqCst);
         // What was queued for the host and not run goes to the network threads.
         if !pool.ready.is_empty() {

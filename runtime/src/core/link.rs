@@ -1,8 +1,7 @@
 //! What joins the host's calls to a connection's task: the commands the task is given, in
 //! order, a close that bypasses them, and the figures both keep. It is one small allocation,
-//! shared by the registry's entry and the task, and an idle connection's queue holds no memory:
-//! the two channels it replaces (one unbounded, one of one slot) took 3.5 KB per connection
-//! that had sent anything.
+//! shared by the registry's entry and the task, and an idle connection's queue holds no memory
+//! (channels would keep kilobytes per connection that had sent anything; docs/performance.md).
 
 use crate::config::{EVENT_COST, MAX_UNDELIVERED};
 use crate::core::lock::lock;
@@ -159,8 +158,8 @@ impl Link {
 
     /// The host has taken `total` of the bytes [`Self::received`] counted, with the cost of
     /// each message ([`cost`]); wakes the task when that leaves it room. Told now and then
-    /// ([`TELL_TAKEN`]), not per message: a count both threads changed for every message moved
-    /// its cache line between their cores each time (4% of a receiving client's Lua thread).
+    /// ([`TELL_TAKEN`]), not per message: a count both threads changed for every message would
+    /// move its cache line between their cores each time.
     pub fn taken(&self, total: usize) {
         self.taken.store(total, Ordering::SeqCst);
         if self.waiting.load(Ordering::SeqCst) && self.received.load(Ordering::Acquire) - total < MAX_UNDELIVERED / 2 {

@@ -18,8 +18,7 @@ use std::time::{Duration, Instant};
 /// handover per event.
 ///
 /// The producers' end is on cache lines of its own: sharing one with what the host reads, each
-/// of the host's pops waited for the line a network thread's push had just written (a tenth of
-/// a receiving client's Lua thread in `perf`).
+/// of the host's pops would wait for the line a network thread's push had just written.
 #[derive(Default)]
 pub(crate) struct EventQueue {
     incoming: CachePadded<Mutex<Incoming>>,
@@ -32,8 +31,7 @@ struct Incoming {
     interrupted: bool,
     /// The consumer found the queue empty and may be waiting: the next push notifies it. Set and
     /// read under the lock, so a push either comes before the consumer looks or sees it wait.
-    /// (A notification costs a fence and a lock even when no one listens: a tenth of a network
-    /// thread's time when it was paid for every event.)
+    /// (A notification costs a fence and a lock even when no one listens.)
     waiting: bool,
 }
 
@@ -87,8 +85,7 @@ impl EventQueue {
         let _hosting = executor::Hosting::start();
         // A timer even without a deadline: registering one interrupts the thread that polls
         // the sockets, which lets this one take the polling over while it waits (see
-        // core/executor.rs). Without it a runner's echo of 64 KiB messages made three times the
-        // futex calls per message.
+        // core/executor.rs), which saves the threads' hand-overs of every message.
         let mut timer = async_io::Timer::at(deadline.unwrap_or_else(|| Instant::now() + REARM));
         loop {
             // Listening before looking: a push after the look wakes the listener.
@@ -108,8 +105,7 @@ impl EventQueue {
 }
 
 /// The consumer's end of an [`EventQueue`]: the events the host took in its last batch and has
-/// not popped yet. Only the host's thread has it, so a pop takes no lock (two locked
-/// instructions per event were a twentieth of a receiving client's Lua thread).
+/// not popped yet. Only the host's thread has it, so a pop takes no lock.
 #[derive(Default)]
 pub(crate) struct Taken(RefCell<VecDeque<Event>>);
 

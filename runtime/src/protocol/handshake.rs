@@ -2,17 +2,13 @@
 //! header count, and a request that is not a websocket upgrade gets an HTTP error answer
 //! (tungstenite would only drop the connection) instead of silence.
 
+use crate::config::{MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS};
 use crate::protocol::headers::join_headers;
 use async_tungstenite::tungstenite::http::StatusCode;
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-
-/// The most bytes of request line and headers read before answering 431.
-pub const MAX_REQUEST_HEAD: usize = 16 << 10;
-/// The most request headers accepted.
-pub const MAX_REQUEST_HEADERS: usize = 64;
 
 /// Why a request is refused: the status and a short explanation for the body.
 #[derive(Debug, PartialEq)]

@@ -1,10 +1,9 @@
 //! HTTP proxies for clients: which proxy a connection goes through (its own setting, or the
 //! environment as curl reads it), and the `CONNECT` tunnel through it.
 
-use crate::config::MAX_RESPONSE_BODY;
+use crate::config::{MAX_PROXY_RESPONSE_HEAD, MAX_REQUEST_HEADERS, MAX_RESPONSE_BODY};
 use crate::core::event::HandshakeResponse;
 use crate::error::Error;
-use crate::protocol::handshake::MAX_REQUEST_HEADERS;
 use crate::protocol::headers::join_headers;
 use crate::protocol::response::read_body;
 use async_tungstenite::tungstenite::http::{HeaderMap, HeaderName, HeaderValue};
@@ -155,7 +154,7 @@ pub(crate) async fn tunnel<S: AsyncRead + AsyncWrite + Unpin>(
                     format!("proxy {}:{} refused CONNECT {authority}: {status} {reason}", proxy.host, proxy.port);
                 return Err(Refused::Status(message, HandshakeResponse { status, headers: pairs, body }));
             }
-            Ok(httparse::Status::Partial) if head.len() <= MAX_RESPONSE_HEAD => {}
+            Ok(httparse::Status::Partial) if head.len() <= MAX_PROXY_RESPONSE_HEAD => {}
             Ok(httparse::Status::Partial) => {
                 return Err(Refused::Message(format!(
                     "proxy {}:{}: its answer to CONNECT is too long",
@@ -181,9 +180,6 @@ pub(crate) async fn tunnel<S: AsyncRead + AsyncWrite + Unpin>(
         }
     }
 }
-
-/// The most bytes of a proxy's answer head read.
-const MAX_RESPONSE_HEAD: usize = 16 << 10;
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 -- body however the server sends it (late, chunked, too big, stalled, ended by a close), and
 -- EVENT_DISCONNECTED follows. Each case but the stalled one runs 50 times at once.
 -- Usage: SCRIPT PORT (tests/peers/refusing_server.py listens on PORT).
-package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
+package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "../lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
 

@@ -1,5 +1,6 @@
 -- `luarocks make` in this folder builds websocket.so with cargo for the interpreter LuaRocks
--- targets (Lua 5.4, or LuaJIT with --lua-version 5.1) and installs it with the LuaLS stub.
+-- targets (Lua 5.1 to 5.4, or LuaJIT: `luarocks --lua-version 5.1 make LUA=luajit
+-- LUA_INCDIR=/usr/include/luajit-2.1`) and installs it with the LuaLS stub.
 rockspec_format = "3.0"
 package = "wslua"
 version = "dev-1"
@@ -10,8 +11,8 @@ description = {
    summary = "Websockets for Lua: Defold's websocket API on a Rust engine",
    detailed = [[
       The websocket module of Defold's extension-websocket (connect, send, disconnect, listen,
-      stop_listening, events to callback(self, connection, data)) for stock Lua 5.4 and
-      LuaJIT. Needs Rust's cargo to build.
+      stop_listening, events to callback(self, connection, data)) for stock Lua 5.1, 5.2, 5.3,
+      5.4 and LuaJIT. Needs Rust's cargo to build.
    ]],
    license = "MIT",
 }
@@ -20,10 +21,10 @@ dependencies = {
 }
 build = {
    type = "command",
-   -- The interpreter's version tells which build it needs: Lua 5.4's, or for 5.1 LuaJIT's (a
-   -- tree for --lua-version 5.1 is for luajit; plain Lua 5.1 is not supported).
+   -- The interpreter LuaRocks targets tells which build it needs: LuaJIT's when it has the
+   -- `jit` global, else its Lua version's (5.1 to 5.4). For LuaJIT, name it: LUA=luajit.
    build_command = [[
-      scripts/build-module.sh "$("$(LUA)" -e 'io.write(({["Lua 5.4"] = "lua5.4", ["Lua 5.1"] = "luajit"})[_VERSION] or _VERSION)')" target/rock
+      scripts/build-module.sh "$("$(LUA)" -e 'io.write(jit and "luajit" or ("lua" .. _VERSION:match("%d+%.%d+")))')" target/rock
    ]],
    install = {
       lib = { websocket = "target/rock/websocket.so" },

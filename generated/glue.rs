@@ -8,7 +8,8 @@
 // of a reference call.
 //
 // Events are delivered to the callback given to `connect` or `listen`, on the Lua thread, in
-// order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED`.
+// order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED` while the
+// script runs (what is still open when it exits is closed without callbacks, as in Defold).
 
 // The conversions it calls are the crate wslua-glue-support (glue-support/), named `__wslua`
 // here so that no name api.yaml gives can collide with it.

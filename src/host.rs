@@ -314,7 +314,14 @@ fn data_type(kind: DataKind) -> i64 {
 /// Errors in callbacks must not stop the pump: logged (at the error level, which is always on)
 /// with their traceback.
 pub fn report_callback_error(err: &mlua::Error) {
-    log::error!("error in callback: {err}");
+    log::error!("error in callback: {}", lua_error_text(err));
+}
+
+/// A Lua error as a script's author reads it: its message and traceback, without the frame of
+/// the message handler that made the traceback (a `[C]: in ?` that every traceback would
+/// start with).
+pub fn lua_error_text(err: &mlua::Error) -> String {
+    err.to_string().replace("stack traceback:\n\t[C]: in ?\n", "stack traceback:\n")
 }
 
 fn tls_client(tls: TlsClient) -> wslua_runtime::TlsClient {

@@ -5,21 +5,26 @@ mod common;
 use common::*;
 use std::process::Command;
 
-/// The rock: `luarocks make` into a new tree for Lua 5.4 and for LuaJIT (`--lua-version 5.1`),
-/// then the module example runs from that tree alone, with the paths `luarocks path` gives.
+/// The rock: `luarocks make` into a new tree for each interpreter, Lua 5.1 to 5.4 as LuaRocks
+/// finds them and LuaJIT named with `LUA=` (the build follows the interpreter, not the tree's
+/// version), then the module example runs under that interpreter from that tree alone, with the
+/// paths `luarocks path` gives.
 #[test]
 fn luarocks_make_installs_a_module_each_interpreter_loads() {
-    let tree = std::env::temp_dir().join(format!("wslua-rock-{}", std::process::id()));
-    for (version, interpreter) in [("5.4", "lua5.4"), ("5.1", "luajit")] {
-        let make = Command::new("luarocks")
-            .args(["--lua-version", version, "--tree"])
-            .arg(&tree)
-            .arg("make")
-            .current_dir(repo())
-            .output()
-            .expect("luarocks is missing: scripts/test installs Debian's luarocks");
-        let said = String::from_utf8_lossy(&make.stdout).to_string() + &String::from_utf8_lossy(&make.stderr);
-        assert!(make.status.success(), "luarocks --lua-version {version} make: {said}");
+    let luajit: &[&str] = &["LUA=/usr/bin/luajit", "LUA_INCDIR=/usr/include/luajit-2.1"];
+    for (version, interpreter, variables) in [
+        ("5.1", "lua5.1", &[][..]),
+        ("5.2", "lua5.2", &[]),
+        ("5.3", "lua5.3", &[]),
+        ("5.4", "lua5.4", &[]),
+        ("5.1", "luajit", luajit),
+    ] {
+        let tree = scratch(&format!("rock-{interpreter}"));
+        let mut make = Command::new("luarocks");
+        make.args(["--lua-version", version, "--tree"]).arg(&tree).arg("make").args(variables);
+        let out = finish(make);
+        let said = String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "luarocks --lua-version {version} make {variables:?}: {said}");
         let stub = tree.join(format!("lib/luarocks/rocks-{version}/wslua/dev-1/generated/lua/websocket.lua"));
         assert!(stub.exists(), "the LuaLS stub is not in the rock: {}", stub.display());
         let script = format!(
@@ -27,7 +32,10 @@ fn luarocks_make_installs_a_module_each_interpreter_loads() {
             tree.display()
         );
         let mut run = Command::new("sh");
-        run.args(["-c", &script]).env_remove("LUA_CPATH").env_remove("LUA_CPATH_5_4");
+        run.args(["-c", &script]);
+        for name in ["LUA_CPATH", "LUA_CPATH_5_2", "LUA_CPATH_5_3", "LUA_CPATH_5_4"] {
+            run.env_remove(name);
+        }
         let out = finish(run);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
@@ -35,6 +43,6 @@ fn luarocks_make_installs_a_module_each_interpreter_loads() {
             "{interpreter} with the rock: {stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        std::fs::remove_dir_all(&tree).unwrap();
     }
-    std::fs::remove_dir_all(&tree).unwrap();
 }

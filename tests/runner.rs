@@ -113,6 +113,7 @@ fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
             stderr.contains(&format!("{name}:1: broken")) && stderr.contains("stack traceback"),
             "{name}: {stderr}"
         );
+        assert!(!stderr.contains("[C]: in ?"), "the message handler's frame: {stderr}");
     }
     // A wrong argument is raised at the caller's line, and the binding is one C frame, as a C
     // module's luaL_error shows it: no frame of glue.
@@ -126,6 +127,29 @@ fn the_runner_reports_script_errors_with_a_traceback_and_exit_code_1() {
     let traceback = stderr.split("stack traceback:\n").nth(1).unwrap_or_default();
     let expected = format!("\t[C]: in function 'websocket.send'\n\t{}:2: in local 'f'", path.display());
     assert!(traceback.contains(&expected) && !traceback.contains("websocket:"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The arguments after the script are its `arg`, as `lua` gives them; after `--`, even those
+/// that look like options.
+#[test]
+fn the_scripts_arguments_follow_it_as_with_lua() {
+    let dir = scratch("arguments");
+    let script = dir.join("args.lua");
+    std::fs::write(&script, "print(#arg, arg[1], arg[2], arg[0] ~= nil)\n").unwrap();
+    for (args, expected) in [
+        (&["a", "b"][..], "2\ta\tb\ttrue"),
+        (&["8765"][..], "1\t8765\tnil\ttrue"),
+        (&["--", "--config", "x"][..], "2\t--config\tx\ttrue"),
+        (&[][..], "0\tnil\tnil\ttrue"),
+    ] {
+        let mut command = runner();
+        command.arg(&script).args(args);
+        let out = finish(command);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(stdout.trim_end(), expected, "{args:?}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -64,6 +64,8 @@ pub struct Table {
     /// Read from Lua (a parameter names it), else written to Lua.
     pub input: bool,
     pub output: bool,
+    /// A callback's `data`: some field is carried on some events only.
+    pub event_payload: bool,
     pub fields: Vec<Member>,
 }
 
@@ -85,6 +87,8 @@ pub struct Function {
     pub params: Vec<Member>,
     pub returns: Option<Member>,
     pub examples: Vec<Example>,
+    /// What makes it raise besides a wrong argument.
+    pub raises: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -204,13 +208,15 @@ impl Builder<'_> {
 
     fn table(&self, t: &schema::TypeDef) -> Table {
         let direction = table_direction(self.api, &t.name);
+        let fields = self.members(&t.fields, direction);
         Table {
             name: t.name.clone(),
             lua_name: self.lua_name(&t.name),
             description: t.description.clone(),
             input: direction == Direction::In,
             output: direction == Direction::Out,
-            fields: self.members(&t.fields, direction),
+            event_payload: fields.iter().any(|f| !f.events.is_empty()),
+            fields,
         }
     }
 
@@ -226,6 +232,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|e| Example { description: e.description.clone(), code: e.code.clone() })
                 .collect(),
+            raises: f.raises.clone(),
         }
     }
 

@@ -112,6 +112,9 @@ pub struct Function {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub extension: bool,
+    /// What makes it raise a Lua error besides a wrong argument, one sentence each (markdown).
+    #[serde(default)]
+    pub raises: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

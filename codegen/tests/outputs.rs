@@ -147,3 +147,25 @@ fn the_defold_script_api_matches_the_reference_and_adds_ours() {
         assert!(names.contains(&added), "{added} missing from {names:?}");
     }
 }
+
+/// The site speaks Lua: a default or a value is written `true`, `false`, `nil`, never as the
+/// template engine's Python would (`True`, `False`, `None`); and the reference says what
+/// `connect` and `listen` raise.
+#[test]
+fn the_site_writes_lua_values_and_what_functions_raise() {
+    let site = root().join("generated/site");
+    for entry in std::fs::read_dir(&site).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let words = text.split(|c: char| !c.is_alphanumeric() && c != '_');
+        let python: Vec<&str> = words.filter(|w| matches!(*w, "True" | "False" | "None")).collect();
+        assert!(python.is_empty(), "{}: {python:?}", path.display());
+    }
+    let reference = std::fs::read_to_string(site.join("reference.html")).unwrap();
+    for function in ["connect", "listen"] {
+        let section = reference.split(&format!("<section class=\"item\" id=\"{function}\">")).nth(1).unwrap();
+        let section = section.split("</section>").next().unwrap();
+        assert!(section.contains("<h4>Raises</h4>"), "{function} says nothing of what it raises");
+    }
+    assert!(reference.contains("default <code>true</code>"), "tls_client.verify's default, as Lua writes it");
+}

@@ -9,7 +9,7 @@
 ---@class sys
 sys = {}
 
---- Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed, and the runner exits with `code`.
+--- Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed with 1001, and the runner exits with `code`. No callback runs after `finalize`, so those closes bring no `EVENT_DISCONNECTED`, as in Defold.
 ---
 ---Stop with an error status.
 ---```lua

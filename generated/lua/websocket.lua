@@ -11,7 +11,8 @@
 --- of a reference call.
 ---
 --- Events are delivered to the callback given to `connect` or `listen`, on the Lua thread, in
---- order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED`.
+--- order per connection. Every connection ends with exactly one `EVENT_DISCONNECTED` while the
+--- script runs (what is still open when it exits is closed without callbacks, as in Defold).
 ---
 ---Configuration, `[websocket]` in game.project: Read from the `[websocket]` section of `game.project` (the `wslua` runner's `--config FILE`, or `./game.project` if it exists).
 ---* `debug` (integer, default `0`): Log level: `0` logs nothing, `1` logs connection state changes, `2` also logs every message (truncated). Logs go to stderr.

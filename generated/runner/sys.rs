@@ -11,7 +11,7 @@ use wslua_glue_support as __wslua;
 /// The `sys` module, one method per Lua function. The host implements it; a function
 /// added to api.yaml is a compile error until it does.
 pub trait SysApi: 'static {
-    /// Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed, and the runner exits with `code`.
+    /// Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed with 1001, and the runner exits with `code`. No callback runs after `finalize`, so those closes bring no `EVENT_DISCONNECTED`, as in Defold.
     /// - `code`: The exit status.
     ///
     /// Stop with an error status.

@@ -915,7 +915,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "sys.exit",
     "kind": "function",
-    "text": "Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed, and the runner exits with `code`.",
+    "text": "Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed with 1001, and the runner exits with `code`. No callback runs after `finalize`, so those closes bring no `EVENT_DISCONNECTED`, as in Defold.",
     "href": "sys.html#exit"
   },
   {
@@ -1171,15 +1171,15 @@ window.WSLUA_SEARCH = [
     "href": "configuration.html"
   },
   {
-    "name": "Module mode: stock Lua 5.4 and LuaJIT",
+    "name": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT",
     "kind": "manual",
-    "text": "Module mode: stock Lua 5.4 and LuaJIT",
+    "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT",
     "href": "module-mode.html"
   },
   {
     "name": "One build per interpreter",
     "kind": "manual section",
-    "text": "Module mode: stock Lua 5.4 and LuaJIT: One build per interpreter",
+    "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT: One build per interpreter",
     "href": "module-mode.html#one-build-per-interpreter"
   },
   {

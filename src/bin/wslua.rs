@@ -1,5 +1,7 @@
-//! `wslua SCRIPT.lua [--config FILE] [-- ARGS]`: runs a Lua 5.4 script with the `websocket`
+//! `wslua SCRIPT.lua [ARGS...] [--config FILE]`: runs a Lua 5.4 script with the `websocket`
 //! module and Defold's globals, in the Defold script lifecycle when the script defines `init`.
+//! The arguments after the script are its `arg[1]`, `arg[2]`, ... as with `lua`; after `--`,
+//! even those that look like options.
 
 use clap::Parser;
 use std::path::PathBuf;
@@ -14,8 +16,7 @@ struct Cli {
     /// A game.project file with a [websocket] section (default: ./game.project if it exists).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Arguments for the script, in its global `arg` table.
-    #[arg(last = true)]
+    /// Arguments for the script, in its global `arg` table (after `--`, any text).
     args: Vec<String>,
 }
 

@@ -22,7 +22,7 @@ pub mod glue {
     include!(concat!(env!("OUT_DIR"), "/runner_glue.rs"));
 }
 
-use crate::host::report_callback_error;
+use crate::host::{lua_error_text, report_callback_error};
 use crate::project::Project;
 use crate::Host;
 use exit::Exit;
@@ -47,12 +47,38 @@ pub struct Options {
     pub args: Vec<String>,
 }
 
+/// Why a run ended before the script's end.
+#[derive(Debug)]
+pub enum RunError {
+    /// The main chunk or `init` raised: its message and traceback.
+    Script(mlua::Error),
+    /// The run could not start: game.project, the script's file, the signal handlers.
+    Setup(String),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Script(err) => f.write_str(&lua_error_text(err)),
+            RunError::Setup(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+impl From<mlua::Error> for RunError {
+    fn from(err: mlua::Error) -> Self {
+        RunError::Script(err)
+    }
+}
+
 /// Runs the script to its end; returns the exit status. An error in the main chunk or in
 /// `init` ends the run with it.
-pub fn run(options: &Options) -> Result<u8, String> {
+pub fn run(options: &Options) -> Result<u8, RunError> {
     let project = match &options.config {
-        Some(path) => Project::load(path)?,
-        None => Project::load_default()?,
+        Some(path) => Project::load(path).map_err(RunError::Setup)?,
+        None => Project::load_default().map_err(RunError::Setup)?,
     };
     crate::logger::init(project.websocket.debug);
     if let Err(e) = rlimit::increase_nofile_limit(u64::MAX) {
@@ -61,15 +87,16 @@ pub fn run(options: &Options) -> Result<u8, String> {
     // Like the stock interpreter: every standard library (debug included) and C modules. mlua
     // calls that "unsafe" because a C module can do anything; a script that loads one chose it.
     let lua = unsafe { Lua::unsafe_new() };
-    allocator::use_mimalloc(&lua).map_err(|e| e.to_string())?;
+    allocator::use_mimalloc(&lua)?;
     let host = Host::new(project.runtime_config());
-    let exit = Exit::install(&host).map_err(|e| format!("installing signal handlers: {e}"))?;
+    let exit = Exit::install(&host).map_err(|e| RunError::Setup(format!("installing signal handlers: {e}")))?;
     let runner = Runner(Rc::new(State { host, exit, timers: RefCell::default(), settings: project.settings.clone() }));
-    runner.setup(&lua, options).map_err(|e| e.to_string())?;
+    runner.setup(&lua, options)?;
 
-    let source = std::fs::read(&options.script).map_err(|e| format!("{}: {e}", options.script.display()))?;
-    lua.load(source).set_name(format!("@{}", options.script.display())).exec().map_err(|e| e.to_string())?;
-    let init: Option<Function> = lua.globals().get("init").map_err(|e| e.to_string())?;
+    let source =
+        std::fs::read(&options.script).map_err(|e| RunError::Setup(format!("{}: {e}", options.script.display())))?;
+    lua.load(source).set_name(format!("@{}", options.script.display())).exec()?;
+    let init: Option<Function> = lua.globals().get("init")?;
     match init {
         Some(init) => runner.lifecycle(&lua, init, project.update_frequency)?,
         None => runner.until_done(&lua),
@@ -117,12 +144,12 @@ impl Runner {
 
     /// `init(self)`; then every frame: events, due timers, `update(self, dt)`; at the end
     /// `finalize(self)`.
-    fn lifecycle(&self, lua: &Lua, init: Function, frequency: f64) -> Result<(), String> {
+    fn lifecycle(&self, lua: &Lua, init: Function, frequency: f64) -> mlua::Result<()> {
         let (host, exit) = (&self.0.host, &self.0.exit);
-        let instance = lua.create_table().map_err(|e| e.to_string())?;
+        let instance = lua.create_table()?;
         host.set_instance(Value::Table(instance.clone()));
-        init.call::<()>(&instance).map_err(|e| e.to_string())?;
-        let update: Option<Function> = lua.globals().get("update").map_err(|e| e.to_string())?;
+        init.call::<()>(&instance)?;
+        let update: Option<Function> = lua.globals().get("update")?;
         let frame = Duration::from_secs_f64(1.0 / frequency);
         let mut last = Instant::now();
         host.runtime().host_loop(async {
@@ -136,16 +163,16 @@ impl Runner {
                 let now = Instant::now();
                 if let Some(update) = &update {
                     if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
-                        log::error!("error in update: {err}");
+                        log::error!("error in update: {}", lua_error_text(&err));
                     }
                 }
                 last = now;
             }
         });
-        let finalize: Option<Function> = lua.globals().get("finalize").map_err(|e| e.to_string())?;
+        let finalize: Option<Function> = lua.globals().get("finalize")?;
         if let Some(finalize) = finalize {
             if let Err(err) = finalize.call::<()>(&instance) {
-                log::error!("error in finalize: {err}");
+                log::error!("error in finalize: {}", lua_error_text(&err));
             }
         }
         Ok(())

@@ -11,9 +11,9 @@ pub fn runner() -> Command {
     Command::new(env!("CARGO_BIN_EXE_wslua"))
 }
 
-/// The interpreters every Lua scenario runs under: the runner, and stock `lua5.4` and `luajit`
-/// with the loadable module.
-pub const INTERPRETERS: [&str; 3] = ["wslua", "lua5.4", "luajit"];
+/// The interpreters every Lua scenario runs under: the runner, and every stock interpreter the
+/// loadable module is built for.
+pub const INTERPRETERS: [&str; 6] = ["wslua", "lua5.1", "lua5.2", "lua5.3", "lua5.4", "luajit"];
 
 /// `interpreter` of [`INTERPRETERS`], ready to run a script.
 pub fn interpreter(name: &str) -> Command {
@@ -23,7 +23,8 @@ pub fn interpreter(name: &str) -> Command {
     }
 }
 
-/// `lua5.4` or `luajit` set up to `require "websocket"` from the module scripts/test builds.
+/// `lua5.1` to `lua5.4` or `luajit` set up to `require "websocket"` from the module scripts/test
+/// builds for it.
 pub fn stock(interpreter: &str) -> Command {
     let dir = std::env::var_os("WSLUA_MODULE_DIR")
         .map(PathBuf::from)
@@ -36,9 +37,9 @@ pub fn stock(interpreter: &str) -> Command {
         dir.display()
     );
     let mut command = Command::new(interpreter);
-    command
-        .env("LUA_CPATH", format!("{}/?.so;;", dir.display()))
-        .env("LUA_CPATH_5_4", format!("{}/?.so;;", dir.display()));
+    for name in ["LUA_CPATH", "LUA_CPATH_5_2", "LUA_CPATH_5_3", "LUA_CPATH_5_4"] {
+        command.env(name, format!("{}/?.so;;", dir.display()));
+    }
     command
 }
 

@@ -69,7 +69,7 @@ check.eq(err(websocket.send, conn, {}), "bad argument #2 to 'send' (string expec
 check.eq(err(websocket.send, io.stdout, "x"), "bad argument #1 to 'send' (websocket.connection expected, got userdata)", "send on a file")
 check.eq(err(websocket.send, conn, "x", { websocket.DATA_TYPE_TEXT }), "bad argument #3 to 'send' (number key in a table of named fields)", "send options list")
 check.eq(err(websocket.send, conn, "x", setmetatable({}, { __index = { type = 9 } })), "bad argument #3 to 'send' (field 'type': websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got 9)", "send options through __index")
-check.eq(err(websocket.disconnect, conn, 1000, "\xff"), "bad argument #3 to 'disconnect' (string is not valid UTF-8)", "close reason not UTF-8")
+check.eq(err(websocket.disconnect, conn, 1000, "\255"), "bad argument #3 to 'disconnect' (string is not valid UTF-8)", "close reason not UTF-8")
 check.eq(err(websocket.disconnect, conn, 999), "bad argument #2 to 'disconnect' (must be from 1000 to 4999, got 999)", "close code out of range")
 check.eq(err(websocket.disconnect, conn, 1005), "disconnect: close code 1005 cannot be sent (use 1000, 1001-1003, 1007-1011 or 3000-4999)", "close code")
 check.eq(err(websocket.disconnect, conn, 1000, string.rep("r", 124)), "disconnect: close reason is 124 bytes, at most 123 fit", "close reason")

@@ -6,11 +6,22 @@ use crate::types::{Literal, Type};
 use minijinja::value::Serde;
 use minijinja::Environment;
 
-/// `lua_type` (a member's LuaLS type) and `lua_literal` (a value as Lua source).
+/// `lua_type` (a member's LuaLS type), `lua_literal` (a value as Lua source) and `lua_default`
+/// (a member's default as Lua source: a constant by its qualified name).
 pub fn add_filters(env: &mut Environment<'static>, model: &Model) {
     let module = model.module.name.clone();
     env.add_filter("lua_type", move |m: Serde<Member>| lua_type(&module, &m.ty));
     env.add_filter("lua_literal", |v: Serde<Literal>| lua_literal(&v));
+    let module = model.module.name.clone();
+    env.add_filter("lua_default", move |m: Serde<Member>| lua_default(&module, &m));
+}
+
+fn lua_default(module: &str, member: &Member) -> String {
+    match (&member.default, &member.ty) {
+        (Some(Literal::String(name)), Type::Constant { .. }) => format!("{module}.{name}"),
+        (Some(value), _) => lua_literal(value),
+        (None, _) => String::new(),
+    }
 }
 
 fn lua_type(module: &str, ty: &Type) -> String {

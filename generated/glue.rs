@@ -1155,6 +1155,19 @@ pub trait WebsocketApi: 'static {
     /// websocket.run()
     /// ```
     fn run(&self, lua: &mlua::Lua) -> mlua::Result<()>;
+    /// A file descriptor for a program that waits in an event loop of its own (luv, cqueues, LuaSocket's `select`, a game's frame loop): it is readable while events are pending, and `websocket.update` drains it when it has dispatched them all. Watch it for reading and call `websocket.update(0)` when it is readable; never read it yourself. It is level-triggered as loops see it (it stays readable until `update` has taken every pending event, so an `update` that stops early leaves it readable), and it is raised again by the first event after it was drained, so an edge-triggered watcher misses nothing either. Every call returns the same descriptor; it is close-on-exec, and a child made by `fork` must not use it (nor the module). On Linux it is an `eventfd`, elsewhere on Unix a pipe.
+    ///
+    /// Returns `fd`: The descriptor's number.
+    ///
+    /// Events in a luv (libuv) loop, beside the loop's own timers.
+    /// ```lua
+    /// local uv = require "luv"
+    /// local websocket = require "websocket"
+    /// local poll = uv.new_poll(websocket.event_fd())
+    /// poll:start("r", function() websocket.update(0) end)
+    /// uv.run()
+    /// ```
+    fn event_fd(&self, lua: &mlua::Lua) -> mlua::Result<i64>;
 }
 
 /// Builds the `websocket` table: constants, and every function checking its arguments
@@ -1458,5 +1471,15 @@ pub fn register<A: WebsocketApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::
         Ok(__wslua::protect(result))
     })?;
     module.raw_set("run", __wslua::raising(lua, run)?)?;
+    let __wslua_api = api.clone();
+    let event_fd = lua.create_function(move |lua, args: __wslua::Stack| {
+        let result = (|| {
+            let mut __wslua_args = args.named("event_fd");
+            let result = __wslua_api.event_fd(lua).map_err(|e| __wslua::in_function("event_fd", e));
+            result
+        })();
+        Ok(__wslua::protect(result))
+    })?;
+    module.raw_set("event_fd", __wslua::raising(lua, event_fd)?)?;
     Ok(module)
 }

@@ -478,6 +478,10 @@ impl WebsocketApi for Host {
         Ok(self.runtime().block_on(self.dispatch(lua, Some(timeout))) as i64)
     }
 
+    fn event_fd(&self, _: &Lua) -> mlua::Result<i64> {
+        self.runtime().event_fd().map(i64::from).map_err(runtime_error)
+    }
+
     fn run(&self, lua: &Lua) -> mlua::Result<()> {
         self.runtime().host_loop(async {
             while !self.runtime().is_idle() {

@@ -395,4 +395,17 @@ function websocket.update(timeout) end
 ---```
 function websocket.run() end
 
+--- *(wslua extension)* A file descriptor for a program that waits in an event loop of its own (luv, cqueues, LuaSocket's `select`, a game's frame loop): it is readable while events are pending, and `websocket.update` drains it when it has dispatched them all. Watch it for reading and call `websocket.update(0)` when it is readable; never read it yourself. It is level-triggered as loops see it (it stays readable until `update` has taken every pending event, so an `update` that stops early leaves it readable), and it is raised again by the first event after it was drained, so an edge-triggered watcher misses nothing either. Every call returns the same descriptor; it is close-on-exec, and a child made by `fork` must not use it (nor the module). On Linux it is an `eventfd`, elsewhere on Unix a pipe.
+---
+---Events in a luv (libuv) loop, beside the loop's own timers.
+---```lua
+--- local uv = require "luv"
+--- local websocket = require "websocket"
+--- local poll = uv.new_poll(websocket.event_fd())
+--- poll:start("r", function() websocket.update(0) end)
+--- uv.run()
+---```
+---@return integer fd The descriptor's number.
+function websocket.event_fd() end
+
 return websocket

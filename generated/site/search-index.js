@@ -253,6 +253,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#run"
   },
   {
+    "name": "websocket.event_fd",
+    "kind": "function",
+    "text": "A file descriptor for a program that waits in an event loop of its own (luv, cqueues, LuaSocket's `select`, a game's frame loop): it is readable while events are pending, and `websocket.update` drains it when it has dispatched them all. Watch it for reading and call `websocket.update(0)` when it is readable; never read it yourself. It is level-triggered as loops see it (it stays readable until `update` has taken every pending event, so an `update` that stops early leaves it readable), and it is raised again by the first event after it was drained, so an edge-triggered watcher misses nothing either. Every call returns the same descriptor; it is close-on-exec, and a child made by `fork` must not use it (nor the module). On Linux it is an `eventfd`, elsewhere on Unix a pipe.",
+    "href": "reference.html#event_fd"
+  },
+  {
     "name": "websocket.connection",
     "kind": "handle",
     "text": "A websocket connection, client or server side. `tostring(connection)` gives `websocket.connection: <id>`; the same connection is always the same value, so it can key a table. Using it after its `EVENT_DISCONNECTED` raises an error.",
@@ -1175,6 +1181,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual",
     "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT",
     "href": "module-mode.html"
+  },
+  {
+    "name": "Inside another event loop",
+    "kind": "manual section",
+    "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT: Inside another event loop",
+    "href": "module-mode.html#inside-another-event-loop"
   },
   {
     "name": "One build per interpreter",

@@ -78,4 +78,6 @@ pub enum Error {
     Channel(usize),
     #[error("cannot listen on port {port}: {source}")]
     Listen { port: u16, source: std::io::Error },
+    #[error("no event descriptor: {0}")]
+    EventFd(std::io::Error),
 }

@@ -253,6 +253,13 @@ impl Runtime {
         !self.registry.has_connections() && lock(&self.listening).is_empty()
     }
 
+    /// A descriptor for a program's own event loop: readable while events wait to be taken
+    /// ([`Self::next_event`], [`Self::queued_event`]), drained when they all have been. Made on
+    /// the first call, the same one after; close-on-exec. Unix only.
+    pub fn event_fd(&self) -> Result<i32, Error> {
+        self.registry.queue.event_fd().map_err(Error::EventFd)
+    }
+
     pub fn interrupter(&self) -> Interrupter {
         Interrupter(self.registry.clone())
     }

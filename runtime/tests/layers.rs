@@ -20,6 +20,7 @@ const ORDER: &[&str] = &[
     "core/lock",
     "core/executor",
     "core/event",
+    "core/signal",
     "core/queue",
     "core/link",
     "core/registry/backpressure",

@@ -1,6 +1,6 @@
 //! What every part of the engine stands on: where tasks run (`executor`), what they report
 //! (`event`) and how it reaches the host (`queue`), what joins the host's calls to one
-//! connection's task (`link`), the state they all share (`registry`), and the guard that
+//! connection's task (`link`), the descriptor a program's own event loop waits on (`signal`), the state they all share (`registry`), and the guard that
 //! reports a connection's end whatever ends its task (`guard`). No sockets here.
 
 pub(crate) mod event;
@@ -10,3 +10,5 @@ pub(crate) mod link;
 pub(crate) mod lock;
 pub(crate) mod queue;
 pub(crate) mod registry;
+#[cfg(unix)]
+pub(crate) mod signal;

@@ -23,6 +23,9 @@ use std::time::{Duration, Instant};
 pub(crate) struct EventQueue {
     incoming: CachePadded<Mutex<Incoming>>,
     ready: event_listener::Event,
+    /// The descriptor a program's own loop waits on, once it has asked for it ([`Self::event_fd`]).
+    #[cfg(unix)]
+    signal: std::sync::OnceLock<crate::core::signal::Signal>,
 }
 
 #[derive(Default)]
@@ -33,12 +36,21 @@ struct Incoming {
     /// read under the lock, so a push either comes before the consumer looks or sees it wait.
     /// (A notification costs a fence and a lock even when no one listens.)
     waiting: bool,
+    /// The signal is raised: set with the first event after the host took them all.
+    signalled: bool,
 }
 
 impl EventQueue {
     pub fn push(&self, event: Event) {
         let mut incoming = lock(&self.incoming);
         incoming.events.push_back(event);
+        #[cfg(unix)]
+        if !incoming.signalled {
+            if let Some(signal) = self.signal.get() {
+                incoming.signalled = true;
+                signal.raise();
+            }
+        }
         let waiting = std::mem::take(&mut incoming.waiting);
         drop(incoming);
         if waiting {
@@ -48,6 +60,42 @@ impl EventQueue {
 
     pub fn len(&self) -> usize {
         lock(&self.incoming).events.len()
+    }
+
+    /// A descriptor that is readable while events wait for the host: raised with the first event
+    /// after the host took them all, drained when it has taken them all again (by a
+    /// [`Taken::pop`] that finds none). Made on the first call; the same one after.
+    #[cfg(unix)]
+    pub fn event_fd(&self) -> std::io::Result<std::os::fd::RawFd> {
+        if let Some(signal) = self.signal.get() {
+            return Ok(signal.fd());
+        }
+        let made = crate::core::signal::Signal::new()?;
+        let mut incoming = lock(&self.incoming);
+        let signal = self.signal.get_or_init(|| made);
+        if !incoming.events.is_empty() && !incoming.signalled {
+            incoming.signalled = true;
+            signal.raise();
+        }
+        Ok(signal.fd())
+    }
+
+    /// The host has taken every event: the signal, if raised, is cleared (under the lock, so a
+    /// push after this raises it again).
+    fn drained(&self, incoming: &mut Incoming) {
+        #[cfg(unix)]
+        if std::mem::take(&mut incoming.signalled) {
+            if let Some(signal) = self.signal.get() {
+                signal.clear();
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = incoming;
+    }
+
+    #[cfg(not(unix))]
+    pub fn event_fd(&self) -> std::io::Result<i32> {
+        Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "event_fd needs a Unix system"))
     }
 
     /// Wakes a waiting [`Self::arrival`] (e.g. on a signal).
@@ -76,6 +124,8 @@ impl EventQueue {
         if !incoming.waiting {
             return Some(true);
         }
+        // The host, having taken everything, finds nothing more.
+        self.drained(&mut incoming);
         (!std::mem::take(&mut incoming.interrupted) && !give_up).then_some(false)
     }
 
@@ -119,8 +169,12 @@ impl Taken {
     pub fn pop(&self, queue: &EventQueue) -> Option<Event> {
         let mut taken = self.0.borrow_mut();
         if taken.is_empty() {
+            let mut incoming = lock(&queue.incoming);
             // The swap hands the empty buffer back to the producers for reuse.
-            std::mem::swap(&mut lock(&queue.incoming).events, &mut *taken);
+            std::mem::swap(&mut incoming.events, &mut *taken);
+            if taken.is_empty() {
+                queue.drained(&mut incoming);
+            }
         }
         let event = taken.pop_front()?;
         // The events were written on another core. What the host reads next is asked for now,

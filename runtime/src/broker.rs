@@ -153,6 +153,14 @@ enum End {
     Lost(String),
 }
 
+/// However the task ends (the runtime gone, or a panic the executor logs), nothing is relayed
+/// any more, and `broker_status` says so.
+impl Drop for Task {
+    fn drop(&mut self) {
+        self.counts.up.store(false, Ordering::SeqCst);
+    }
+}
+
 impl Task {
     async fn run(self, commands: Receiver<Command>) {
         let mut retry = BROKER_FIRST_RETRY;

@@ -12,8 +12,9 @@
 //!   client   server   broker             the roles
 //!   connection                           one open websocket's task
 //!   transport/  tcp, tls, proxy          how bytes reach a peer
-//!   core/       executor, event, lock, queue, link, registry/{backpressure, entry,
-//!               admission, channels}, guard   tasks, events, the shared state
+//!   core/       lock, executor, event, signal, queue, link, registry/{backpressure,
+//!               entry, admission, channels}, guard
+//!                                        tasks, events, the state they share
 //!   protocol/   headers, handshake, response, close, deflate, frames/{head, readahead,
 //!               deflate_stream}          the websocket rules, on bytes only
 //!   config  error                        every limit; the typed errors

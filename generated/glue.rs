@@ -179,6 +179,8 @@ pub struct ListenOptions {
     pub tls: Option<TlsServer>,
     /// Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
     pub compression: Option<bool>,
+    /// Share the port with other servers that set it too, in this process or others (`SO_REUSEPORT`, Linux and the BSDs): the kernel spreads the incoming connections among them, so several processes serve one port. A port a server holds without it cannot be shared: `listen` raises an error saying so.
+    pub reuse_port: bool,
     /// Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.
     pub accept: Option<mlua::Function>,
 }
@@ -191,6 +193,7 @@ impl Default for ListenOptions {
             drain_threshold: Default::default(),
             tls: Default::default(),
             compression: Default::default(),
+            reuse_port: false,
             accept: Default::default(),
         }
     }
@@ -198,7 +201,8 @@ impl Default for ListenOptions {
 
 impl __wslua::InputTable for ListenOptions {
     /// The fields a Lua table of this type may have; any other key is an error.
-    const FIELDS: &'static [&'static str] = &["host", "protocols", "drain_threshold", "tls", "compression", "accept"];
+    const FIELDS: &'static [&'static str] =
+        &["host", "protocols", "drain_threshold", "tls", "compression", "reuse_port", "accept"];
 
     fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
         Ok(Self {
@@ -232,9 +236,14 @@ impl __wslua::InputTable for ListenOptions {
                 let value = field(4)?;
                 __wslua::optional(value, &at, __wslua::read_boolean)?
             },
+            reuse_port: {
+                let at = at.field("reuse_port");
+                let value = field(5)?;
+                __wslua::optional(value, &at, __wslua::read_boolean)?.unwrap_or(false)
+            },
             accept: {
                 let at = at.field("accept");
-                let value = field(5)?;
+                let value = field(6)?;
                 __wslua::optional(value, &at, __wslua::read_function)?
             },
         })

@@ -457,6 +457,7 @@ impl WebsocketApi for Host {
             tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
             compression: options.compression,
             admission: accept.is_some(),
+            reuse_port: options.reuse_port,
         };
         let listener = self.runtime().listen(port, max, timeout, options).map_err(runtime_error)?;
         self.state().listeners.insert(listener.id, Server { callback, accept });

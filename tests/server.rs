@@ -136,3 +136,55 @@ fn the_accept_hook_admits_refuses_and_leaves_nothing_behind() {
     assert!(stderr.contains("hook failed on purpose") && stderr.contains("stack traceback"), "{stderr}");
     assert!(stderr.contains("bad return value #2 from 'accept' (must be from 400 to 599, got 200)"), "{stderr}");
 }
+
+/// A runner on tests/lua/runner/shared_port.lua: its port line, and the process.
+fn port_server(port: u16, share: bool) -> (Running, u16) {
+    let mut command = runner();
+    command.args(["tests/lua/runner/shared_port.lua", &port.to_string(), if share { "share" } else { "alone" }]);
+    let mut server = Running::start(command);
+    let line = server.line();
+    let port = line.strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("{line}"));
+    (server, port)
+}
+
+/// `reuse_port`: two runners serve one port and the kernel gives each a share of 40 clients;
+/// a port held by a server that does not share it cannot be taken with `reuse_port`, and says so.
+#[test]
+fn two_runners_with_reuse_port_share_one_port() {
+    let (first, port) = port_server(0, true);
+    let (second, same) = port_server(port, true);
+    assert_eq!(same, port);
+    let client = wslua_runtime::Runtime::new(wslua_runtime::Config::default());
+    let url = format!("ws://127.0.0.1:{port}/");
+    for _ in 0..40 {
+        client.connect(&url, wslua_runtime::ConnectOptions::default()).unwrap();
+    }
+    let mut connected = 0;
+    while connected < 40 {
+        let event = client.next_event(Some(LIMIT)).expect("connecting stalled");
+        assert!(matches!(event.kind, wslua_runtime::EventKind::Connected(_)), "{:?}", event.kind);
+        connected += 1;
+    }
+    let served: Vec<usize> = [first, second]
+        .into_iter()
+        .map(|server| {
+            server.signal("TERM");
+            let (status, rest) = server.wait();
+            assert!(status.success(), "{status}: {rest}");
+            rest.lines().filter(|line| *line == "connection").count()
+        })
+        .collect();
+    assert_eq!(served.iter().sum::<usize>(), 40, "{served:?}");
+    assert!(served.iter().all(|n| *n > 0), "one runner got every connection: {served:?}");
+
+    let (_alone, held) = port_server(0, false);
+    let mut command = runner();
+    command.args(["tests/lua/runner/shared_port.lua", &held.to_string(), "share"]);
+    let out = finish(command);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot listen on port {held}: in use by a server that does not share it")),
+        "{stderr}"
+    );
+}

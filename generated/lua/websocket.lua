@@ -91,6 +91,7 @@ websocket.DATA_TYPE_BINARY = 2
 ---@field drain_threshold? integer *(wslua extension)* As `connect`'s, for every connection the server accepts. Default: the `drain_threshold` config key. (bytes; at least `0`)
 ---@field tls? websocket.tls_server *(wslua extension)* Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
 ---@field compression? boolean *(wslua extension)* Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
+---@field reuse_port? boolean *(wslua extension)* Share the port with other servers that set it too, in this process or others (`SO_REUSEPORT`, Linux and the BSDs): the kernel spreads the incoming connections among them, so several processes serve one port. A port a server holds without it cannot be shared: `listen` raises an error saying so. (default `false`)
 ---@field accept? websocket.accept *(wslua extension)* Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.
 
 --- The certificate and key of a `wss://` server, for `listen`'s `tls` option.

@@ -415,6 +415,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#listen_options.compression"
   },
   {
+    "name": "listen_options.reuse_port",
+    "kind": "field",
+    "text": "Share the port with other servers that set it too, in this process or others (`SO_REUSEPORT`, Linux and the BSDs): the kernel spreads the incoming connections among them, so several processes serve one port. A port a server holds without it cannot be shared: `listen` raises an error saying so.",
+    "href": "reference.html#listen_options.reuse_port"
+  },
+  {
     "name": "listen_options.accept",
     "kind": "field",
     "text": "Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.",

@@ -93,6 +93,8 @@ pub struct ListenOptions {
     pub compression: Option<bool>,
     /// Ask the host about each upgrade request ([`crate::EventKind::Admit`]) before answering it.
     pub admission: bool,
+    /// Share the port with other sockets that set it (`SO_REUSEPORT`).
+    pub reuse_port: bool,
 }
 
 pub(crate) fn listen(
@@ -104,12 +106,19 @@ pub(crate) fn listen(
 ) -> Result<Listening, Error> {
     // The files are read before the port is taken, so a bad one leaves nothing behind.
     let tls = options.tls.as_ref().map(tls::acceptor).transpose().map_err(Error::Tls)?;
+    let reuse_port = options.reuse_port;
     let sockets = match &options.host {
-        Some(host) => bind_host(host, port),
-        None => bind_both(port),
+        Some(host) => bind_host(host, port, reuse_port),
+        None => bind_both(port, reuse_port),
     };
     let bound = sockets.and_then(|sockets| Ok((sockets[0].local_addr()?.port(), sockets)));
-    let (port, sockets) = bound.map_err(|source| Error::Listen { port, source })?;
+    let (port, sockets) = bound.map_err(|source| match source.kind() {
+        io::ErrorKind::AddrInUse if reuse_port => {
+            let held = "in use by a server that does not share it (every server on a shared port sets reuse_port)";
+            Error::Listen { port, source: io::Error::new(io::ErrorKind::AddrInUse, held) }
+        }
+        _ => Error::Listen { port, source },
+    })?;
     let id = registry.open_listener();
     let drain_threshold = options.drain_threshold.unwrap_or(registry.config.drain_threshold);
     let server = Arc::new(Server {
@@ -133,12 +142,12 @@ pub(crate) fn listen(
 /// IPv4 and IPv6 sockets on the same port (IPv6-only, so they do not collide). A machine without
 /// IPv6 gets the IPv4 one alone. With port 0 the IPv6 socket takes the port IPv4 got, which
 /// another program may hold on IPv6, so that case retries with a new port.
-fn bind_both(port: u16) -> io::Result<Vec<std::net::TcpListener>> {
+fn bind_both(port: u16, reuse_port: bool) -> io::Result<Vec<std::net::TcpListener>> {
     let mut tries = 0;
     loop {
-        let v4 = bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port)))?;
+        let v4 = bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port)), reuse_port)?;
         let bound = v4.local_addr()?.port();
-        match bind(SocketAddr::from((Ipv6Addr::UNSPECIFIED, bound))) {
+        match bind(SocketAddr::from((Ipv6Addr::UNSPECIFIED, bound)), reuse_port) {
             Ok(v6) => return Ok(vec![v4, v6]),
             Err(e) if e.kind() == io::ErrorKind::AddrInUse && port == 0 && tries < 10 => tries += 1,
             Err(e) if e.kind() == io::ErrorKind::AddrInUse => return Err(e),
@@ -152,33 +161,46 @@ fn bind_both(port: u16) -> io::Result<Vec<std::net::TcpListener>> {
 
 /// Every address `host` stands for (an IP address, or a name to resolve), on one port: with port
 /// 0 the first address picks it and the others take the same.
-fn bind_host(host: &str, port: u16) -> io::Result<Vec<std::net::TcpListener>> {
+fn bind_host(host: &str, port: u16, reuse_port: bool) -> io::Result<Vec<std::net::TcpListener>> {
     use std::net::ToSocketAddrs;
     let mut addrs: Vec<SocketAddr> = (host, port).to_socket_addrs()?.collect();
     addrs.dedup();
     let first = addrs
         .first()
         .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("'{host}' resolves to no address")))?;
-    let first = bind(*first)?;
+    let first = bind(*first, reuse_port)?;
     let port = first.local_addr()?.port();
     let mut sockets = vec![first];
     for mut addr in addrs.into_iter().skip(1) {
         addr.set_port(port);
-        sockets.push(bind(addr)?);
+        sockets.push(bind(addr, reuse_port)?);
     }
     Ok(sockets)
 }
 
-fn bind(addr: SocketAddr) -> io::Result<std::net::TcpListener> {
+fn bind(addr: SocketAddr, reuse_port: bool) -> io::Result<std::net::TcpListener> {
     let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None)?;
     if addr.is_ipv6() {
         socket.set_only_v6(true)?;
     }
     socket.set_reuse_address(true)?;
+    if reuse_port {
+        share_port(&socket)?;
+    }
     socket.bind(&addr.into())?;
     socket.listen(1024)?;
     socket.set_nonblocking(true)?;
     Ok(socket.into())
+}
+
+#[cfg(all(unix, not(any(target_os = "solaris", target_os = "illumos", target_os = "cygwin"))))]
+fn share_port(socket: &Socket) -> io::Result<()> {
+    socket.set_reuse_port(true)
+}
+
+#[cfg(not(all(unix, not(any(target_os = "solaris", target_os = "illumos", target_os = "cygwin")))))]
+fn share_port(_: &Socket) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "reuse_port needs SO_REUSEPORT (Linux, the BSDs, macOS)"))
 }
 
 async fn accept_loop(registry: Arc<Registry>, listener: TcpListener, server: Arc<Server>) {

@@ -2,7 +2,8 @@
 -- "share"; prints its port, then a line per connection it accepts, until SIGTERM.
 io.stdout:setvbuf("line")
 function init(self)
-  local port = websocket.listen(tonumber(arg[1]), 100, 5, function(_, _, data)
+  local wanted = assert(math.tointeger(tonumber(arg[1])), "usage: shared_port.lua PORT [share]")
+  local port = websocket.listen(wanted, 100, 5, function(_, _, data)
     if data.event == websocket.EVENT_CONNECTED then print("connection") end
   end, { reuse_port = arg[2] == "share" })
   print("port " .. port)

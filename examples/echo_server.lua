@@ -2,7 +2,7 @@
 --
 --   wslua examples/echo_server.lua [-- PORT]     (PORT 0 picks a free one; default 8080)
 
-local port = websocket.listen(math.tointeger(tonumber(arg[1])) or 8080, 4096, 5, function(self, conn, data)
+local port = websocket.listen(math.floor(tonumber(arg[1]) or 8080), 4096, 5, function(self, conn, data)
   if data.event == websocket.EVENT_CONNECTED then
     print(string.format("%s: connected from %s:%d (%s)", tostring(conn), data.ip_address, data.port, data.request_resource))
   elseif data.event == websocket.EVENT_MESSAGE then

@@ -5,7 +5,7 @@
 -- with 1006; the heartbeat shows how far the peer is while it answers.
 --
 --   wslua examples/heartbeat.lua [BEATS]
-local beats = math.tointeger(tonumber(arg and arg[1])) or 3
+local beats = math.floor(tonumber(arg and arg[1]) or 3)
 
 function init(self)
   self.frame, self.since_beat, self.beats, self.frame_time = 0, 0, 0, 1 / 60

@@ -159,10 +159,14 @@ fn the_runner_has_help_and_version() {
     help.arg("--help");
     let out = finish(help);
     assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("--config <FILE>"));
-    let mut version = runner();
-    version.arg("--version");
-    let out = finish(version);
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("wslua {}", env!("CARGO_PKG_VERSION")));
+    // Each build names its VM: LuaJIT by default, Lua 5.4 with `runner-lua54`.
+    for (mut version, vm) in [(runner(), "LuaJIT 2.1."), (runner_lua54(), "Lua 5.4")] {
+        version.arg("--version");
+        let out = finish(version);
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let expected = format!("wslua {} ({vm}", env!("CARGO_PKG_VERSION"));
+        assert!(out.status.success() && printed.starts_with(&expected), "{printed:?} is not {expected}…");
+    }
 }
 
 #[test]
@@ -269,7 +273,7 @@ fn the_runner_loads_c_modules_luarocks_trees_and_has_defolds_globals() {
         std::fs::copy(&path, source.join(path.file_name().unwrap())).unwrap();
     }
     let make = Command::new("luarocks")
-        .args(["--lua-version", "5.4", "--tree"])
+        .args(["--lua-version", "5.1", "--tree"])
         .arg(&tree)
         .arg("make")
         .current_dir(&source)
@@ -279,7 +283,7 @@ fn the_runner_loads_c_modules_luarocks_trees_and_has_defolds_globals() {
     let project = work.join("game.project");
     std::fs::write(&project, "[test]\ngreeting = hello\n").unwrap();
     let script = format!(
-        "eval \"$(luarocks --lua-version 5.4 --tree '{}' path)\" && '{}' tests/lua/runner/lua_environment.lua --config '{}'",
+        "eval \"$(luarocks --lua-version 5.1 --tree '{}' path)\" && '{}' tests/lua/runner/lua_environment.lua --config '{}'",
         tree.display(),
         env!("CARGO_BIN_EXE_wslua"),
         project.display()
@@ -297,11 +301,12 @@ fn the_runner_loads_c_modules_luarocks_trees_and_has_defolds_globals() {
     std::fs::remove_dir_all(&work).unwrap();
 }
 
-/// A C module built for another Lua is refused with the system loader's message.
+/// A C module built for another Lua (5.4's, in the LuaJIT runner) is refused with the system
+/// loader's message.
 #[test]
 fn a_c_module_for_another_lua_is_refused_with_the_loaders_message() {
     let multiarch = format!("{}-linux-gnu", std::env::consts::ARCH);
-    let other = format!("/usr/lib/{multiarch}/lua/5.1/cjson.so");
+    let other = format!("/usr/lib/{multiarch}/lua/5.4/cjson.so");
     assert!(Path::new(&other).exists(), "{other} is missing: scripts/test installs Debian's lua-cjson");
     let dir = scratch("other-lua");
     let script = dir.join("other.lua");
@@ -319,29 +324,38 @@ fn a_c_module_for_another_lua_is_refused_with_the_loaders_message() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// LUA_PATH_5_4 and LUA_CPATH_5_4 win over LUA_PATH and LUA_CPATH, and `;;` in them stands for
-/// the default paths, as in the stock interpreter.
+/// The runners read their module paths from the environment as the stock interpreter of their
+/// VM does: `;;` stands for the default paths; LuaJIT's reads LUA_PATH and LUA_CPATH, Lua 5.4's
+/// lets LUA_PATH_5_4 and LUA_CPATH_5_4 win over them.
 #[test]
 fn the_runner_reads_module_paths_from_the_environment() {
     let dir = scratch("paths");
-    std::fs::write(dir.join("from_5_4.lua"), "return '5.4'").unwrap();
-    std::fs::write(
-        dir.join("paths.lua"),
-        "assert(require('from_5_4') == '5.4')\n\
-         assert(package.path:find('/usr/share/lua/5.4/?.lua', 1, true), 'the default after ;;')\n\
-         assert(package.cpath:sub(1, 9) == '/nowhere/', package.cpath)\n\
-         print('ok paths')\n",
-    )
-    .unwrap();
-    let mut command = runner();
-    command
-        .arg(dir.join("paths.lua"))
-        .env("LUA_PATH", "/ignored/?.lua")
-        .env("LUA_PATH_5_4", format!("{}/?.lua;;", dir.display()))
-        .env("LUA_CPATH", "/nowhere/?.so;;")
-        .env_remove("LUA_CPATH_5_4");
-    let out = finish(command);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && stdout.contains("ok paths"), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::write(dir.join("from_env.lua"), "return 'found'").unwrap();
+    for (mut command, version) in [(runner(), "5.1"), (runner_lua54(), "5.4")] {
+        std::fs::write(
+            dir.join("paths.lua"),
+            format!(
+                "assert(require('from_env') == 'found')\n\
+                 assert(package.path:find('/usr/share/lua/{version}/?.lua', 1, true), 'the default after ;;')\n\
+                 assert(package.cpath:sub(1, 9) == '/nowhere/', package.cpath)\n\
+                 print('ok paths')\n"
+            ),
+        )
+        .unwrap();
+        let found = format!("{}/?.lua;;", dir.display());
+        command.arg(dir.join("paths.lua")).env("LUA_CPATH", "/nowhere/?.so;;").env_remove("LUA_CPATH_5_4");
+        if version == "5.4" {
+            command.env("LUA_PATH", "/ignored/?.lua").env("LUA_PATH_5_4", found);
+        } else {
+            command.env("LUA_PATH", found).env_remove("LUA_PATH_5_4");
+        }
+        let out = finish(command);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("ok paths"),
+            "Lua {version}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

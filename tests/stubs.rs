@@ -32,7 +32,7 @@ fn diagnostics(targets: &[&str]) -> BTreeSet<(String, u64, String)> {
     std::fs::create_dir_all(&dir).unwrap();
     let config = serde_json::json!({
         "workspace": { "library": [repo().join("generated/lua"), repo().join("generated/lua-runner")] },
-        "runtime": { "version": "Lua5.4" },
+        "runtime": { "version": "LuaJIT" },
     });
     std::fs::write(dir.join("emmyrc.json"), config.to_string()).unwrap();
     let output = dir.join("out.json");

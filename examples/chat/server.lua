@@ -3,7 +3,7 @@
 -- every process, through the [websocket] broker (Redis). Run by run.sh, or alone:
 --
 --   wslua examples/chat/server.lua -- PORT NAME
-local port = math.tointeger(tonumber(arg[1])) or 9001
+local port = math.floor(tonumber(arg[1]) or 9001)
 local name = arg[2] or "chat"
 
 local room_of = {} -- connection -> its room

@@ -991,6 +991,12 @@ window.WSLUA_SEARCH = [
     "href": "getting-started.html#the-runner"
   },
   {
+    "name": "Which Lua",
+    "kind": "manual section",
+    "text": "Getting started: Which Lua",
+    "href": "getting-started.html#which-lua"
+  },
+  {
     "name": "Lua modules in the runner",
     "kind": "manual section",
     "text": "Getting started: Lua modules in the runner",

@@ -1,5 +1,5 @@
-//! `wslua SCRIPT.lua [ARGS...] [--config FILE]`: runs a Lua 5.4 script with the `websocket`
-//! module and Defold's globals, in the Defold script lifecycle when the script defines `init`.
+//! `wslua SCRIPT.lua [ARGS...] [--config FILE]`: runs a Lua script (on LuaJIT 2.1, or Lua 5.4
+//! when built with `runner-lua54`) with the `websocket` module and Defold's globals, in the Defold script lifecycle when the script defines `init`.
 //! The arguments after the script are its `arg[1]`, `arg[2]`, ... as with `lua`; after `--`,
 //! even those that look like options.
 
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use wslua::runner::{self, Options};
 
 #[derive(Parser)]
-#[command(version, about = "Run a Lua script with the websocket module (Defold's extension-websocket API)")]
+#[command(version = version(), about = "Run a Lua script with the websocket module (Defold's extension-websocket API)")]
 struct Cli {
     /// The Lua script to run.
     script: PathBuf,
@@ -20,8 +20,15 @@ struct Cli {
     args: Vec<String>,
 }
 
+/// `wslua --version`: the runner's version and the Lua it runs scripts on.
+fn version() -> &'static str {
+    // Once per run; clap keeps it for the run's length.
+    format!("{} ({})", env!("CARGO_PKG_VERSION"), runner::vm_version()).leak()
+}
+
 fn main() -> ExitCode {
     keep_freed_memory();
+    line_buffered_stdout();
     let cli = Cli::parse();
     match runner::run(&Options { script: cli.script, config: cli.config, args: cli.args }) {
         Ok(code) => ExitCode::from(code),
@@ -47,3 +54,20 @@ fn keep_freed_memory() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn keep_freed_memory() {}
+
+/// Lua 5.4's `print` flushes every line; LuaJIT's leaves C's stdout block-buffered when it is a
+/// pipe, so a script's lines reached a log or a supervising process only when 4 KiB had piled
+/// up. Line-buffered, both VMs' output arrives as it is printed.
+#[cfg(target_os = "linux")]
+fn line_buffered_stdout() {
+    extern "C" {
+        static mut stdout: *mut libc::FILE;
+    }
+    // SAFETY: C's stdout exists for the whole run and nothing has written to it yet.
+    unsafe {
+        libc::setvbuf(stdout, std::ptr::null_mut(), libc::_IOLBF, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn line_buffered_stdout() {}

@@ -24,9 +24,12 @@ fn to_json(value: &Value, empty_as_object: bool, path: &mut Vec<Table>) -> Resul
         Value::LightUserData(data) if data.0.is_null() => serde_json::Value::Null,
         Value::Boolean(b) => serde_json::Value::Bool(*b),
         Value::Integer(i) => serde_json::Value::from(*i),
-        Value::Number(n) => serde_json::Number::from_f64(*n)
-            .map(serde_json::Value::Number)
-            .ok_or_else(|| format!("the number {n} has no JSON form"))?,
+        Value::Number(n) => match whole(*n) {
+            Some(i) => serde_json::Value::from(i),
+            None => serde_json::Number::from_f64(*n)
+                .map(serde_json::Value::Number)
+                .ok_or_else(|| format!("the number {n} has no JSON form"))?,
+        },
         Value::String(s) => {
             serde_json::Value::String(s.to_str().map_err(|_| "a string that is not UTF-8".to_string())?.to_string())
         }
@@ -46,6 +49,13 @@ fn to_json(value: &Value, empty_as_object: bool, path: &mut Vec<Table>) -> Resul
     })
 }
 
+/// A float with a whole value that an integer holds exactly: written as that integer, as Defold
+/// does, so `10/2` is `5` whether the VM has integers (Lua 5.4: `5.0`) or not (LuaJIT).
+fn whole(n: f64) -> Option<i64> {
+    // 2^63 itself does not fit; every float below it in magnitude with no fraction does.
+    (n.fract() == 0.0 && n.abs() < 9.223_372_036_854_775_808e18).then_some(n as i64)
+}
+
 fn table_to_json(table: &Table, empty_as_object: bool, path: &mut Vec<Table>) -> Result<serde_json::Value, String> {
     let pairs: Vec<(Value, Value)> = table.pairs().collect::<mlua::Result<_>>().map_err(|e| e.to_string())?;
     let length = table.raw_len();
@@ -61,6 +71,7 @@ fn table_to_json(table: &Table, empty_as_object: bool, path: &mut Vec<Table>) ->
         let key = match key {
             Value::String(s) => s.to_str().map_err(|_| "a key that is not UTF-8".to_string())?.to_string(),
             Value::Integer(i) => i.to_string(),
+            Value::Number(n) => whole(n).ok_or_else(|| format!("a key {n} that is not a whole number"))?.to_string(),
             other => return Err(format!("a key of type {}", other.type_name())),
         };
         let value = to_json(&value, empty_as_object, path).map_err(|e| format!("{e} (at key '{key}')"))?;

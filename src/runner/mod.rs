@@ -1,7 +1,8 @@
-//! The `wslua` runner: a Lua 5.4 interpreter with the `websocket` module and the Defold globals
+//! The `wslua` runner: a LuaJIT 2.1 (or, built so, Lua 5.4) interpreter with the `websocket` module and the Defold globals
 //! described in runner.yaml (`json`, `timer`, `sys`, `pprint`), running a script in the Defold
 //! lifecycle or top to bottom. `src/bin/wslua.rs` is its command line.
 
+#[cfg(feature = "lua54")]
 mod allocator;
 mod exit;
 mod json;
@@ -73,6 +74,14 @@ impl From<mlua::Error> for RunError {
     }
 }
 
+/// The Lua the runner is built with, as it names itself: `jit.version` ("LuaJIT 2.1.…") or
+/// `_VERSION` ("Lua 5.4").
+pub fn vm_version() -> String {
+    let lua = Lua::new();
+    let named: mlua::Result<String> = lua.load("return jit and jit.version or _VERSION").eval();
+    named.unwrap_or_else(|e| format!("unknown Lua ({e})"))
+}
+
 /// Runs the script to its end; returns the exit status. An error in the main chunk or in
 /// `init` ends the run with it.
 pub fn run(options: &Options) -> Result<u8, RunError> {
@@ -87,6 +96,8 @@ pub fn run(options: &Options) -> Result<u8, RunError> {
     // Like the stock interpreter: every standard library (debug included) and C modules. mlua
     // calls that "unsafe" because a C module can do anything; a script that loads one chose it.
     let lua = unsafe { Lua::unsafe_new() };
+    // LuaJIT's own allocator is already the kind mimalloc is (and its GC64 heap must stay its own).
+    #[cfg(feature = "lua54")]
     allocator::use_mimalloc(&lua)?;
     let host = Host::new(project.runtime_config());
     let exit = Exit::install(&host).map_err(|e| RunError::Setup(format!("installing signal handlers: {e}")))?;

@@ -6,19 +6,36 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 pub use wslua_test_support::*;
 
-/// The `wslua` runner of this build.
+/// The `wslua` runner of this build: the default one, on LuaJIT.
 pub fn runner() -> Command {
     Command::new(env!("CARGO_BIN_EXE_wslua"))
 }
 
-/// The interpreters every Lua scenario runs under: the runner, and every stock interpreter the
-/// loadable module is built for.
-pub const INTERPRETERS: [&str; 6] = ["wslua", "lua5.1", "lua5.2", "lua5.3", "lua5.4", "luajit"];
+/// The runner built on Lua 5.4 (`--features runner-lua54`), which scripts/test builds with
+/// scripts/build-runner.sh.
+pub fn runner_lua54() -> Command {
+    let dir = std::env::var_os("WSLUA_RUNNER_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/runners"))
+        .join("lua54");
+    assert!(
+        dir.join("wslua").exists(),
+        "{}/wslua is missing: run scripts/build-runner.sh lua54 {} (scripts/test does)",
+        dir.display(),
+        dir.display()
+    );
+    Command::new(dir.join("wslua"))
+}
+
+/// The interpreters every Lua scenario runs under: the runner on each of its VMs, and every
+/// stock interpreter the loadable module is built for.
+pub const INTERPRETERS: [&str; 7] = ["wslua", "wslua-lua54", "lua5.1", "lua5.2", "lua5.3", "lua5.4", "luajit"];
 
 /// `interpreter` of [`INTERPRETERS`], ready to run a script.
 pub fn interpreter(name: &str) -> Command {
     match name {
         "wslua" => runner(),
+        "wslua-lua54" => runner_lua54(),
         stock_name => stock(stock_name),
     }
 }

@@ -1,5 +1,5 @@
 //! The glue rendered from `codegen/tests/fixture/api.yaml`; its tests (in `tests/`) drive it
-//! from Lua 5.4.
+//! from LuaJIT (the runner's default VM).
 #![allow(
     clippy::let_and_return,
     clippy::redundant_closure_call,

@@ -1,4 +1,4 @@
-//! The fixture's generated glue, driven from Lua 5.4: arguments are checked with the messages
+//! The fixture's generated glue, driven from LuaJIT: arguments are checked with the messages
 //! Lua users know from the standard library, defaults are applied, constants registered, and
 //! callback data built from typed structs.
 

@@ -6,9 +6,9 @@
 -- Prints the port, "filled", a summary of the broadcasts, and a last line when every client has
 -- gone.
 -- Usage: wslua SCRIPT --config game.project -- CLIENTS COUNT SIZE   (max_send_queue in game.project)
-local clients = assert(math.tointeger(tonumber(arg[1])), "usage: broadcast_server.lua CLIENTS COUNT SIZE")
-local count = assert(math.tointeger(tonumber(arg[2])))
-local padding = string.rep("p", assert(math.tointeger(tonumber(arg[3]))))
+local clients = math.floor(assert(tonumber(arg[1]), "usage: broadcast_server.lua CLIENTS COUNT SIZE"))
+local count = math.floor(assert(tonumber(arg[2])))
+local padding = string.rep("p", math.floor(assert(tonumber(arg[3]))))
 local limit = assert(tonumber(sys.get_config("websocket.max_send_queue")), "max_send_queue in game.project")
 local connected, ended, codes = {}, 0, {}
 -- A connection that has come and gone (port 1 refuses it): its handle is in every broadcast.

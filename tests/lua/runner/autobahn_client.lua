@@ -4,7 +4,7 @@
 -- Prints "cases N" first and "done" last; compression follows the config's `compression` key.
 local base = assert(arg[1], "usage: wslua autobahn_client.lua -- BASE AGENT [PARALLEL]")
 local agent = assert(arg[2], "usage: wslua autobahn_client.lua -- BASE AGENT [PARALLEL]")
-local parallel = math.tointeger(tonumber(arg[3])) or 1
+local parallel = math.floor(tonumber(arg[3]) or 1)
 
 local count, next_case, running = 0, 1, 0
 
@@ -48,7 +48,7 @@ end
 
 websocket.connect(base .. "/getCaseCount", {}, function(_, _, data)
   if data.event == websocket.EVENT_MESSAGE then
-    count = assert(math.tointeger(tonumber(data.message)), "a case count")
+    count = math.floor(assert(tonumber(data.message), "a case count"))
     print("cases " .. count)
     io.stdout:flush()
   elseif data.event == websocket.EVENT_ERROR then

@@ -3,7 +3,7 @@
 -- "hello NAME"; what it sends is published on "all", except "status", answered with
 -- "status NAME STATE UNRELAYED", and "heard", answered with "heard NAME N": the messages a Lua
 -- subscriber of this process got on "all". Prints "port PORT" once listening.
-local port = assert(math.tointeger(tonumber(arg[1])), "usage: channel_server.lua -- PORT NAME")
+local port = math.floor(assert(tonumber(arg[1]), "usage: channel_server.lua -- PORT NAME"))
 local name = assert(arg[2], "usage: channel_server.lua -- PORT NAME")
 
 local heard = 0

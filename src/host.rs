@@ -14,8 +14,8 @@ use std::rc::Rc;
 use std::time::Duration;
 use wslua_glue_support::Either;
 use wslua_runtime::{
-    BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, ListenerId, Message,
-    Proxy, Publication, Request, Runtime, TlsFiles, Verdict,
+    BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, HttpReply, ListenerId,
+    Message, Proxy, Publication, Request, Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -41,7 +41,12 @@ pub struct Host(Rc<Inner>);
 struct Inner {
     runtime: Runtime,
     lua_state: RefCell<LuaState>,
+    /// What becomes of HTTP replies: the runner's `http` sets it (the module makes no requests).
+    http_replies: RefCell<Option<Rc<HttpReplies>>>,
 }
+
+/// Handles an HTTP request's event: `(lua, self, reply)`.
+pub type HttpReplies = dyn Fn(&Lua, &Value, HttpReply);
 
 #[derive(Default)]
 struct LuaState {
@@ -72,7 +77,16 @@ struct Conn {
 
 impl Host {
     pub fn new(config: wslua_runtime::Config) -> Host {
-        Host(Rc::new(Inner { runtime: Runtime::new(config), lua_state: RefCell::default() }))
+        Host(Rc::new(Inner {
+            runtime: Runtime::new(config),
+            lua_state: RefCell::default(),
+            http_replies: RefCell::default(),
+        }))
+    }
+
+    /// Where the events of HTTP requests go from now on.
+    pub fn on_http_reply(&self, handler: Rc<HttpReplies>) {
+        *self.0.http_replies.borrow_mut() = Some(handler);
     }
 
     pub fn runtime(&self) -> &Runtime {
@@ -125,6 +139,13 @@ impl Host {
         let conn = match event.kind {
             EventKind::Admit(request) => return (1, self.admit(lua, id, *request)),
             EventKind::Published(publication) => return (1, self.published(lua, *publication)),
+            EventKind::Http(reply) => {
+                let handler = self.0.http_replies.borrow().clone();
+                if let Some(handler) = handler {
+                    handler(lua, &self.instance(), *reply);
+                }
+                return (1, Ok(()));
+            }
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
                 let Some(Server { callback, .. }) = server else { return (1, Ok(())) };
@@ -290,8 +311,9 @@ fn callback_data(kind: EventKind) -> CallbackData {
             data.code = Some(code.into());
             data.reason = Some(reason);
         }
-        // Answered by `Host::admit` and `Host::published`: no connection's callback sees them.
-        EventKind::Admit(_) | EventKind::Published(_) => {}
+        // Answered by `Host::admit`, `Host::published` and the HTTP handler: no connection's
+        // callback sees them.
+        EventKind::Admit(_) | EventKind::Published(_) | EventKind::Http(_) => {}
     }
     data
 }

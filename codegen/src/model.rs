@@ -27,6 +27,8 @@ pub struct Module {
     pub description: String,
     /// Its functions are globals, not fields of a table named `name`.
     pub globals: bool,
+    /// Fields beyond the described ones may exist.
+    pub open: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -146,6 +148,7 @@ pub fn build(source: &str, api: &Api) -> Model {
             summary: api.module.summary.clone(),
             description: api.module.description.clone(),
             globals: api.module.globals,
+            open: api.module.open,
         },
         groups: api.constants.iter().map(|g| b.group(g)).collect(),
         handles: b

@@ -26,6 +26,10 @@ pub struct Module {
     /// Its functions are globals (`pprint`), not fields of a table named `name`.
     #[serde(default)]
     pub globals: bool,
+    /// The table may have fields beyond the described ones (the runner's `socket` is LuaSocket
+    /// when that is installed): the stub lets a script read any.
+    #[serde(default)]
+    pub open: bool,
 }
 
 #[derive(Debug, Deserialize)]

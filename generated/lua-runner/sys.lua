@@ -3,11 +3,46 @@
 -- LuaLS / EmmyLua annotations for the `sys` module: add this folder to
 -- `workspace.library` in .luarc.json or .emmyrc.json.
 
----The runner's system functions, as far as Defold's `sys` has them.
+---The runner's system functions, as Defold's `sys` has them.
 ---
---- Ending the script and reading `game.project`, with the behaviour of Defold's `sys` module.
+--- Ending the script, reading `game.project`, saving tables to files and describing the system,
+--- with the behaviour of Defold's `sys` module. What only a game has (`sys.open_url`,
+--- `sys.set_connectivity_host`, `sys.get_application_info`, `sys.reboot`, ...) is not there: calling
+--- one raises an error that says so, naming the function.
 ---@class sys
 sys = {}
+
+--- Options of `sys.get_sys_info`.
+---@class sys.sys_info_options
+---@field ignore_secure? boolean Leave out what identifies the device (`device_ident`), as Defold does. (default `false`)
+
+--- The system the script runs on, from `sys.get_sys_info`.
+---@class sys.sys_info
+---@field device_model string The device model; empty on a desktop, as in Defold.
+---@field manufacturer string The device maker; empty on a desktop, as in Defold.
+---@field system_name string `"Linux"`, `"Darwin"` or `"Windows"`.
+---@field system_version string The system's version (on Linux the kernel's release, e.g. `\"6.1.0-18-amd64\"`).
+---@field api_version string The platform's API version; empty on a desktop, as in Defold.
+---@field language string The user's language, two letters of ISO 639-1 (from `LC_ALL`, `LC_MESSAGES` or `LANG`; `\"en\"` when unset).
+---@field device_language string The language with its script or region as the locale names it, e.g. `\"en-US\"`.
+---@field territory string The user's country, two letters of ISO 3166-1 (e.g. `\"US\"`), empty when the locale names none.
+---@field gmt_offset integer The local time's offset from UTC. (minutes)
+---@field device_ident? string An identifier of the machine (`/etc/machine-id` on Linux), absent with `ignore_secure`.
+---@field user_agent string What the runner's HTTP requests would call themselves, `\"wslua/VERSION\"`.
+
+--- The runner, from `sys.get_engine_info`.
+---@class sys.engine_info
+---@field version string The runner's version, e.g. `\"0.1.0\"`.
+---@field version_sha1 string Empty (the runner is not a Defold engine build).
+---@field is_debug boolean Whether the runner is a debug build.
+
+--- A network interface's address, from `sys.get_ifaddrs`.
+---@class sys.ifaddr
+---@field name string The interface's name, e.g. `\"lo\"`.
+---@field address? string Its IPv4 or IPv6 address; absent for an interface that has none.
+---@field mac? string Its hardware address as `\"aa:bb:cc:dd:ee:ff\"`, where it has one.
+---@field up boolean Whether the interface is up.
+---@field running boolean Whether it is running (has a link).
 
 --- Ends the script at the end of the current frame: `finalize(self)` runs, queued messages are written, every connection is closed with 1001, and the runner exits with `code`. No callback runs after `finalize`, so those closes bring no `EVENT_DISCONNECTED`, as in Defold.
 ---
@@ -29,5 +64,106 @@ function sys.exit(code) end
 ---@param default? string What to return when the file has no such setting.
 ---@return string? value The setting's text, or `default` (`nil` when none is given).
 function sys.get_config(key, default) end
+
+--- Reads a value of `game.project` as text, as `sys.get_config` does.
+---
+---The project's title.
+---```lua
+--- local title = sys.get_config_string("project.title", "untitled")
+---```
+---@param key string The setting, as `section.key`.
+---@param default? string What to return when the file has no such setting.
+---@return string? value The setting's text, or `default` (`nil` when none is given).
+function sys.get_config_string(key, default) end
+
+--- Reads a value of `game.project` as an integer. A setting that is not a whole number is an error naming it.
+---
+---How often the game updates.
+---```lua
+--- local frequency = sys.get_config_int("display.update_frequency", 60)
+---```
+---@param key string The setting, as `section.key`.
+---@param default? integer What to return when the file has no such setting. (default `0`)
+---@return integer value The setting, or `default`.
+function sys.get_config_int(key, default) end
+
+--- Reads a value of `game.project` as a number. A setting that is not a number is an error naming it.
+---
+---The HTTP timeout the project sets.
+---```lua
+--- local seconds = sys.get_config_number("network.http_timeout", 0)
+---```
+---@param key string The setting, as `section.key`.
+---@param default? number What to return when the file has no such setting. (default `0`)
+---@return number value The setting, or `default`.
+function sys.get_config_number(key, default) end
+
+--- The path of a file the application may keep between runs, where Defold keeps it: on Linux `$XDG_DATA_HOME/APPLICATION_ID/FILE_NAME` (`~/.local/share/...` when the variable is unset; an existing `~/.APPLICATION_ID` folder of older Defold versions wins), on macOS `~/Library/Application Support/APPLICATION_ID/FILE_NAME`, on Windows `%APPDATA%\\APPLICATION_ID\\FILE_NAME`. The folder is made if it is missing.
+---
+---Where to keep the high score (Defold's example).
+---```lua
+--- local path = sys.get_save_file("mygame", "highscore")
+---```
+---@param application_id string The application's folder name; not empty, no `/`, not `.` or `..`.
+---@param file_name string The file's name in it; not empty, no `/`, not `.` or `..`.
+---@return string path The file's path.
+function sys.get_save_file(application_id, file_name) end
+
+--- Writes a table to a file, for `sys.load`: nested tables whose keys are strings or numbers and whose values are strings (any bytes), numbers, booleans and tables. The file is written beside the target and renamed over it, so a crash never leaves half a file. Its format is MessagePack (a map per table, after an 8-byte header `WSLUASV1`); Defold's own binary format is not reproduced, so files do not move between the runner and a game. A value of another type (a function, userdata), a table met twice or nesting deeper than 1,000 is an error naming where.
+---
+---Save a high score (Defold's example).
+---```lua
+--- local path = sys.get_save_file("mygame", "highscore")
+--- sys.save(path, { highscore = 100 })
+---```
+---@param filename string The file to write, usually from `sys.get_save_file`.
+---@param table any The table to save.
+---@return boolean success `true` (a failure to write raises an error naming the file).
+function sys.save(filename, table) end
+
+--- Reads a table `sys.save` wrote. A file that does not exist gives an empty table, as in Defold; one that is not a save file (corrupted, cut short, another format) is an error naming it.
+---
+---Read the high score back (Defold's example).
+---```lua
+--- local path = sys.get_save_file("mygame", "highscore")
+--- local data = sys.load(path)
+--- print(data.highscore or 0)
+---```
+---@param filename string The file to read.
+---@return any table The saved table.
+function sys.load(filename) end
+
+--- What system the script runs on, with Defold's fields and honest desktop values.
+---
+---Tell the server which system and language the player uses.
+---```lua
+--- local info = sys.get_sys_info({ ignore_secure = true })
+--- print(info.system_name, info.language, info.gmt_offset)
+---```
+---@param options? sys.sys_info_options Options; may be `nil`.
+---@return sys.sys_info info The system's description.
+function sys.get_sys_info(options) end
+
+--- The runner's version, where Defold gives the engine's.
+---
+---Print the version.
+---```lua
+--- print(sys.get_engine_info().version)
+---```
+---@return sys.engine_info info The runner's description.
+function sys.get_engine_info() end
+
+--- The machine's network interfaces and their addresses, one entry per address.
+---
+---List the IPv4 addresses.
+---```lua
+--- for _, ifaddr in ipairs(sys.get_ifaddrs()) do
+---   if ifaddr.address and not ifaddr.address:find(":") then
+---     print(ifaddr.name, ifaddr.address)
+---   end
+--- end
+---```
+---@return sys.ifaddr[] addresses The interfaces' addresses.
+function sys.get_ifaddrs() end
 
 return sys

@@ -19,6 +19,12 @@ timer = {}
 ---@type timer.timer_handle
 timer.INVALID_TIMER_HANDLE = 0
 
+--- What `timer.get_info` tells of a running timer.
+---@class timer.timer_info
+---@field time_remaining number The time until it fires next. (seconds)
+---@field delay number The delay it was started with. (seconds)
+---@field repeating boolean Whether it fires again after this time.
+
 --- Called when a timer fires.
 ---* `self`: The script instance (the `self` of `init`; `nil` in a plain script).
 ---* `handle`: The timer's handle, as `timer.delay` returned it.
@@ -49,5 +55,28 @@ function timer.delay(delay, repeating, callback) end
 ---@param handle integer A handle from `timer.delay`.
 ---@return boolean cancelled Whether a running timer was stopped (`false` for one that has ended or never was).
 function timer.cancel(handle) end
+
+--- Calls a running timer's callback now, as if its delay had passed: a repeating timer starts its next interval from now, a one-shot timer ends.
+---
+---Send a heartbeat now instead of at the next tick.
+---```lua
+--- local beat = timer.delay(5, true, function() print("beat") end)
+--- timer.trigger(beat)
+---```
+---@param handle integer A handle from `timer.delay`.
+---@return boolean triggered Whether a running timer was triggered (`false` for one that has ended or never was).
+function timer.trigger(handle) end
+
+--- What a running timer is waiting for.
+---
+---Show how long until the next try.
+---```lua
+--- local retry = timer.delay(2, false, function() end)
+--- local info = timer.get_info(retry)
+--- print(string.format("next try in %.1f s", info.time_remaining))
+---```
+---@param handle integer A handle from `timer.delay`.
+---@return timer.timer_info? info The timer's state, or `nil` for a timer that has ended or never was.
+function timer.get_info(handle) end
 
 return timer

@@ -19,6 +19,31 @@ fn __wslua_read_timer_handle(value: mlua::Value, at: &__wslua::At) -> mlua::Resu
     __wslua::read_constant(value, at, &[INVALID_TIMER_HANDLE], "timer.INVALID_TIMER_HANDLE")
 }
 
+/// What `timer.get_info` tells of a running timer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TimerInfo {
+    /// The time until it fires next.
+    pub time_remaining: f64,
+    /// The delay it was started with.
+    pub delay: f64,
+    /// Whether it fires again after this time.
+    pub repeating: bool,
+}
+
+impl __wslua::Push for TimerInfo {
+    unsafe fn push_to(&self, state: *mut mlua::ffi::lua_State) {
+        static KEYS: __wslua::Keys = __wslua::Keys(&[c"time_remaining", c"delay", c"repeating"]);
+        let present = [true, true, true];
+        __wslua::new_record(state, &KEYS, present.iter().filter(|p| **p).count());
+        __wslua::set(state, 1, &self.time_remaining);
+        __wslua::set(state, 2, &self.delay);
+        __wslua::set(state, 3, &self.repeating);
+        __wslua::end_record(state);
+    }
+}
+
+impl __wslua::Written for TimerInfo {}
+
 /// Calls a Lua `timer.timer_callback`: Called when a timer fires.
 pub fn call_timer_callback(
     lua: &mlua::Lua,
@@ -74,6 +99,29 @@ pub trait TimerApi: 'static {
     /// timer.cancel(handle)
     /// ```
     fn cancel(&self, lua: &mlua::Lua, handle: i64) -> mlua::Result<bool>;
+    /// Calls a running timer's callback now, as if its delay had passed: a repeating timer starts its next interval from now, a one-shot timer ends.
+    /// - `handle`: A handle from `timer.delay`.
+    ///
+    /// Returns `triggered`: Whether a running timer was triggered (`false` for one that has ended or never was).
+    ///
+    /// Send a heartbeat now instead of at the next tick.
+    /// ```lua
+    /// local beat = timer.delay(5, true, function() print("beat") end)
+    /// timer.trigger(beat)
+    /// ```
+    fn trigger(&self, lua: &mlua::Lua, handle: i64) -> mlua::Result<bool>;
+    /// What a running timer is waiting for.
+    /// - `handle`: A handle from `timer.delay`.
+    ///
+    /// Returns `info`: The timer's state, or `nil` for a timer that has ended or never was.
+    ///
+    /// Show how long until the next try.
+    /// ```lua
+    /// local retry = timer.delay(2, false, function() end)
+    /// local info = timer.get_info(retry)
+    /// print(string.format("next try in %.1f s", info.time_remaining))
+    /// ```
+    fn get_info(&self, lua: &mlua::Lua, handle: i64) -> mlua::Result<Option<TimerInfo>>;
 }
 
 /// Builds the `timer` table: constants, and every function checking its arguments
@@ -122,5 +170,38 @@ pub fn register<A: TimerApi>(lua: &mlua::Lua, api: A) -> mlua::Result<mlua::Tabl
         Ok(__wslua::protect(result))
     })?;
     module.raw_set("cancel", __wslua::raising(lua, cancel)?)?;
+    let __wslua_api = api.clone();
+    let trigger = lua.create_function(move |lua, args: __wslua::Stack| {
+        let result = (|| {
+            let mut __wslua_args = args.named("trigger");
+            let handle = {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
+            };
+            let result = __wslua_api.trigger(lua, handle).map_err(|e| __wslua::in_function("trigger", e));
+            result
+        })();
+        Ok(__wslua::protect(result))
+    })?;
+    module.raw_set("trigger", __wslua::raising(lua, trigger)?)?;
+    let __wslua_api = api.clone();
+    let get_info = lua.create_function(move |lua, args: __wslua::Stack| {
+        let result = (|| {
+            let mut __wslua_args = args.named("get_info");
+            let handle = {
+                let (arg, at) = __wslua_args.next_arg();
+                arg.read(&at, __wslua::not_on_stack, __wslua::read_integer)?
+            };
+            let result = __wslua_api.get_info(lua, handle).map_err(|e| __wslua::in_function("get_info", e));
+            result.and_then(|v| {
+                Ok(match v {
+                    Some(v) => mlua::Value::Table(__wslua::to_table(lua, &v)?),
+                    None => mlua::Value::Nil,
+                })
+            })
+        })();
+        Ok(__wslua::protect(result))
+    })?;
+    module.raw_set("get_info", __wslua::raising(lua, get_info)?)?;
     Ok(module)
 }

@@ -913,10 +913,58 @@ window.WSLUA_SEARCH = [
     "href": "timer.html#cancel.handle"
   },
   {
+    "name": "timer.trigger",
+    "kind": "function",
+    "text": "Calls a running timer's callback now, as if its delay had passed: a repeating timer starts its next interval from now, a one-shot timer ends.",
+    "href": "timer.html#trigger"
+  },
+  {
+    "name": "trigger.handle",
+    "kind": "parameter",
+    "text": "A handle from `timer.delay`.",
+    "href": "timer.html#trigger.handle"
+  },
+  {
+    "name": "timer.get_info",
+    "kind": "function",
+    "text": "What a running timer is waiting for.",
+    "href": "timer.html#get_info"
+  },
+  {
+    "name": "get_info.handle",
+    "kind": "parameter",
+    "text": "A handle from `timer.delay`.",
+    "href": "timer.html#get_info.handle"
+  },
+  {
+    "name": "timer.timer_info",
+    "kind": "table",
+    "text": "What `timer.get_info` tells of a running timer.",
+    "href": "timer.html#timer_info"
+  },
+  {
     "name": "timer.timer_callback",
     "kind": "callback",
     "text": "Called when a timer fires.",
     "href": "timer.html#timer_callback"
+  },
+  {
+    "name": "timer_info.time_remaining",
+    "kind": "field",
+    "text": "The time until it fires next.",
+    "href": "timer.html#timer_info.time_remaining"
+  },
+  {
+    "name": "timer_info.delay",
+    "kind": "field",
+    "text": "The delay it was started with.",
+    "href": "timer.html#timer_info.delay"
+  },
+  {
+    "name": "timer_info.repeating",
+    "kind": "field",
+    "text": "Whether it fires again after this time.",
+    "href": "timer.html#timer_info.repeating"
   },
   {
     "name": "timer.INVALID_TIMER_HANDLE",
@@ -955,6 +1003,276 @@ window.WSLUA_SEARCH = [
     "href": "sys.html#get_config.default"
   },
   {
+    "name": "sys.get_config_string",
+    "kind": "function",
+    "text": "Reads a value of `game.project` as text, as `sys.get_config` does.",
+    "href": "sys.html#get_config_string"
+  },
+  {
+    "name": "get_config_string.key",
+    "kind": "parameter",
+    "text": "The setting, as `section.key`.",
+    "href": "sys.html#get_config_string.key"
+  },
+  {
+    "name": "get_config_string.default",
+    "kind": "parameter",
+    "text": "What to return when the file has no such setting.",
+    "href": "sys.html#get_config_string.default"
+  },
+  {
+    "name": "sys.get_config_int",
+    "kind": "function",
+    "text": "Reads a value of `game.project` as an integer. A setting that is not a whole number is an error naming it.",
+    "href": "sys.html#get_config_int"
+  },
+  {
+    "name": "get_config_int.key",
+    "kind": "parameter",
+    "text": "The setting, as `section.key`.",
+    "href": "sys.html#get_config_int.key"
+  },
+  {
+    "name": "get_config_int.default",
+    "kind": "parameter",
+    "text": "What to return when the file has no such setting.",
+    "href": "sys.html#get_config_int.default"
+  },
+  {
+    "name": "sys.get_config_number",
+    "kind": "function",
+    "text": "Reads a value of `game.project` as a number. A setting that is not a number is an error naming it.",
+    "href": "sys.html#get_config_number"
+  },
+  {
+    "name": "get_config_number.key",
+    "kind": "parameter",
+    "text": "The setting, as `section.key`.",
+    "href": "sys.html#get_config_number.key"
+  },
+  {
+    "name": "get_config_number.default",
+    "kind": "parameter",
+    "text": "What to return when the file has no such setting.",
+    "href": "sys.html#get_config_number.default"
+  },
+  {
+    "name": "sys.get_save_file",
+    "kind": "function",
+    "text": "The path of a file the application may keep between runs, where Defold keeps it: on Linux `$XDG_DATA_HOME/APPLICATION_ID/FILE_NAME` (`~/.local/share/...` when the variable is unset; an existing `~/.APPLICATION_ID` folder of older Defold versions wins), on macOS `~/Library/Application Support/APPLICATION_ID/FILE_NAME`, on Windows `%APPDATA%\\\\APPLICATION_ID\\\\FILE_NAME`. The folder is made if it is missing.",
+    "href": "sys.html#get_save_file"
+  },
+  {
+    "name": "get_save_file.application_id",
+    "kind": "parameter",
+    "text": "The application's folder name; not empty, no `/`, not `.` or `..`.",
+    "href": "sys.html#get_save_file.application_id"
+  },
+  {
+    "name": "get_save_file.file_name",
+    "kind": "parameter",
+    "text": "The file's name in it; not empty, no `/`, not `.` or `..`.",
+    "href": "sys.html#get_save_file.file_name"
+  },
+  {
+    "name": "sys.save",
+    "kind": "function",
+    "text": "Writes a table to a file, for `sys.load`: nested tables whose keys are strings or numbers and whose values are strings (any bytes), numbers, booleans and tables. The file is written beside the target and renamed over it, so a crash never leaves half a file. Its format is MessagePack (a map per table, after an 8-byte header `WSLUASV1`); Defold's own binary format is not reproduced, so files do not move between the runner and a game. A value of another type (a function, userdata), a table met twice or nesting deeper than 1,000 is an error naming where.",
+    "href": "sys.html#save"
+  },
+  {
+    "name": "save.filename",
+    "kind": "parameter",
+    "text": "The file to write, usually from `sys.get_save_file`.",
+    "href": "sys.html#save.filename"
+  },
+  {
+    "name": "save.table",
+    "kind": "parameter",
+    "text": "The table to save.",
+    "href": "sys.html#save.table"
+  },
+  {
+    "name": "sys.load",
+    "kind": "function",
+    "text": "Reads a table `sys.save` wrote. A file that does not exist gives an empty table, as in Defold; one that is not a save file (corrupted, cut short, another format) is an error naming it.",
+    "href": "sys.html#load"
+  },
+  {
+    "name": "load.filename",
+    "kind": "parameter",
+    "text": "The file to read.",
+    "href": "sys.html#load.filename"
+  },
+  {
+    "name": "sys.get_sys_info",
+    "kind": "function",
+    "text": "What system the script runs on, with Defold's fields and honest desktop values.",
+    "href": "sys.html#get_sys_info"
+  },
+  {
+    "name": "get_sys_info.options",
+    "kind": "parameter",
+    "text": "Options; may be `nil`.",
+    "href": "sys.html#get_sys_info.options"
+  },
+  {
+    "name": "sys.get_engine_info",
+    "kind": "function",
+    "text": "The runner's version, where Defold gives the engine's.",
+    "href": "sys.html#get_engine_info"
+  },
+  {
+    "name": "sys.get_ifaddrs",
+    "kind": "function",
+    "text": "The machine's network interfaces and their addresses, one entry per address.",
+    "href": "sys.html#get_ifaddrs"
+  },
+  {
+    "name": "sys.sys_info_options",
+    "kind": "table",
+    "text": "Options of `sys.get_sys_info`.",
+    "href": "sys.html#sys_info_options"
+  },
+  {
+    "name": "sys.sys_info",
+    "kind": "table",
+    "text": "The system the script runs on, from `sys.get_sys_info`.",
+    "href": "sys.html#sys_info"
+  },
+  {
+    "name": "sys.engine_info",
+    "kind": "table",
+    "text": "The runner, from `sys.get_engine_info`.",
+    "href": "sys.html#engine_info"
+  },
+  {
+    "name": "sys.ifaddr",
+    "kind": "table",
+    "text": "A network interface's address, from `sys.get_ifaddrs`.",
+    "href": "sys.html#ifaddr"
+  },
+  {
+    "name": "sys_info_options.ignore_secure",
+    "kind": "field",
+    "text": "Leave out what identifies the device (`device_ident`), as Defold does.",
+    "href": "sys.html#sys_info_options.ignore_secure"
+  },
+  {
+    "name": "sys_info.device_model",
+    "kind": "field",
+    "text": "The device model; empty on a desktop, as in Defold.",
+    "href": "sys.html#sys_info.device_model"
+  },
+  {
+    "name": "sys_info.manufacturer",
+    "kind": "field",
+    "text": "The device maker; empty on a desktop, as in Defold.",
+    "href": "sys.html#sys_info.manufacturer"
+  },
+  {
+    "name": "sys_info.system_name",
+    "kind": "field",
+    "text": "`\"Linux\"`, `\"Darwin\"` or `\"Windows\"`.",
+    "href": "sys.html#sys_info.system_name"
+  },
+  {
+    "name": "sys_info.system_version",
+    "kind": "field",
+    "text": "The system's version (on Linux the kernel's release, e.g. `\\\"6.1.0-18-amd64\\\"`).",
+    "href": "sys.html#sys_info.system_version"
+  },
+  {
+    "name": "sys_info.api_version",
+    "kind": "field",
+    "text": "The platform's API version; empty on a desktop, as in Defold.",
+    "href": "sys.html#sys_info.api_version"
+  },
+  {
+    "name": "sys_info.language",
+    "kind": "field",
+    "text": "The user's language, two letters of ISO 639-1 (from `LC_ALL`, `LC_MESSAGES` or `LANG`; `\\\"en\\\"` when unset).",
+    "href": "sys.html#sys_info.language"
+  },
+  {
+    "name": "sys_info.device_language",
+    "kind": "field",
+    "text": "The language with its script or region as the locale names it, e.g. `\\\"en-US\\\"`.",
+    "href": "sys.html#sys_info.device_language"
+  },
+  {
+    "name": "sys_info.territory",
+    "kind": "field",
+    "text": "The user's country, two letters of ISO 3166-1 (e.g. `\\\"US\\\"`), empty when the locale names none.",
+    "href": "sys.html#sys_info.territory"
+  },
+  {
+    "name": "sys_info.gmt_offset",
+    "kind": "field",
+    "text": "The local time's offset from UTC.",
+    "href": "sys.html#sys_info.gmt_offset"
+  },
+  {
+    "name": "sys_info.device_ident",
+    "kind": "field",
+    "text": "An identifier of the machine (`/etc/machine-id` on Linux), absent with `ignore_secure`.",
+    "href": "sys.html#sys_info.device_ident"
+  },
+  {
+    "name": "sys_info.user_agent",
+    "kind": "field",
+    "text": "What the runner's HTTP requests would call themselves, `\\\"wslua/VERSION\\\"`.",
+    "href": "sys.html#sys_info.user_agent"
+  },
+  {
+    "name": "engine_info.version",
+    "kind": "field",
+    "text": "The runner's version, e.g. `\\\"0.1.0\\\"`.",
+    "href": "sys.html#engine_info.version"
+  },
+  {
+    "name": "engine_info.version_sha1",
+    "kind": "field",
+    "text": "Empty (the runner is not a Defold engine build).",
+    "href": "sys.html#engine_info.version_sha1"
+  },
+  {
+    "name": "engine_info.is_debug",
+    "kind": "field",
+    "text": "Whether the runner is a debug build.",
+    "href": "sys.html#engine_info.is_debug"
+  },
+  {
+    "name": "ifaddr.name",
+    "kind": "field",
+    "text": "The interface's name, e.g. `\\\"lo\\\"`.",
+    "href": "sys.html#ifaddr.name"
+  },
+  {
+    "name": "ifaddr.address",
+    "kind": "field",
+    "text": "Its IPv4 or IPv6 address; absent for an interface that has none.",
+    "href": "sys.html#ifaddr.address"
+  },
+  {
+    "name": "ifaddr.mac",
+    "kind": "field",
+    "text": "Its hardware address as `\\\"aa:bb:cc:dd:ee:ff\\\"`, where it has one.",
+    "href": "sys.html#ifaddr.mac"
+  },
+  {
+    "name": "ifaddr.up",
+    "kind": "field",
+    "text": "Whether the interface is up.",
+    "href": "sys.html#ifaddr.up"
+  },
+  {
+    "name": "ifaddr.running",
+    "kind": "field",
+    "text": "Whether it is running (has a link).",
+    "href": "sys.html#ifaddr.running"
+  },
+  {
     "name": "pprint",
     "kind": "function",
     "text": "Prints its arguments on one line each, tables in full, nested tables indented, the way Defold's `pprint` does; a table met again (a cycle) is not printed twice.",
@@ -965,6 +1283,456 @@ window.WSLUA_SEARCH = [
     "kind": "parameter",
     "text": "The values to print.",
     "href": "builtins.html#pprint.values"
+  },
+  {
+    "name": "http.request",
+    "kind": "function",
+    "text": "Starts an HTTP or HTTPS request; the callback gets the response. A malformed URL, a method that is not a token, a header name or value that HTTP cannot carry (a CR or LF in it), or a `path` in a folder that does not exist is an error here, before anything is sent; what can only fail later comes to the callback with `status = 0` and `error`.",
+    "href": "http.html#request"
+  },
+  {
+    "name": "request.url",
+    "kind": "parameter",
+    "text": "The URL, `http://` or `https://`.",
+    "href": "http.html#request.url"
+  },
+  {
+    "name": "request.method",
+    "kind": "parameter",
+    "text": "The method, e.g. `\"GET\"`, `\"POST\"`, `\"PUT\"`, `\"DELETE\"`, `\"HEAD\"` (any token).",
+    "href": "http.html#request.method"
+  },
+  {
+    "name": "request.callback",
+    "kind": "parameter",
+    "text": "Called with the response.",
+    "href": "http.html#request.callback"
+  },
+  {
+    "name": "request.headers",
+    "kind": "parameter",
+    "text": "Request headers, name to value.",
+    "href": "http.html#request.headers"
+  },
+  {
+    "name": "request.post_data",
+    "kind": "parameter",
+    "text": "The request's body.",
+    "href": "http.html#request.post_data"
+  },
+  {
+    "name": "request.options",
+    "kind": "parameter",
+    "text": "Request options; may be `nil`.",
+    "href": "http.html#request.options"
+  },
+  {
+    "name": "http.request_options",
+    "kind": "table",
+    "text": "Options of `http.request`.",
+    "href": "http.html#request_options"
+  },
+  {
+    "name": "http.response",
+    "kind": "table",
+    "text": "What a request's callback receives.",
+    "href": "http.html#response"
+  },
+  {
+    "name": "http.http_callback",
+    "kind": "callback",
+    "text": "Called with a request's response (and, with `report_progress`, as it arrives).",
+    "href": "http.html#http_callback"
+  },
+  {
+    "name": "request_options.timeout",
+    "kind": "field",
+    "text": "The whole request's limit, from connecting to the last byte; `0` is none. When not given, `game.project`'s `[network] http_timeout` (none if that is unset), as in Defold.",
+    "href": "http.html#request_options.timeout"
+  },
+  {
+    "name": "request_options.path",
+    "kind": "field",
+    "text": "A file to write the body to instead of `response`, streamed as it arrives. It is written (replaced) only for status `200`; its folder must exist.",
+    "href": "http.html#request_options.path"
+  },
+  {
+    "name": "request_options.ignore_cache",
+    "kind": "field",
+    "text": "Defold's cache switch; the runner has no cache, so it changes nothing.",
+    "href": "http.html#request_options.ignore_cache"
+  },
+  {
+    "name": "request_options.chunked_transfer",
+    "kind": "field",
+    "text": "Send an `https://` body larger than 16 KiB with chunked transfer encoding, as Defold does; `false` sends its length.",
+    "href": "http.html#request_options.chunked_transfer"
+  },
+  {
+    "name": "request_options.report_progress",
+    "kind": "field",
+    "text": "Call the callback as the body arrives too (every 64 KiB), with `bytes_received` and `bytes_total`; the last call has the response.",
+    "href": "http.html#request_options.report_progress"
+  },
+  {
+    "name": "response.status",
+    "kind": "field",
+    "text": "The response's status; `0` when no response came (refused, unresolvable, TLS failure, timeout, the connection lost), with `error` saying what happened.",
+    "href": "http.html#response.status"
+  },
+  {
+    "name": "response.response",
+    "kind": "field",
+    "text": "The body, when it was not written to `path`.",
+    "href": "http.html#response.response"
+  },
+  {
+    "name": "response.headers",
+    "kind": "field",
+    "text": "The response's headers, names in lower case, repeated ones joined with `\", \"`.",
+    "href": "http.html#response.headers"
+  },
+  {
+    "name": "response.path",
+    "kind": "field",
+    "text": "The file the body was written to (`options.path`, status `200`).",
+    "href": "http.html#response.path"
+  },
+  {
+    "name": "response.error",
+    "kind": "field",
+    "text": "What went wrong, when no response came or its body could not be taken.",
+    "href": "http.html#response.error"
+  },
+  {
+    "name": "response.error_kind",
+    "kind": "field",
+    "text": "What failed, as a short word: `\"dns\"`, `\"tcp\"`, `\"tls\"`, `\"proxy\"`, `\"timeout\"`, as `websocket`'s `error_kind`; absent for a body that could not be taken.",
+    "href": "http.html#response.error_kind"
+  },
+  {
+    "name": "response.bytes_received",
+    "kind": "field",
+    "text": "The bytes of the body received so far (with `report_progress`).",
+    "href": "http.html#response.bytes_received"
+  },
+  {
+    "name": "response.bytes_total",
+    "kind": "field",
+    "text": "The body's whole length when the server said it (with `report_progress`).",
+    "href": "http.html#response.bytes_total"
+  },
+  {
+    "name": "response.range_start",
+    "kind": "field",
+    "text": "For a `206`, the first byte of the document the body holds.",
+    "href": "http.html#response.range_start"
+  },
+  {
+    "name": "response.range_end",
+    "kind": "field",
+    "text": "For a `206`, the last byte of the document the body holds (inclusive).",
+    "href": "http.html#response.range_end"
+  },
+  {
+    "name": "response.document_size",
+    "kind": "field",
+    "text": "For a `206`, the whole document's size, when the server said it.",
+    "href": "http.html#response.document_size"
+  },
+  {
+    "name": "crypt.hash_sha1",
+    "kind": "function",
+    "text": "The SHA-1 digest of the bytes.",
+    "href": "crypt.html#hash_sha1"
+  },
+  {
+    "name": "hash_sha1.buffer",
+    "kind": "parameter",
+    "text": "The data to hash.",
+    "href": "crypt.html#hash_sha1.buffer"
+  },
+  {
+    "name": "crypt.hash_sha256",
+    "kind": "function",
+    "text": "The SHA-256 digest of the bytes.",
+    "href": "crypt.html#hash_sha256"
+  },
+  {
+    "name": "hash_sha256.buffer",
+    "kind": "parameter",
+    "text": "The data to hash.",
+    "href": "crypt.html#hash_sha256.buffer"
+  },
+  {
+    "name": "crypt.hash_sha512",
+    "kind": "function",
+    "text": "The SHA-512 digest of the bytes.",
+    "href": "crypt.html#hash_sha512"
+  },
+  {
+    "name": "hash_sha512.buffer",
+    "kind": "parameter",
+    "text": "The data to hash.",
+    "href": "crypt.html#hash_sha512.buffer"
+  },
+  {
+    "name": "crypt.hash_md5",
+    "kind": "function",
+    "text": "The MD5 digest of the bytes (for checksums, not for security).",
+    "href": "crypt.html#hash_md5"
+  },
+  {
+    "name": "hash_md5.buffer",
+    "kind": "parameter",
+    "text": "The data to hash.",
+    "href": "crypt.html#hash_md5.buffer"
+  },
+  {
+    "name": "crypt.encode_base64",
+    "kind": "function",
+    "text": "The bytes in Base64 (RFC 4648, with `=` padding).",
+    "href": "crypt.html#encode_base64"
+  },
+  {
+    "name": "encode_base64.input",
+    "kind": "parameter",
+    "text": "The data to encode.",
+    "href": "crypt.html#encode_base64.input"
+  },
+  {
+    "name": "crypt.decode_base64",
+    "kind": "function",
+    "text": "Bytes from Base64 (RFC 4648, `=` padding optional). Text that is not Base64 is an error naming where it goes wrong.",
+    "href": "crypt.html#decode_base64"
+  },
+  {
+    "name": "decode_base64.input",
+    "kind": "parameter",
+    "text": "The Base64 text.",
+    "href": "crypt.html#decode_base64.input"
+  },
+  {
+    "name": "zlib.deflate",
+    "kind": "function",
+    "text": "Compresses the bytes into the zlib format.",
+    "href": "zlib.html#deflate"
+  },
+  {
+    "name": "deflate.buf",
+    "kind": "parameter",
+    "text": "The data to compress.",
+    "href": "zlib.html#deflate.buf"
+  },
+  {
+    "name": "zlib.inflate",
+    "kind": "function",
+    "text": "Decompresses zlib data. Data that is not zlib (or is cut short) is an error, and so is output over 256 MiB (a compression bomb), without holding it.",
+    "href": "zlib.html#inflate"
+  },
+  {
+    "name": "inflate.buf",
+    "kind": "parameter",
+    "text": "The compressed data.",
+    "href": "zlib.html#inflate.buf"
+  },
+  {
+    "name": "bit.tobit",
+    "kind": "function",
+    "text": "Normalizes a number to the signed 32-bit range, as every other function does with its arguments.",
+    "href": "bit.html#tobit"
+  },
+  {
+    "name": "tobit.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#tobit.x"
+  },
+  {
+    "name": "bit.tohex",
+    "kind": "function",
+    "text": "The number as hex digits.",
+    "href": "bit.html#tohex"
+  },
+  {
+    "name": "tohex.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#tohex.x"
+  },
+  {
+    "name": "tohex.n",
+    "kind": "parameter",
+    "text": "How many of its low digits; negative for upper-case digits.",
+    "href": "bit.html#tohex.n"
+  },
+  {
+    "name": "bit.bnot",
+    "kind": "function",
+    "text": "Bitwise not.",
+    "href": "bit.html#bnot"
+  },
+  {
+    "name": "bnot.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#bnot.x"
+  },
+  {
+    "name": "bit.band",
+    "kind": "function",
+    "text": "Bitwise and of all its arguments.",
+    "href": "bit.html#band"
+  },
+  {
+    "name": "band.x",
+    "kind": "parameter",
+    "text": "One or more numbers (a string that is a number counts, as in LuaJIT).",
+    "href": "bit.html#band.x"
+  },
+  {
+    "name": "bit.bor",
+    "kind": "function",
+    "text": "Bitwise or of all its arguments.",
+    "href": "bit.html#bor"
+  },
+  {
+    "name": "bor.x",
+    "kind": "parameter",
+    "text": "One or more numbers (a string that is a number counts, as in LuaJIT).",
+    "href": "bit.html#bor.x"
+  },
+  {
+    "name": "bit.bxor",
+    "kind": "function",
+    "text": "Bitwise exclusive or of all its arguments.",
+    "href": "bit.html#bxor"
+  },
+  {
+    "name": "bxor.x",
+    "kind": "parameter",
+    "text": "One or more numbers (a string that is a number counts, as in LuaJIT).",
+    "href": "bit.html#bxor.x"
+  },
+  {
+    "name": "bit.lshift",
+    "kind": "function",
+    "text": "Logical shift left; only the low 5 bits of `n` count.",
+    "href": "bit.html#lshift"
+  },
+  {
+    "name": "lshift.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#lshift.x"
+  },
+  {
+    "name": "lshift.n",
+    "kind": "parameter",
+    "text": "How many bits.",
+    "href": "bit.html#lshift.n"
+  },
+  {
+    "name": "bit.rshift",
+    "kind": "function",
+    "text": "Logical shift right (zeros come in); only the low 5 bits of `n` count.",
+    "href": "bit.html#rshift"
+  },
+  {
+    "name": "rshift.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#rshift.x"
+  },
+  {
+    "name": "rshift.n",
+    "kind": "parameter",
+    "text": "How many bits.",
+    "href": "bit.html#rshift.n"
+  },
+  {
+    "name": "bit.arshift",
+    "kind": "function",
+    "text": "Arithmetic shift right (the sign bit comes in); only the low 5 bits of `n` count.",
+    "href": "bit.html#arshift"
+  },
+  {
+    "name": "arshift.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#arshift.x"
+  },
+  {
+    "name": "arshift.n",
+    "kind": "parameter",
+    "text": "How many bits.",
+    "href": "bit.html#arshift.n"
+  },
+  {
+    "name": "bit.rol",
+    "kind": "function",
+    "text": "Rotate left; only the low 5 bits of `n` count.",
+    "href": "bit.html#rol"
+  },
+  {
+    "name": "rol.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#rol.x"
+  },
+  {
+    "name": "rol.n",
+    "kind": "parameter",
+    "text": "How many bits.",
+    "href": "bit.html#rol.n"
+  },
+  {
+    "name": "bit.ror",
+    "kind": "function",
+    "text": "Rotate right; only the low 5 bits of `n` count.",
+    "href": "bit.html#ror"
+  },
+  {
+    "name": "ror.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#ror.x"
+  },
+  {
+    "name": "ror.n",
+    "kind": "parameter",
+    "text": "How many bits.",
+    "href": "bit.html#ror.n"
+  },
+  {
+    "name": "bit.bswap",
+    "kind": "function",
+    "text": "Swaps the bytes (converts between little and big endian).",
+    "href": "bit.html#bswap"
+  },
+  {
+    "name": "bswap.x",
+    "kind": "parameter",
+    "text": "The number.",
+    "href": "bit.html#bswap.x"
+  },
+  {
+    "name": "socket.gettime",
+    "kind": "function",
+    "text": "The time, in seconds since the Unix epoch, with a fraction.",
+    "href": "socket.html#gettime"
+  },
+  {
+    "name": "socket.sleep",
+    "kind": "function",
+    "text": "Blocks the Lua thread for a while: no callback runs meanwhile (use `timer.delay` to wait without blocking).",
+    "href": "socket.html#sleep"
+  },
+  {
+    "name": "sleep.time",
+    "kind": "parameter",
+    "text": "How long.",
+    "href": "socket.html#sleep.time"
   },
   {
     "name": "Getting started",

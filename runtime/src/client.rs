@@ -270,7 +270,7 @@ async fn open(
     let io: Box<dyn Io> = match route.connector {
         Some(connector) => {
             let name = options.tls.server_name.as_deref().unwrap_or(&target.host);
-            tls::connect(connector, name, tcp).await.map_err(|e| ConnectError::new(FailureKind::Tls, e))?
+            tls::connect(&connector, name, tcp).await.map_err(|e| ConnectError::new(FailureKind::Tls, e))?
         }
         None => Box::new(tcp),
     };

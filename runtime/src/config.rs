@@ -81,6 +81,10 @@ pub const MAX_RESPONSE_BODY: usize = 64 << 10;
 /// The longest channel name, in bytes.
 pub const MAX_CHANNEL: usize = 256;
 
+/// The largest HTTP response body held in memory (`http.request` without `path`); a larger one
+/// fails that request alone, and a file (`path`) has no limit.
+pub const MAX_HTTP_BODY: usize = 256 << 20;
+
 /// A close frame's payload is at most 125 bytes, 2 of which are the code (RFC 6455 5.5).
 pub const MAX_CLOSE_REASON: usize = 123;
 

@@ -80,4 +80,7 @@ pub enum Error {
     Listen { port: u16, source: std::io::Error },
     #[error("no event descriptor: {0}")]
     EventFd(std::io::Error),
+    /// An HTTP request that cannot be sent as given: its method, a header, its `path`.
+    #[error("{0}")]
+    InvalidRequest(String),
 }

@@ -26,14 +26,15 @@ mod config;
 mod connection;
 mod core;
 mod error;
+mod fetch;
 mod protocol;
 mod runtime;
 mod server;
 mod transport;
 
 pub use crate::core::event::{
-    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, ListenerId, Message, Publication, Request,
-    Verdict, HOST,
+    ConnId, DataKind, Event, EventKind, Handshake, HandshakeResponse, HttpReply, ListenerId, Message, Publication,
+    Request, Verdict, HOST,
 };
 pub use crate::core::executor::Batch;
 pub use crate::core::registry::Stats;
@@ -41,10 +42,11 @@ pub use async_tungstenite::tungstenite::Bytes;
 pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
 pub use client::ConnectOptions;
 pub use config::{
-    Config, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS, MAX_RESPONSE_BODY,
-    MAX_UNDELIVERED,
+    Config, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_HTTP_BODY, MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS,
+    MAX_RESPONSE_BODY, MAX_UNDELIVERED,
 };
 pub use error::{Error, FailureKind};
+pub use fetch::HttpRequest;
 pub use protocol::headers::{parse_headers, Headers};
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;

@@ -11,6 +11,7 @@ use crate::core::lock::lock;
 use crate::core::queue::Taken;
 use crate::core::registry::{Registry, Stats};
 use crate::error::Error;
+use crate::fetch::{Fetcher, HttpRequest};
 use crate::server::{self, ListenOptions, Listening};
 use std::cell::Cell;
 use std::future::Future;
@@ -38,6 +39,8 @@ pub struct Runtime {
     /// The cost of the messages the host has taken from one connection and not told the
     /// registry of yet (see [`Self::seen`]).
     untold: Cell<(ConnId, usize)>,
+    /// The HTTP requests.
+    fetcher: Fetcher,
 }
 
 /// Wakes a [`Runtime::next_event`] wait from another thread, e.g. a signal handler.
@@ -54,7 +57,14 @@ impl Runtime {
     pub fn new(config: Config) -> Runtime {
         let registry = Arc::new(Registry::new(config));
         let broker = registry.config.broker.as_deref().map(|url| Broker::start(&registry, url));
-        Runtime { registry, listening: Mutex::default(), broker, taken: Taken::default(), untold: Cell::new((HOST, 0)) }
+        Runtime {
+            registry,
+            listening: Mutex::default(),
+            broker,
+            taken: Taken::default(),
+            untold: Cell::new((HOST, 0)),
+            fetcher: Fetcher::default(),
+        }
     }
 
     #[cfg(test)]
@@ -169,6 +179,7 @@ impl Runtime {
 
     /// Stops every server and closes every connection with 1001; their events still arrive.
     pub fn shutdown(&self) {
+        self.fetcher.abandon();
         self.stop_listening(None);
         self.registry.close_all(1001, "going away");
     }
@@ -207,6 +218,12 @@ impl Runtime {
     /// the host has taken and not told stay under twice that: a quarter of what a connection
     /// may have waiting, under the half below which a paused connection reads again.
     fn seen(&self, event: &Event) {
+        if let EventKind::Http(reply) = &event.kind {
+            if reply.done {
+                self.fetcher.finished();
+            }
+            return;
+        }
         let EventKind::Message(message) = &event.kind else { return self.registry.seen(event) };
         let (mut conn, mut untold) = self.untold.get();
         if conn != event.conn {
@@ -248,9 +265,22 @@ impl Runtime {
         self.taken.len() + self.registry.queue.len()
     }
 
-    /// No connection (until its Disconnected event is taken) and no server is left.
+    /// No connection (until its Disconnected event is taken), no server and no HTTP request
+    /// (until its last event is taken) is left.
     pub fn is_idle(&self) -> bool {
-        !self.registry.has_connections() && lock(&self.listening).is_empty()
+        !self.registry.has_connections() && lock(&self.listening).is_empty() && self.fetcher.in_flight() == 0
+    }
+
+    /// Starts an HTTP request; its events ([`EventKind::Http`]) carry the id returned. A
+    /// malformed URL, method or header, or a `path` in a missing folder, is an error here,
+    /// before anything is sent; every later failure is the request's last event.
+    pub fn http_request(&self, request: HttpRequest) -> Result<u64, Error> {
+        self.fetcher.start(&self.registry, request)
+    }
+
+    /// How many HTTP connections have been opened (the others were reused).
+    pub fn http_connections_opened(&self) -> usize {
+        self.fetcher.connections_opened()
     }
 
     /// A descriptor for a program's own event loop: readable while events wait to be taken

@@ -33,11 +33,13 @@ const ORDER: &[&str] = &[
     "transport/tcp",
     "transport/tls",
     "transport/proxy",
+    "transport/http",
     "transport",
     "connection",
     "client",
     "server",
     "broker",
+    "fetch",
     "runtime",
 ];
 

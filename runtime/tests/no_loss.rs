@@ -48,7 +48,9 @@ fn pump(rt: &Runtime, expect_connections: usize, closes: bool) -> usize {
             }
             EventKind::Error { message, .. } => panic!("{message}"),
             EventKind::Drain => panic!("a Drain event with no drain threshold"),
-            EventKind::Admit(_) | EventKind::Published(_) => panic!("an event of no connection: {:?}", event.kind),
+            EventKind::Admit(_) | EventKind::Published(_) | EventKind::Http(_) => {
+                panic!("an event of no connection: {:?}", event.kind)
+            }
         }
     }
     clean

@@ -53,7 +53,8 @@ fn to_json(value: &Value, empty_as_object: bool, path: &mut Vec<Table>) -> Resul
 /// does, so `10/2` is `5` whether the VM has integers (Lua 5.4: `5.0`) or not (LuaJIT).
 fn whole(n: f64) -> Option<i64> {
     // 2^63 itself does not fit; every float below it in magnitude with no fraction does.
-    (n.fract() == 0.0 && n.abs() < 9.223_372_036_854_775_808e18).then_some(n as i64)
+    const LIMIT: f64 = (1u64 << 63) as f64;
+    (n.fract() == 0.0 && n.abs() < LIMIT).then_some(n as i64)
 }
 
 fn table_to_json(table: &Table, empty_as_object: bool, path: &mut Vec<Table>) -> Result<serde_json::Value, String> {

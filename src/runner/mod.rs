@@ -4,14 +4,23 @@
 
 #[cfg(feature = "lua54")]
 mod allocator;
+#[cfg(feature = "lua54")]
+mod bit;
+mod crypt;
 mod exit;
+mod http;
 mod json;
 mod paths;
 mod pprint;
+mod savefile;
+mod socket;
+mod sys;
 mod timers;
 
-/// The glue of runner.yaml, generated at build time: one module per Lua module.
+/// The glue of runner.yaml, generated at build time: one module per Lua module. A trait method
+/// takes what its Lua function does (`http.request`: six arguments).
 #[allow(
+    clippy::too_many_arguments,
     clippy::let_and_return,
     clippy::redundant_closure_call,
     clippy::unnecessary_cast,
@@ -29,9 +38,9 @@ use crate::Host;
 use exit::Exit;
 use glue::builtins::BuiltinsApi;
 use glue::json::{DecodeOptions, EncodeOptions, JsonApi};
-use glue::sys::SysApi;
-use glue::timer::TimerApi;
+use glue::timer::{TimerApi, TimerInfo};
 use mlua::{Function, Lua, MultiValue, Table, Value};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -101,7 +110,13 @@ pub fn run(options: &Options) -> Result<u8, RunError> {
     allocator::use_mimalloc(&lua)?;
     let host = Host::new(project.runtime_config());
     let exit = Exit::install(&host).map_err(|e| RunError::Setup(format!("installing signal handlers: {e}")))?;
-    let runner = Runner(Rc::new(State { host, exit, timers: RefCell::default(), settings: project.settings.clone() }));
+    let runner = Runner(Rc::new(State {
+        host,
+        exit,
+        timers: RefCell::default(),
+        settings: project.settings.clone(),
+        requests: RefCell::default(),
+    }));
     runner.setup(&lua, options)?;
 
     let source =
@@ -126,6 +141,8 @@ struct State {
     timers: RefCell<Timers>,
     /// game.project's settings as `section.key`, for `sys.get_config`.
     settings: BTreeMap<String, String>,
+    /// The callbacks of the HTTP requests in flight, by request id.
+    requests: RefCell<FxHashMap<u64, Function>>,
 }
 
 impl Runner {
@@ -139,7 +156,18 @@ impl Runner {
         globals.get::<Table>("package")?.get::<Table>("loaded")?.set("websocket", &websocket)?;
         globals.set("json", glue::json::register(lua, self.clone())?)?;
         globals.set("timer", glue::timer::register(lua, self.clone())?)?;
-        globals.set("sys", glue::sys::register(lua, self.clone())?)?;
+        let sys = glue::sys::register(lua, self.clone())?;
+        missing_fields(lua, &sys, "sys", "the runner does not have it (it has what runner.yaml describes)")?;
+        globals.set("sys", sys)?;
+        globals.set("http", glue::http::register(lua, self.clone())?)?;
+        let state = Rc::downgrade(&self.0);
+        self.0.host.on_http_reply(Rc::new(move |lua, instance, reply| http::deliver(&state, lua, instance, reply)));
+        globals.set("crypt", glue::crypt::register(lua, self.clone())?)?;
+        globals.set("zlib", glue::zlib::register(lua, self.clone())?)?;
+        // LuaJIT has its own `bit`, which this one copies.
+        #[cfg(feature = "lua54")]
+        globals.set("bit", glue::bit::register(lua, self.clone())?)?;
+        globals.set("socket", socket::global(lua, self)?)?;
         for pair in glue::builtins::register(lua, self.clone())?.pairs::<Value, Value>() {
             let (name, function) = pair?;
             globals.set(name, function)?;
@@ -231,6 +259,20 @@ impl Runner {
     }
 }
 
+/// Makes reading a field `table` does not have an error naming it and saying `why`, where Lua
+/// would give `nil` and a later `attempt to call a nil value`.
+fn missing_fields(lua: &Lua, table: &Table, module: &str, why: &str) -> mlua::Result<()> {
+    let missing: Function = lua
+        .load(
+            "local module, why = ... \
+             return function(_, key) error(module .. '.' .. tostring(key) .. ': ' .. why, 2) end",
+        )
+        .call((module, why))?;
+    let meta = lua.create_table()?;
+    meta.set("__index", missing)?;
+    table.set_metatable(Some(meta))
+}
+
 fn runtime_error(message: String) -> mlua::Error {
     mlua::Error::RuntimeError(message)
 }
@@ -256,17 +298,22 @@ impl TimerApi for Runner {
     fn cancel(&self, _: &Lua, handle: i64) -> mlua::Result<bool> {
         Ok(self.0.timers.borrow_mut().cancel(handle))
     }
-}
 
-impl SysApi for Runner {
-    fn exit(&self, _: &Lua, code: i64) -> mlua::Result<()> {
-        // The glue has checked it is 0..=255.
-        self.0.exit.by_script(u8::try_from(code).unwrap_or(1));
-        Ok(())
+    fn trigger(&self, lua: &Lua, handle: i64) -> mlua::Result<bool> {
+        // Taken out first: the callback may start or cancel timers.
+        let Some(timer) = self.0.timers.borrow_mut().trigger(handle, Instant::now()) else { return Ok(false) };
+        let instance = self.0.host.instance();
+        glue::timer::call_timer_callback(lua, &timer.callback, &instance, timer.handle, timer.elapsed)?;
+        Ok(true)
     }
 
-    fn get_config(&self, _: &Lua, key: String, default: Option<String>) -> mlua::Result<Option<String>> {
-        Ok(self.0.settings.get(&key).cloned().or(default))
+    fn get_info(&self, _: &Lua, handle: i64) -> mlua::Result<Option<TimerInfo>> {
+        let info = self.0.timers.borrow().info(handle, Instant::now());
+        Ok(info.map(|(remaining, every, repeating)| TimerInfo {
+            time_remaining: remaining.as_secs_f64(),
+            delay: every.as_secs_f64(),
+            repeating,
+        }))
     }
 }
 

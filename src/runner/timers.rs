@@ -1,4 +1,4 @@
-//! `timer.delay` and `timer.cancel`: timers of the runner's loop. They fire on the Lua thread when
+//! `timer.delay`, `cancel`, `trigger` and `get_info`: timers of the runner's loop. They fire on the Lua thread when
 //! the loop reaches them; nothing here waits.
 
 use mlua::Function;
@@ -42,6 +42,28 @@ impl Timers {
         let before = self.running.len();
         self.running.retain(|t| t.handle != handle);
         self.running.len() < before
+    }
+
+    /// A running timer's callback to call now, as if it had come due: a repeating one starts
+    /// its next period from `now`, another ends.
+    pub fn trigger(&mut self, handle: i64, now: Instant) -> Option<Fired> {
+        let at = self.running.iter().position(|t| t.handle == handle)?;
+        let timer = &mut self.running[at];
+        let fired =
+            Fired { handle, callback: timer.callback.clone(), elapsed: now.duration_since(timer.since).as_secs_f64() };
+        if timer.repeating {
+            timer.since = now;
+            timer.due = now.checked_add(timer.every).unwrap_or(now);
+        } else {
+            self.running.remove(at);
+        }
+        Some(fired)
+    }
+
+    /// A running timer's time until it fires, its period, and whether it repeats.
+    pub fn info(&self, handle: i64, now: Instant) -> Option<(Duration, Duration, bool)> {
+        let timer = self.running.iter().find(|t| t.handle == handle)?;
+        Some((timer.due.saturating_duration_since(now), timer.every, timer.repeating))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -28,7 +28,7 @@ fn add_filters(env: &mut Environment<'static>) {
     });
     env.add_filter("read", |m: Serde<Member>| read(&m));
     env.add_filter("read_arg", |m: Serde<Member>| read_arg(&m));
-    env.add_filter("write", |m: Serde<Member>| write(&m.ty));
+    env.add_filter("write", |m: Serde<Member>| write(&m));
     env.add_filter("is_table", |m: Serde<Member>| matches!(m.ty, Type::Table(_)));
     env.add_filter("parse", |m: Serde<Member>| parse(&m));
     env.add_filter("rust_default", |m: Serde<Member>| {
@@ -190,12 +190,23 @@ fn read_with(m: &Member, required: impl Fn(&str) -> String, optional: impl Fn(&s
     }
 }
 
-/// An expression turning `v` (of the present Rust type) into a Lua value.
-fn write(ty: &Type) -> String {
-    match ty {
-        Type::Table(_) | Type::Map => "__wslua::to_table(lua, &v)?".into(),
-        Type::Array(_) => "lua.create_sequence_from(v)?".into(),
-        _ => "v".into(),
+/// An expression turning a returned `v` (of the member's Rust type) into a Lua value: `nil` for
+/// an optional one that is `None`.
+fn write(m: &Member) -> String {
+    let present = match &m.ty {
+        Type::Table(_) | Type::Map => "__wslua::to_table(lua, &v)?".to_string(),
+        // A sequence of tables, each built from its struct.
+        Type::Array(item) if matches!(**item, Type::Table(_) | Type::Map) => {
+            "lua.create_sequence_from(v.iter().map(|item| __wslua::to_table(lua, item)).collect::<mlua::Result<Vec<_>>>()?)?"
+                .to_string()
+        }
+        Type::Array(_) => "lua.create_sequence_from(v)?".to_string(),
+        _ => return "v".into(),
+    };
+    if m.optional {
+        format!("match v {{ Some(v) => mlua::Value::Table({present}), None => mlua::Value::Nil }}")
+    } else {
+        present
     }
 }
 

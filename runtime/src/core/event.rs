@@ -88,6 +88,34 @@ pub enum EventKind {
     /// A message on a channel the host subscribes to ([`crate::Runtime::subscribe_host`]);
     /// the event's `conn` is [`HOST`].
     Published(Box<Publication>),
+    /// Progress or the end of an HTTP request ([`crate::Runtime::http_request`]); the event's
+    /// `conn` is [`HOST`].
+    Http(Box<HttpReply>),
+}
+
+/// What an HTTP request reports: progress (`done` false: the byte counts), or its end with the
+/// response, or with `error` when none came (`status` 0) or its body could not be taken.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HttpReply {
+    /// The request's id, as starting it returned.
+    pub id: u64,
+    /// The response's status; 0 when no response came.
+    pub status: u16,
+    /// Names in lower case, repeated headers joined with `", "`.
+    pub headers: Vec<(String, String)>,
+    /// The body, when held in memory.
+    pub body: Option<Bytes>,
+    /// The file the body was written to.
+    pub path: Option<std::path::PathBuf>,
+    pub error: Option<String>,
+    /// What failed, as [`FailureKind::as_str`] words it, when no response came.
+    pub error_kind: Option<&'static str>,
+    pub bytes_received: Option<u64>,
+    pub bytes_total: Option<u64>,
+    /// A 206's `Content-Range`: first and last byte, and the whole document's size.
+    pub range: Option<(u64, u64, Option<u64>)>,
+    /// The last event of the request.
+    pub done: bool,
 }
 
 /// A message on a channel ([`EventKind::Published`]).

@@ -94,7 +94,7 @@ pub(crate) fn connector(options: &TlsClient) -> Result<TlsConnector, String> {
     Ok(connector)
 }
 
-pub(crate) async fn connect(connector: TlsConnector, host: &str, tcp: TcpStream) -> Result<Box<dyn Io>, String> {
+pub(crate) async fn connect(connector: &TlsConnector, host: &str, tcp: TcpStream) -> Result<Box<dyn Io>, String> {
     let stream = connector.connect(host, tcp).await.map_err(|e| format!("TLS handshake with '{host}' failed: {e}"))?;
     Ok(Box::new(stream))
 }

@@ -4,7 +4,7 @@
 -- echoes pumped by websocket.update(1) for comparison.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "../lib/?.lua;" .. package.path
 local websocket = require "websocket"
----@diagnostic disable-next-line: unresolved-require -- Debian's lua-socket, which has no LuaLS stub
+-- Debian's lua-socket (the runner's stub of `socket` lets its fields be read).
 local socket = require "socket"
 local echo = require "echo_through"
 local COUNT = 1000

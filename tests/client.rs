@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// Refusals whose body comes late, chunked, too big, stalled or ended by a close: the error event
 /// has all of it (tests/lua/peers/refused_bodies.lua), under the runner and both stock interpreters.
@@ -28,27 +27,6 @@ fn a_refused_handshake_reports_the_whole_body() {
             out.status
         );
     }
-}
-
-/// Debian's tinyproxy on a free loopback port, allowing CONNECT to `ports`, with `auth`
-/// ("user password") when given; its log is `dir/NAME.log`. Returns it and its port.
-fn tinyproxy(dir: &Path, name: &str, ports: &[u16], auth: Option<&str>) -> (Running, u16) {
-    let port = free_port();
-    let template = std::fs::read_to_string(repo().join("tests/proxy/tinyproxy.conf")).unwrap();
-    let connect_ports: Vec<String> = ports.iter().map(|p| format!("ConnectPort {p}")).collect();
-    let config = template
-        .replace("@PORT@", &port.to_string())
-        .replace("@LOG@", &dir.join(format!("{name}.log")).display().to_string())
-        .replace("@CONNECT_PORTS@", &connect_ports.join("\n"))
-        .replace("@AUTH@", &auth.map(|a| format!("BasicAuth {a}")).unwrap_or_default());
-    let path = dir.join(format!("{name}.conf"));
-    std::fs::write(&path, config).unwrap();
-    // Debian's tinyproxy, which scripts/test installs.
-    let mut command = Command::new("tinyproxy");
-    command.arg("-d").arg("-c").arg(&path).stderr(Stdio::null());
-    let proxy = Running::start(command);
-    wait_for_port(port, "tinyproxy");
-    (proxy, port)
 }
 
 /// tests/lua/runner/proxy_client.lua: one message to the echo server at `url` through `proxy`

@@ -120,11 +120,11 @@ fn prepare(request: &HttpRequest, config: &Config) -> Result<Prepared, Error> {
     let method = Method::from_bytes(request.method.as_bytes())
         .map_err(|_| Error::InvalidRequest(format!("'{}' is not an HTTP method", request.method)))?;
     let mut headers = hyper::HeaderMap::new();
-    for (name, value) in &request.headers {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| Error::InvalidRequest(format!("'{name}' is not a header name")))?;
+    for (given, value) in &request.headers {
+        let name = HeaderName::from_bytes(given.as_bytes())
+            .map_err(|_| Error::InvalidRequest(format!("'{given}' is not a header name")))?;
         let value = HeaderValue::from_str(value).map_err(|_| {
-            Error::InvalidRequest(format!("the value of '{name}' has a character a header cannot hold"))
+            Error::InvalidRequest(format!("the value of '{given}' has a character a header cannot hold"))
         })?;
         headers.append(name, value);
     }
@@ -215,15 +215,15 @@ impl Exchange {
 
     async fn exchange(&self, attempt: Duration) -> Result<HttpReply, Failed> {
         let Prepared { route, method, uri, headers } = &self.prepared;
-        let mut sender = self.pool.connection(route, attempt).await.map_err(|e| Failed::new(e.kind, e.message))?;
+        let mut lease = self.pool.connection(route, attempt).await.map_err(|e| Failed::new(e.kind, e.message))?;
         let mut request = hyper::Request::builder().method(method.clone()).uri(uri.clone());
         if let Some(all) = request.headers_mut() {
             all.extend(headers.clone());
         }
         let request = request.body(self.body()).map_err(|e| Failed::new(FailureKind::Handshake, e.to_string()))?;
         let lost = |e: hyper::Error| Failed::new(FailureKind::Tcp, format!("the connection failed: {e}"));
-        sender.ready().await.map_err(lost)?;
-        let response = sender.send_request(request).await.map_err(lost)?;
+        lease.sender.ready().await.map_err(lost)?;
+        let response = lease.sender.send_request(request).await.map_err(lost)?;
         let status = response.status().as_u16();
         let headers = lower_case_headers(response.headers());
         let total = response.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse().ok());
@@ -246,7 +246,7 @@ impl Exchange {
             }
         }
         // The whole body is read: the connection can carry the next request.
-        self.pool.put_back(route.origin.clone(), sender);
+        lease.give_back();
         if self.request.report_progress {
             (reply.bytes_received, reply.bytes_total) = (Some(received), total.or(Some(received)));
         }

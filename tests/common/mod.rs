@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 pub use wslua_test_support::*;
 
 /// The `wslua` runner of this build: the default one, on LuaJIT.
@@ -67,4 +67,25 @@ pub fn echo_with_project(dir: &Path, text: &str) -> Output {
     let mut command = runner();
     command.arg("examples/echo.lua").arg("--config").arg(&project);
     finish(command)
+}
+
+/// Debian's tinyproxy on a free loopback port, allowing CONNECT to `ports`, with `auth`
+/// ("user password") when given; its log is `dir/NAME.log`. Returns it and its port.
+pub fn tinyproxy(dir: &Path, name: &str, ports: &[u16], auth: Option<&str>) -> (Running, u16) {
+    let port = free_port();
+    let template = std::fs::read_to_string(repo().join("tests/proxy/tinyproxy.conf")).unwrap();
+    let connect_ports: Vec<String> = ports.iter().map(|p| format!("ConnectPort {p}")).collect();
+    let config = template
+        .replace("@PORT@", &port.to_string())
+        .replace("@LOG@", &dir.join(format!("{name}.log")).display().to_string())
+        .replace("@CONNECT_PORTS@", &connect_ports.join("\n"))
+        .replace("@AUTH@", &auth.map(|a| format!("BasicAuth {a}")).unwrap_or_default());
+    let path = dir.join(format!("{name}.conf"));
+    std::fs::write(&path, config).unwrap();
+    // Debian's tinyproxy, which scripts/test installs.
+    let mut command = Command::new("tinyproxy");
+    command.arg("-d").arg("-c").arg(&path).stderr(Stdio::null());
+    let proxy = Running::start(command);
+    wait_for_port(port, "tinyproxy");
+    (proxy, port)
 }

@@ -9,6 +9,7 @@ use crate::transport::tcp;
 use crate::transport::tls::{self, Io};
 use async_native_tls::TlsConnector;
 use bytes::Bytes;
+use event_listener::Event;
 use http_body_util::combinators::BoxBody;
 use hyper::client::conn::http1::{self, SendRequest};
 use hyper::header::{HeaderValue, HOST};
@@ -22,8 +23,9 @@ use std::time::Duration;
 /// What a request's body is sent as: its whole length up front, or chunks of unknown total.
 pub(crate) type Body = BoxBody<Bytes, Infallible>;
 
-/// Idle connections kept per origin; more are closed when they finish.
-const IDLE_PER_ORIGIN: usize = 16;
+/// Connections open to one origin at most, as browsers keep them: more requests wait for one of
+/// them to finish its exchange, and reuse it.
+pub(crate) const MAX_PER_ORIGIN: usize = 6;
 
 /// Where a request goes: requests to the same one may share a connection.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -43,11 +45,58 @@ pub(crate) struct Route {
     pub connector: Option<TlsConnector>,
 }
 
-/// The keep-alive connections, and how many were ever opened (for tests and the log).
+/// An origin's connections: those waiting for a request, and how many are open in all.
+#[derive(Default)]
+struct Connections {
+    idle: Vec<SendRequest<Body>>,
+    open: usize,
+}
+
+/// The keep-alive connections, and how many were ever opened.
 #[derive(Default)]
 pub(crate) struct Pool {
-    idle: Mutex<HashMap<Origin, Vec<SendRequest<Body>>>>,
+    origins: Mutex<HashMap<Origin, Connections>>,
+    /// Told when a connection is given back or closed, for requests waiting for one.
+    freed: Event,
     opened: AtomicUsize,
+}
+
+/// A place among an origin's open connections, given up when dropped unless kept.
+struct Place<'pool> {
+    pool: &'pool Pool,
+    origin: Origin,
+    kept: bool,
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        if !self.kept {
+            if let Some(connections) = lock(&self.pool.origins).get_mut(&self.origin) {
+                connections.open -= 1;
+            }
+            self.pool.freed.notify(1);
+        }
+    }
+}
+
+/// A connection lent to one exchange: [`Lease::give_back`] keeps it for the next, dropping it
+/// closes it.
+pub(crate) struct Lease<'pool> {
+    place: Place<'pool>,
+    pub sender: SendRequest<Body>,
+}
+
+impl Lease<'_> {
+    /// The exchange is over (its body read to the end): the next request may use it.
+    pub fn give_back(self) {
+        let Lease { mut place, sender } = self;
+        if sender.is_closed() {
+            return;
+        }
+        place.kept = true;
+        lock(&place.pool.origins).entry(place.origin.clone()).or_default().idle.push(sender);
+        place.pool.freed.notify(1);
+    }
 }
 
 impl Pool {
@@ -56,13 +105,37 @@ impl Pool {
         self.opened.load(Ordering::Relaxed)
     }
 
-    /// A connection to the route's origin: an idle one if there is, else a new one.
-    pub async fn connection(&self, route: &Route, attempt: Duration) -> Result<SendRequest<Body>, ConnectError> {
-        while let Some(sender) = lock(&self.idle).get_mut(&route.origin).and_then(Vec::pop) {
-            if !sender.is_closed() && sender.is_ready() {
-                return Ok(sender);
-            }
+    /// A connection to the route's origin: an idle one if there is, a new one if fewer than
+    /// [`MAX_PER_ORIGIN`] are open, else the first one given back.
+    pub async fn connection(&self, route: &Route, attempt: Duration) -> Result<Lease<'_>, ConnectError> {
+        let place = || Place { pool: self, origin: route.origin.clone(), kept: false };
+        loop {
+            let listener = {
+                let mut origins = lock(&self.origins);
+                let connections = origins.entry(route.origin.clone()).or_default();
+                // Idle connections the server has closed meanwhile are gone.
+                let before = connections.idle.len();
+                connections.idle.retain(|s| !s.is_closed());
+                connections.open -= before - connections.idle.len();
+                if let Some(sender) = connections.idle.pop() {
+                    drop(origins);
+                    return Ok(Lease { place: place(), sender });
+                }
+                if connections.open < MAX_PER_ORIGIN {
+                    connections.open += 1;
+                    break;
+                }
+                self.freed.listen()
+            };
+            listener.await;
         }
+        // Counted as open from here: a failure to open gives the place back.
+        let place = place();
+        let sender = self.open(route, attempt).await?;
+        Ok(Lease { place, sender })
+    }
+
+    async fn open(&self, route: &Route, attempt: Duration) -> Result<SendRequest<Body>, ConnectError> {
         let io = open(route, attempt).await?;
         let (sender, connection) = http1::handshake::<_, Body>(FuturesIo::new(io))
             .await
@@ -76,19 +149,6 @@ impl Pool {
         })
         .detach();
         Ok(sender)
-    }
-
-    /// Keeps a connection whose exchange is over for the next request to its origin.
-    pub fn put_back(&self, origin: Origin, sender: SendRequest<Body>) {
-        if sender.is_closed() {
-            return;
-        }
-        let mut idle = lock(&self.idle);
-        let kept = idle.entry(origin).or_default();
-        kept.retain(|s| !s.is_closed());
-        if kept.len() < IDLE_PER_ORIGIN {
-            kept.push(sender);
-        }
     }
 }
 

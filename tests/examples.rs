@@ -160,3 +160,30 @@ fn the_json_chat_client_reconnects_and_talks_json() {
     assert!(server.wait().0.success());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// examples/defold_networking.lua: an HTTP login against node's `http` (tests/peers/http_server.js),
+/// a session saved by one run and loaded by the next (the LuaJIT runner's file read by the Lua
+/// 5.4 build), then compressed, checksummed websocket messages.
+#[test]
+fn the_defold_networking_example_logs_in_saves_and_plays() {
+    let dir = scratch("defold-networking");
+    let mut server = Running::start({
+        let mut node = node();
+        node.arg(peer_script("http_server.js"));
+        node
+    });
+    let url = format!("http://127.0.0.1:{}/echo", server.port());
+    for (run, mut command) in [runner(), runner_lua54()].into_iter().enumerate() {
+        command.args(["examples/defold_networking.lua", "--", &url]).env("XDG_DATA_HOME", &dir);
+        let out = finish(command);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        for expected in [&format!("session: run {}", run + 1), "login: status 200", "game: echo verified", "done after"]
+        {
+            assert!(stdout.contains(expected), "{expected:?} missing:\n{stdout}");
+        }
+    }
+    server.signal("TERM");
+    server.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

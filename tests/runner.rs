@@ -359,3 +359,60 @@ fn the_runner_reads_module_paths_from_the_environment() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Defold's built-ins besides http (tests/lua/runner/defold_builtins.lua) under both VMs: sys's
+/// typed settings, save files round-tripping and refusing corrupted ones, the system's
+/// description, crypt's test vectors, zlib, timer.trigger/get_info, json's whole numbers,
+/// LuaSocket as `socket`, and without LuaSocket the clock stand-in.
+#[test]
+fn defolds_builtins_work_under_both_vms() {
+    let dir = scratch("builtins");
+    let project = dir.join("game.project");
+    std::fs::write(&project, "[test]\ncount = 42\nratio = 0.5\nword = hello\n").unwrap();
+    for (name, make) in [("LuaJIT", runner as fn() -> Command), ("Lua 5.4", runner_lua54)] {
+        let mut with_luasocket = make();
+        with_luasocket
+            .arg("tests/lua/runner/defold_builtins.lua")
+            .arg("--config")
+            .arg(&project)
+            .env("XDG_DATA_HOME", dir.join("data"))
+            .env("LANG", "pt_BR.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        let mut without = make();
+        without.args(["tests/lua/runner/defold_builtins.lua", "no-luasocket"]);
+        for name in ["LUA_PATH", "LUA_CPATH", "LUA_PATH_5_4", "LUA_CPATH_5_4"] {
+            without.env(name, "/nowhere/?");
+        }
+        for (command, expected) in
+            [(with_luasocket, "ok defold_builtins\n"), (without, "ok defold_builtins no-luasocket\n")]
+        {
+            let out = finish(command);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && stdout.ends_with(expected),
+                "{name}: {stdout}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The Lua 5.4 build's `bit` gives LuaJIT's own results (tests/lua/runner/bit_ops.lua: every
+/// function over inputs at BitOp's edges, fractions and numbers past 32 bits), and the LuaJIT
+/// build's `bit` is LuaJIT's.
+#[test]
+fn the_lua54_bit_module_matches_luajits() {
+    let output = |mut command: Command| {
+        command.arg("tests/lua/runner/bit_ops.lua");
+        let out = finish(command);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Debian's luajit, which scripts/test installs.
+    let luajit = output(Command::new("luajit"));
+    assert!(luajit.lines().count() > 20, "{luajit}");
+    assert_eq!(output(runner_lua54()), luajit, "the Lua 5.4 build's bit");
+    assert_eq!(output(runner()), luajit, "the LuaJIT build's bit");
+}

@@ -36,7 +36,8 @@ enum Command {
         /// A few seconds of everything instead of the real loads: checks the bench, not wslua.
         #[arg(long)]
         smoke: bool,
-        /// Only the peers whose name contains this (e.g. "wslua"); the others are listed as left out.
+        /// Only the peers whose name contains one of these comma-separated parts (e.g.
+        /// "ceiling,wslua runner"); the others are listed as left out.
         #[arg(long)]
         only: Option<String>,
         #[arg(long, default_value = "bench/results/latest.md")]

@@ -33,8 +33,14 @@ impl Paths {
         }
     }
 
+    /// The runner as built by default: on LuaJIT.
     pub fn wslua(&self) -> Result<Command> {
         Ok(Command::new(self.program("target/release/wslua")?))
+    }
+
+    /// The runner built on Lua 5.4 (`runner-lua54`, in a target directory of its own).
+    fn wslua_lua54(&self) -> Result<Command> {
+        Ok(Command::new(self.program("target/runner-lua54/release/wslua")?))
     }
 
     /// LuaJIT with wslua's loadable module first on its C path.
@@ -51,6 +57,7 @@ impl Paths {
 pub enum Server {
     Ceiling,
     WsluaRunner,
+    WsluaRunnerLua54,
     WsluaModule,
     NodeWs,
     PythonWebsockets,
@@ -58,9 +65,10 @@ pub enum Server {
 }
 
 impl Server {
-    pub const ALL: [Server; 6] = [
+    pub const ALL: [Server; 7] = [
         Server::Ceiling,
         Server::WsluaRunner,
+        Server::WsluaRunnerLua54,
         Server::WsluaModule,
         Server::NodeWs,
         Server::PythonWebsockets,
@@ -71,6 +79,7 @@ impl Server {
         match self {
             Server::Ceiling => "ceiling: async-tungstenite",
             Server::WsluaRunner => "wslua runner",
+            Server::WsluaRunnerLua54 => "wslua runner, Lua 5.4",
             Server::WsluaModule => "wslua module, LuaJIT",
             Server::NodeWs => "node ws",
             Server::PythonWebsockets => "python websockets",
@@ -82,6 +91,7 @@ impl Server {
         Ok(match self {
             Server::Ceiling => with_args(Command::new(std::env::current_exe()?), ["echo-server".to_string()]),
             Server::WsluaRunner => with_args(paths.wslua()?, [paths.peer("echo.lua")]),
+            Server::WsluaRunnerLua54 => with_args(paths.wslua_lua54()?, [paths.peer("echo.lua")]),
             Server::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("echo.lua")]),
             Server::NodeWs => node(paths, "echo_ws.js")?,
             Server::PythonWebsockets => python(paths, "echo_websockets.py")?,
@@ -147,6 +157,7 @@ impl Fanout {
 pub enum Client {
     Ceiling,
     WsluaRunner,
+    WsluaRunnerLua54,
     WsluaModule,
     LuaHttp,
     /// The runner client's callback with no socket: what its Lua costs alone, the most any
@@ -155,13 +166,20 @@ pub enum Client {
 }
 
 impl Client {
-    pub const ALL: [Client; 5] =
-        [Client::Ceiling, Client::WsluaRunner, Client::WsluaModule, Client::LuaHttp, Client::CallbackAlone];
+    pub const ALL: [Client; 6] = [
+        Client::Ceiling,
+        Client::WsluaRunner,
+        Client::WsluaRunnerLua54,
+        Client::WsluaModule,
+        Client::LuaHttp,
+        Client::CallbackAlone,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Client::Ceiling => "ceiling: async-tungstenite",
             Client::WsluaRunner => "wslua runner",
+            Client::WsluaRunnerLua54 => "wslua runner, Lua 5.4",
             Client::WsluaModule => "wslua module, LuaJIT",
             Client::LuaHttp => "lua-http, LuaJIT",
             Client::CallbackAlone => "wslua runner's callback alone, no socket",
@@ -174,6 +192,9 @@ impl Client {
         Ok(Some(match self {
             Client::Ceiling => return Ok(None),
             Client::WsluaRunner => with_args(paths.wslua()?, [paths.peer("receive.lua"), "--".into(), url, count]),
+            Client::WsluaRunnerLua54 => {
+                with_args(paths.wslua_lua54()?, [paths.peer("receive.lua"), "--".into(), url, count])
+            }
             Client::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("receive.lua"), url, count]),
             Client::LuaHttp => with_args(Command::new("luajit"), [paths.peer("receive_luahttp.lua"), url, count]),
             Client::CallbackAlone => {

@@ -176,7 +176,7 @@ fn by_client<T>(rows: &[(Client, Runs<T>)], client: Client) -> &Runs<T> {
     &rows.iter().find(|(c, _)| *c == client).expect("every client has a row").1
 }
 
-const WSLUA: [Server; 2] = [Server::WsluaRunner, Server::WsluaModule];
+const WSLUA: [Server; 3] = [Server::WsluaRunner, Server::WsluaRunnerLua54, Server::WsluaModule];
 const OTHERS: [Server; 4] = [Server::Ceiling, Server::NodeWs, Server::PythonWebsockets, Server::LuaHttp];
 
 pub fn markdown(results: &Results, context: &Context) -> String {
@@ -219,16 +219,17 @@ pub fn markdown(results: &Results, context: &Context) -> String {
     header.extend(plan.echo.iter().map(|&(clients, size, _)| load_name(clients, size)));
     table(&mut out, &header, &rows);
     let receive = |client| summary(by_client(&results.receive, client), |&rate| rate);
-    let rows: Vec<Vec<String>> = [Client::WsluaRunner, Client::WsluaModule, Client::CallbackAlone]
-        .iter()
-        .map(|&wslua| {
-            vec![
-                wslua.name().to_string(),
-                ratio(receive(wslua), receive(Client::Ceiling)),
-                ratio(receive(wslua), receive(Client::LuaHttp)),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> =
+        [Client::WsluaRunner, Client::WsluaRunnerLua54, Client::WsluaModule, Client::CallbackAlone]
+            .iter()
+            .map(|&wslua| {
+                vec![
+                    wslua.name().to_string(),
+                    ratio(receive(wslua), receive(Client::Ceiling)),
+                    ratio(receive(wslua), receive(Client::LuaHttp)),
+                ]
+            })
+            .collect();
     table(&mut out, &["client receive rate".into(), "/ ceiling".into(), "/ lua-http".into()], &rows);
     let fanout_rate = |load: usize, server| summary(by_fanout(&results.fanout[load], server), |t| t.0.per_second());
     let mut header = vec!["fan-out, deliveries/s".to_string()];

@@ -106,9 +106,13 @@ fn note(result: &Runs<impl Sized>, what: &str, peer: &str) {
 }
 
 pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
-    // A peer left out by --only keeps its rows, with the reason, like a peer that failed.
-    let unless_left_out =
-        |name: &str| only.is_none_or(|only| name.contains(only)).then_some(()).ok_or("left out by --only".to_string());
+    // A peer left out by --only (names, or parts of them, separated by commas) keeps its rows,
+    // with the reason, like a peer that failed.
+    let unless_left_out = |name: &str| {
+        only.is_none_or(|only| only.split(',').any(|part| name.contains(part.trim())))
+            .then_some(())
+            .ok_or("left out by --only".to_string())
+    };
     // The servers of the echo loads and the round trips run side by side and take turns, run by
     // run: a ratio's two sides are then measured over the same minutes of a machine whose speed
     // drifts (other tenants of a virtual machine), not a minute apart.

@@ -2035,6 +2035,42 @@ window.WSLUA_SEARCH = [
     "href": "migrating-from-defold.html#different-and-why"
   },
   {
+    "name": "Running Defold scripts",
+    "kind": "manual",
+    "text": "Running Defold scripts",
+    "href": "defold-environment.html"
+  },
+  {
+    "name": "What the runner has",
+    "kind": "manual section",
+    "text": "Running Defold scripts: What the runner has",
+    "href": "defold-environment.html#what-the-runner-has"
+  },
+  {
+    "name": "What it deliberately does not have",
+    "kind": "manual section",
+    "text": "Running Defold scripts: What it deliberately does not have",
+    "href": "defold-environment.html#what-it-deliberately-does-not-have"
+  },
+  {
+    "name": "Where it differs, and why",
+    "kind": "manual section",
+    "text": "Running Defold scripts: Where it differs, and why",
+    "href": "defold-environment.html#where-it-differs-and-why"
+  },
+  {
+    "name": "The VM",
+    "kind": "manual section",
+    "text": "Running Defold scripts: The VM",
+    "href": "defold-environment.html#the-vm"
+  },
+  {
+    "name": "Tried: a third-party Defold library",
+    "kind": "manual section",
+    "text": "Running Defold scripts: Tried: a third-party Defold library",
+    "href": "defold-environment.html#tried-a-third-party-defold-library"
+  },
+  {
     "name": "Editor support",
     "kind": "manual",
     "text": "Editor support",

@@ -1,6 +1,7 @@
 //! wslua-runtime: the websocket engine behind the `websocket` Lua module, with no Lua in it.
 //!
-//! The host thread calls [`Runtime`] methods (connect, send, disconnect, listen, stop listening),
+//! The host thread calls [`Runtime`] methods (connect, send, disconnect, listen, stop listening,
+//! http_request),
 //! which never block on the network; tasks do the I/O and append [`Event`]s to one queue, which
 //! the host drains on its own thread with [`Runtime::next_event`]. Events of one connection are
 //! in order, and each connection ends with exactly one [`EventKind::Disconnected`].
@@ -9,9 +10,10 @@
 //!
 //! ```text
 //!   runtime                              the façade the host calls
-//!   client   server   broker             the roles
+//!   client   server   broker   fetch     the roles (fetch: HTTP requests, one task each)
 //!   connection                           one open websocket's task
-//!   transport/  tcp, tls, proxy          how bytes reach a peer
+//!   transport/  tcp, tls, proxy, http    how bytes reach a peer (http: HTTP/1.1 connections
+//!                                        kept per origin, on hyper)
 //!   core/       lock, executor, event, signal, queue, link, registry/{backpressure,
 //!               entry, admission, channels}, guard
 //!                                        tasks, events, the state they share

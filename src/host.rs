@@ -7,7 +7,7 @@ use crate::glue::{
 };
 use mlua::{AnyUserData, Function, Lua, Value};
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -43,6 +43,10 @@ struct Inner {
     lua_state: RefCell<LuaState>,
     /// What becomes of HTTP replies: the runner's `http` sets it (the module makes no requests).
     http_replies: RefCell<Option<Rc<HttpReplies>>>,
+    /// Set for a worker of `wslua --workers`: every `listen` shares its port.
+    shares_ports: Cell<bool>,
+    /// Said once, at the first use of channels (a worker's channels without a broker).
+    channels_note: RefCell<Option<String>>,
 }
 
 /// Handles an HTTP request's event: `(lua, self, reply)`.
@@ -81,7 +85,23 @@ impl Host {
             runtime: Runtime::new(config),
             lua_state: RefCell::default(),
             http_replies: RefCell::default(),
+            shares_ports: Cell::new(false),
+            channels_note: RefCell::default(),
         }))
+    }
+
+    /// This process is one of several workers serving the same ports: every `listen` shares its
+    /// port (`reuse_port`), and `note`, when given, is said at the first use of channels.
+    pub fn as_worker(&self, note: Option<String>) {
+        self.0.shares_ports.set(true);
+        *self.0.channels_note.borrow_mut() = note;
+    }
+
+    /// Says the channels note, once.
+    fn channels_used(&self) {
+        if let Some(note) = self.0.channels_note.borrow_mut().take() {
+            eprintln!("websocket: {note}");
+        }
     }
 
     /// Where the events of HTTP requests go from now on.
@@ -418,6 +438,7 @@ impl WebsocketApi for Host {
     }
 
     fn subscribe(&self, _: &Lua, subscriber: Either<Connection, Function>, channel: Vec<u8>) -> mlua::Result<()> {
+        self.channels_used();
         self.subscription(subscriber, &channel, true).map_err(runtime_error)
     }
 
@@ -426,6 +447,7 @@ impl WebsocketApi for Host {
     }
 
     fn publish(&self, _: &Lua, channel: Vec<u8>, message: Vec<u8>, options: SendOptions) -> mlua::Result<i64> {
+        self.channels_used();
         let message = outgoing(message, &options);
         let count = self.runtime().publish(&channel, message).map_err(runtime_error)?;
         Ok(integer(count))
@@ -479,7 +501,7 @@ impl WebsocketApi for Host {
             tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
             compression: options.compression,
             admission: accept.is_some(),
-            reuse_port: options.reuse_port,
+            reuse_port: options.reuse_port || self.0.shares_ports.get(),
         };
         let listener = self.runtime().listen(port, max, timeout, options).map_err(runtime_error)?;
         self.state().listeners.insert(listener.id, Server { callback, accept });

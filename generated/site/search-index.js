@@ -1897,6 +1897,12 @@ window.WSLUA_SEARCH = [
     "href": "scaling-out.html#setting-it-up"
   },
   {
+    "name": "Every core of one machine: --workers",
+    "kind": "manual section",
+    "text": "Scaling out: Every core of one machine: --workers",
+    "href": "scaling-out.html#every-core-of-one-machine-workers"
+  },
+  {
     "name": "What is guaranteed",
     "kind": "manual section",
     "text": "Scaling out: What is guaranteed",

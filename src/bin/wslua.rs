@@ -16,6 +16,17 @@ struct Cli {
     /// A game.project file with a [websocket] section (default: ./game.project if it exists).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Run N worker processes of the script, each with its own Lua state, every `listen` on a
+    /// shared port (SO_REUSEPORT); `auto` is one per core. A worker reads its number from the
+    /// environment variable WSLUA_WORKER (1 to N) and N from WSLUA_WORKERS.
+    #[arg(
+        long,
+        value_name = "N|auto",
+        default_value = "1",
+        allow_hyphen_values = true,
+        value_parser = runner::workers::parse_count
+    )]
+    workers: usize,
     /// Arguments for the script, in its global `arg` table (after `--`, any text).
     args: Vec<String>,
 }
@@ -30,7 +41,33 @@ fn main() -> ExitCode {
     keep_freed_memory();
     line_buffered_stdout();
     let cli = Cli::parse();
+    if cli.workers > 1 {
+        return supervise(cli.workers);
+    }
     match runner::run(&Options { script: cli.script, config: cli.config, args: cli.args }) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("wslua: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--workers N`: this process supervises N runners with the same command line, less the flag.
+fn supervise(count: usize) -> ExitCode {
+    let mut args: Vec<std::ffi::OsString> = Vec::new();
+    let mut given = std::env::args_os().skip(1);
+    while let Some(arg) = given.next() {
+        if arg == "--" {
+            args.push(arg);
+            args.extend(given.by_ref());
+        } else if arg == "--workers" {
+            given.next();
+        } else if !arg.to_string_lossy().starts_with("--workers=") {
+            args.push(arg);
+        }
+    }
+    match runner::workers::supervise(count, &args) {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
             eprintln!("wslua: {message}");

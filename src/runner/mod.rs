@@ -16,6 +16,7 @@ mod savefile;
 mod socket;
 mod sys;
 mod timers;
+pub mod workers;
 
 /// The glue of runner.yaml, generated at build time: one module per Lua module. A trait method
 /// takes what its Lua function does (`http.request`: six arguments).
@@ -108,7 +109,18 @@ pub fn run(options: &Options) -> Result<u8, RunError> {
     // LuaJIT's own allocator is already the kind mimalloc is (and its GC64 heap must stay its own).
     #[cfg(feature = "lua54")]
     allocator::use_mimalloc(&lua)?;
-    let host = Host::new(project.runtime_config());
+    let config = project.runtime_config();
+    let host = Host::new(config.clone());
+    if let Some((worker, count, restarted)) = workers::this_worker() {
+        // One note for the whole run: worker 1 says it when it first starts.
+        let note = (worker == 1 && !restarted && config.broker.is_none()).then(|| {
+            format!(
+                "channels stay within each of the {count} workers: set [websocket] broker = redis://... \
+                 for publish to reach every worker's subscribers"
+            )
+        });
+        host.as_worker(note);
+    }
     let exit = Exit::install(&host).map_err(|e| RunError::Setup(format!("installing signal handlers: {e}")))?;
     let runner = Runner(Rc::new(State {
         host,

@@ -807,6 +807,9 @@ pub struct WebsocketConfig {
     pub buffer_size: i64,
     /// The Redis server that carries channel messages between processes, `redis://[user:password@]host:port[/db]`; empty (the default) keeps channels within this process. wslua keeps one subscriber connection for the channels that have subscribers here and publishes with `PUBLISH`; it reconnects with backoff when Redis goes away.
     pub broker: String,
+    /// The most bytes of published messages waiting to be relayed to Redis (while Redis is slow to answer). A message that does not fit is delivered in this process only and counted in `broker_status().unrelayed`: the newest are the ones dropped, so what waits keeps its order and `publish` never waits. A Redis that stops answering is taken as down within 3 seconds (commands have 2 s to be answered, quiet connections are pinged every second), and what waited is counted as unrelayed too.
+    /// Unit: bytes.
+    pub broker_backlog: i64,
 }
 
 impl Default for WebsocketConfig {
@@ -824,6 +827,7 @@ impl Default for WebsocketConfig {
             compression: 0,
             buffer_size: 0,
             broker: "".to_string(),
+            broker_backlog: 16777216,
         }
     }
 }
@@ -846,6 +850,7 @@ impl WebsocketConfig {
         "compression",
         "buffer_size",
         "broker",
+        "broker_backlog",
     ];
 
     /// Sets `key` from its game.project text. Returns `Ok(false)` for a key this section does not have.
@@ -906,6 +911,11 @@ impl WebsocketConfig {
             }
             "broker" => {
                 self.broker = __wslua::parse_string(text).map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "broker_backlog" => {
+                self.broker_backlog = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(0), None))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             _ => return Ok(false),
         }

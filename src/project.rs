@@ -158,6 +158,7 @@ impl Project {
             ca_file: Some(&ws.ca_file).filter(|path| !path.is_empty()).map(PathBuf::from),
             compression: ws.compression == 1,
             broker: Some(&ws.broker).filter(|url| !url.is_empty()).cloned(),
+            broker_backlog: ws.broker_backlog.max(0) as usize,
         }
     }
 }

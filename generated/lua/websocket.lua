@@ -27,6 +27,7 @@
 ---* `compression` (integer, default `0`) *(wslua extension)*: `1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.
 ---* `buffer_size` (integer, bytes, default `0`): Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
 ---* `broker` (string, default ``) *(wslua extension)*: The Redis server that carries channel messages between processes, `redis://[user:password@]host:port[/db]`; empty (the default) keeps channels within this process. wslua keeps one subscriber connection for the channels that have subscribers here and publishes with `PUBLISH`; it reconnects with backoff when Redis goes away.
+---* `broker_backlog` (integer, bytes, default `16777216`) *(wslua extension)*: The most bytes of published messages waiting to be relayed to Redis (while Redis is slow to answer). A message that does not fit is delivered in this process only and counted in `broker_status().unrelayed`: the newest are the ones dropped, so what waits keeps its order and `publish` never waits. A Redis that stops answering is taken as down within 3 seconds (commands have 2 s to be answered, quiet connections are pinged every second), and what waited is counted as unrelayed too.
 ---@class websocket
 websocket = {}
 

@@ -811,6 +811,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#broker"
   },
   {
+    "name": "broker_backlog",
+    "kind": "config key",
+    "text": "The most bytes of published messages waiting to be relayed to Redis (while Redis is slow to answer). A message that does not fit is delivered in this process only and counted in `broker_status().unrelayed`: the newest are the ones dropped, so what waits keeps its order and `publish` never waits. A Redis that stops answering is taken as down within 3 seconds (commands have 2 s to be answered, quiet connections are pinged every second), and what waited is counted as unrelayed too.",
+    "href": "reference.html#broker_backlog"
+  },
+  {
     "name": "json.encode",
     "kind": "function",
     "text": "Encodes a Lua value as JSON text. A table whose keys are exactly `1`..`n` is an array; any other table is an object, its keys strings (integer keys are written as strings). A table that contains itself, a function, a userdata other than `json.null`, a key that is not a string or an integer, NaN, an infinity or a string that is not UTF-8 raises an error naming it.",

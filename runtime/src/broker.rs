@@ -2,8 +2,16 @@
 //! a subscriber connection for the channels that have subscribers here, relays what this process
 //! publishes with `PUBLISH`, and delivers what other processes publish. While Redis cannot be
 //! reached, it retries with backoff and publishing stays local; a message crosses at most once.
+//!
+//! A Redis that hangs (stopped, swapped out, a half-open path) is found like one that is gone:
+//! every command has [`BROKER_RESPONSE_TIMEOUT`] to be answered, quiet connections are pinged
+//! every [`BROKER_PING_INTERVAL`], and the sockets have TCP keepalive. What waits to be relayed is
+//! bounded by `broker_backlog` bytes: a message that does not fit is delivered here only and
+//! counted as unrelayed (the newest are dropped, so what is queued keeps its order).
 
-use crate::config::{BROKER_CONNECT_TIMEOUT, BROKER_FIRST_RETRY, BROKER_LAST_RETRY};
+use crate::config::{
+    BROKER_CONNECT_TIMEOUT, BROKER_FIRST_RETRY, BROKER_LAST_RETRY, BROKER_PING_INTERVAL, BROKER_RESPONSE_TIMEOUT,
+};
 use crate::core::event::{DataKind, Message};
 use crate::core::executor;
 use crate::core::registry::Registry;
@@ -12,7 +20,7 @@ use async_tungstenite::tungstenite::Bytes;
 use futures::{FutureExt, StreamExt};
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -56,10 +64,13 @@ struct Counts {
     relayed: AtomicU64,
     unrelayed: AtomicU64,
     received: AtomicU64,
+    /// The bytes of the messages waiting for the task.
+    queued: AtomicUsize,
 }
 
 enum Command {
-    Publish(Vec<u8>, Vec<u8>),
+    /// `size` is what it counts in the backlog.
+    Publish { size: usize, channel: Vec<u8>, payload: Vec<u8> },
     /// The set of channels with subscribers here changed.
     Resync,
 }
@@ -69,6 +80,8 @@ pub(crate) struct Broker {
     commands: Sender<Command>,
     counts: Arc<Counts>,
     origin: u64,
+    /// The most bytes queued for the task.
+    backlog: usize,
 }
 
 impl Broker {
@@ -90,16 +103,32 @@ impl Broker {
         let origin = origin();
         let task = Task { registry: registry.clone(), url: url.to_string(), counts: counts.clone(), origin };
         executor::spawn(task.run(receiver)).detach();
-        Broker { commands, counts, origin }
+        Broker { commands, counts, origin, backlog: registry.config.broker_backlog }
     }
 
-    /// Relays a message published here, when Redis is reachable.
+    /// Relays a message published here, when Redis is reachable and the backlog has room; never
+    /// waits.
     pub fn relay(&self, channel: &[u8], message: &Message) {
-        if !self.counts.up.load(Ordering::SeqCst) {
-            self.counts.unrelayed.fetch_add(1, Ordering::Relaxed);
+        let size = channel.len() + message.data.len();
+        let counts = &self.counts;
+        let fits = counts
+            .queued
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |queued| {
+                (queued + size <= self.backlog).then_some(queued + size)
+            })
+            .is_ok();
+        if !counts.up.load(Ordering::SeqCst) || !fits {
+            if fits {
+                counts.queued.fetch_sub(size, Ordering::SeqCst);
+            }
+            counts.unrelayed.fetch_add(1, Ordering::Relaxed);
             return;
         }
-        let _ = self.commands.try_send(Command::Publish(channel.to_vec(), encode(self.origin, message)));
+        let command = Command::Publish { size, channel: channel.to_vec(), payload: encode(self.origin, message) };
+        if self.commands.try_send(command).is_err() {
+            counts.queued.fetch_sub(size, Ordering::SeqCst);
+            counts.unrelayed.fetch_add(1, Ordering::Relaxed);
+        }
     }
 
     pub fn status(&self, channels: usize) -> BrokerStatus {
@@ -146,6 +175,22 @@ struct Task {
     origin: u64,
 }
 
+/// What the session's loop woke for.
+enum Next {
+    Received(Option<redis::Msg>),
+    Command(Result<Command, async_std::channel::RecvError>),
+    /// Nothing for [`BROKER_PING_INTERVAL`].
+    Quiet,
+}
+
+/// A Redis call's result within [`BROKER_RESPONSE_TIMEOUT`], its error in words.
+async fn answered<T>(call: impl std::future::Future<Output = redis::RedisResult<T>>) -> Result<T, String> {
+    match async_std::future::timeout(BROKER_RESPONSE_TIMEOUT, call).await {
+        Ok(result) => result.map_err(|e| e.to_string()),
+        Err(_) => Err(format!("Redis did not answer within {} s", BROKER_RESPONSE_TIMEOUT.as_secs())),
+    }
+}
+
 /// Why a session with Redis ended.
 enum End {
     /// The runtime is gone.
@@ -177,7 +222,10 @@ impl Task {
                 match async_std::future::timeout(left, commands.recv()).await {
                     Err(_) => break,
                     Ok(Err(_)) => return,
-                    Ok(Ok(Command::Publish(..))) => self.unrelayed(1),
+                    Ok(Ok(Command::Publish { size, .. })) => {
+                        self.taken(size);
+                        self.unrelayed(1);
+                    }
                     Ok(Ok(Command::Resync)) => {}
                 }
             }
@@ -189,11 +237,23 @@ impl Task {
         self.counts.unrelayed.fetch_add(n as u64, Ordering::Relaxed);
     }
 
+    /// A message's bytes left the backlog.
+    fn taken(&self, size: usize) {
+        self.counts.queued.fetch_sub(size, Ordering::SeqCst);
+    }
+
     /// Connects, subscribes, and relays until Redis or the runtime goes away.
     async fn session(&self, commands: &Receiver<Command>, retry: &mut Duration) -> End {
         let connect = async {
             let client = redis::Client::open(self.url.as_str())?;
-            let publisher = client.get_multiplexed_async_connection().await?;
+            let keepalive = redis::io::tcp::socket2::TcpKeepalive::new()
+                .with_time(Duration::from_secs(5))
+                .with_interval(Duration::from_secs(1));
+            let config = redis::AsyncConnectionConfig::new()
+                .set_connection_timeout(BROKER_CONNECT_TIMEOUT)
+                .set_response_timeout(BROKER_RESPONSE_TIMEOUT)
+                .set_tcp_settings(redis::io::tcp::TcpSettings::default().set_nodelay(true).set_keepalive(keepalive));
+            let publisher = client.get_multiplexed_async_connection_with_config(&config).await?;
             let pubsub = client.get_async_pubsub().await?;
             redis::RedisResult::Ok((publisher, pubsub))
         };
@@ -204,27 +264,39 @@ impl Task {
         };
         let (mut sink, mut stream) = pubsub.split();
         let mut subscribed: HashSet<Vec<u8>> = HashSet::new();
-        if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
-            return End::Lost(e.to_string());
+        if let Err(e) = answered(self.resync(&mut sink, &mut subscribed)).await {
+            return End::Lost(e);
         }
         log::info!("broker {}: connected, {} channels", self.url, subscribed.len());
         self.counts.up.store(true, Ordering::SeqCst);
         *retry = BROKER_FIRST_RETRY;
         loop {
             let next = futures::select! {
-                message = stream.next().fuse() => Err(message),
-                command = commands.recv().fuse() => Ok(command),
+                message = stream.next().fuse() => Next::Received(message),
+                command = commands.recv().fuse() => Next::Command(command),
+                () = async_std::task::sleep(BROKER_PING_INTERVAL).fuse() => Next::Quiet,
             };
             match next {
-                Err(None) => return End::Lost("the connection closed".into()),
-                Err(Some(message)) => self.receive(&message),
-                Ok(Err(_)) => return End::Stopped,
-                Ok(Ok(Command::Resync)) => {
-                    if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
-                        return End::Lost(e.to_string());
+                Next::Received(None) => return End::Lost("the connection closed".into()),
+                Next::Received(Some(message)) => self.receive(&message),
+                Next::Command(Err(_)) => return End::Stopped,
+                Next::Command(Ok(Command::Resync)) => {
+                    if let Err(e) = answered(self.resync(&mut sink, &mut subscribed)).await {
+                        return End::Lost(e);
                     }
                 }
-                Ok(Ok(Command::Publish(channel, payload))) => {
+                Next::Quiet => {
+                    // Both connections, so a hung Redis is found while nothing is published.
+                    let pinged = async {
+                        redis::cmd("PING").query_async::<()>(&mut publisher).await?;
+                        sink.ping::<()>().await
+                    };
+                    if let Err(e) = answered(pinged).await {
+                        return End::Lost(e);
+                    }
+                }
+                Next::Command(Ok(Command::Publish { size, channel, payload })) => {
+                    self.taken(size);
                     // What else is waiting goes in the same pipeline.
                     let mut pipe = redis::pipe();
                     pipe.cmd("PUBLISH").arg(channel).arg(payload).ignore();
@@ -232,7 +304,8 @@ impl Task {
                     let mut resync = false;
                     while count < BATCH {
                         match commands.try_recv() {
-                            Ok(Command::Publish(channel, payload)) => {
+                            Ok(Command::Publish { size, channel, payload }) => {
+                                self.taken(size);
                                 pipe.cmd("PUBLISH").arg(channel).arg(payload).ignore();
                                 count += 1;
                             }
@@ -240,14 +313,14 @@ impl Task {
                             Err(TryRecvError::Empty | TryRecvError::Closed) => break,
                         }
                     }
-                    if let Err(e) = pipe.query_async::<()>(&mut publisher).await {
+                    if let Err(e) = answered(pipe.query_async::<()>(&mut publisher)).await {
                         self.unrelayed(count);
-                        return End::Lost(e.to_string());
+                        return End::Lost(e);
                     }
                     self.counts.relayed.fetch_add(count as u64, Ordering::Relaxed);
                     if resync {
-                        if let Err(e) = self.resync(&mut sink, &mut subscribed).await {
-                            return End::Lost(e.to_string());
+                        if let Err(e) = answered(self.resync(&mut sink, &mut subscribed)).await {
+                            return End::Lost(e);
                         }
                     }
                 }

@@ -30,6 +30,9 @@ pub struct Config {
     pub compression: bool,
     /// The Redis URL that carries channel messages between processes; `None`: in-process only.
     pub broker: Option<String>,
+    /// The bytes of published messages waiting to be relayed to Redis, at most; past it a
+    /// message is delivered here only and counted as unrelayed.
+    pub broker_backlog: usize,
 }
 
 impl Default for Config {
@@ -45,6 +48,7 @@ impl Default for Config {
             ca_file: None,
             compression: false,
             broker: None,
+            broker_backlog: 16 << 20,
         }
     }
 }
@@ -103,3 +107,11 @@ pub const BROKER_LAST_RETRY: Duration = Duration::from_secs(2);
 
 /// How long connecting to Redis may take.
 pub const BROKER_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long Redis has to answer a command (a pipeline of PUBLISHes, a SUBSCRIBE, a PING) before
+/// the broker counts it as hung: it drops the connection and connects again.
+pub const BROKER_RESPONSE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// How long the broker's connections may stay quiet before it pings Redis: a Redis that stops
+/// answering is found within this and [`BROKER_RESPONSE_TIMEOUT`] even when nothing is published.
+pub const BROKER_PING_INTERVAL: Duration = Duration::from_secs(1);

@@ -138,11 +138,19 @@ fn hostile_values_in_every_parameter_end_in_success_or_an_error_naming_the_funct
     hostile_run("websocket", &[model], 150, &["wslua", "lua5.4", "luajit"]);
 }
 
-/// The same for the runner's globals (runner.yaml), under the runner.
+/// The same for the runner's globals (runner.yaml), under the runner on both VMs. The LuaJIT
+/// build's `bit` is LuaJIT's own (its errors name no function, as in Defold): there it is left
+/// out.
 #[test]
 fn hostile_values_in_the_runners_globals_end_in_success_or_an_error_naming_the_function() {
-    let models = wslua_codegen::load_modules(&repo().join("runner.yaml")).unwrap();
-    hostile_run("runner", &models, 80, &["wslua"]);
+    let mut models = wslua_codegen::load_modules(&repo().join("runner.yaml")).unwrap();
+    // `socket.sleep` blocks by design (a valid day-long sleep is a hostile value too).
+    for model in models.iter_mut().filter(|m| m.module.name == "socket") {
+        model.functions.retain(|f| f.name != "sleep");
+    }
+    hostile_run("runner-lua54", &models, 80, &["wslua-lua54"]);
+    let ours: Vec<_> = models.into_iter().filter(|m| m.module.name != "bit").collect();
+    hostile_run("runner", &ours, 80, &["wslua"]);
 }
 
 /// Runs the hostile calls of `models` (at least `least` of them) under each interpreter.
@@ -152,7 +160,13 @@ fn hostile_run(label: &str, models: &[wslua_codegen::Model], least: usize, inter
     let path = std::env::temp_dir().join(format!("wslua-hostile-{label}-{}.lua", std::process::id()));
     std::fs::write(&path, script).unwrap();
     for label in interpreters {
-        let mut command = if *label == "wslua" { runner() } else { stock(label) };
+        let mut command = interpreter(label);
+        if label.starts_with("wslua") {
+            // The runner's own `socket` (LuaSocket, when installed, is not the runner's to check).
+            for name in ["LUA_PATH", "LUA_CPATH", "LUA_PATH_5_4", "LUA_CPATH_5_4"] {
+                command.env(name, "/nowhere/?");
+            }
+        }
         command.arg(&path);
         let out = finish(command);
         let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

@@ -46,3 +46,43 @@ fn cqueues_waits_on_the_descriptor() {
 fn socket_select_waits_on_the_descriptor() {
     through("select");
 }
+
+/// LÖVE 11 (Debian's `love`, LuaJIT) with the LuaJIT module: examples/love connects to a runner
+/// echo server in `love.load`, pumps with `websocket.update(0)` in `love.update`, draws what it
+/// received, and from the screenshot of its window (under Xvfb) counts the lines that have text.
+#[test]
+fn love_runs_the_module_in_its_frame_loop() {
+    let dir = scratch("love");
+    let mut server = Running::start({
+        let mut command = runner();
+        command.args(["examples/echo_server.lua", "--", "0"]);
+        command
+    });
+    let line = server.line();
+    let url = line.strip_prefix("echo server listening on ").expect("the listening line").to_string();
+    let modules = std::env::var_os("WSLUA_MODULE_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| repo().join("target/lua-modules"))
+        .join("luajit");
+    // Debian's xvfb-run and love, which scripts/test installs.
+    let mut love = std::process::Command::new("xvfb-run");
+    love.args(["-a", "love", "examples/love", &url]).arg(&modules).env("XDG_DATA_HOME", &dir);
+    let out = finish(love);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "love under xvfb-run (needs Debian's love, xvfb and xauth): {}\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for expected in ["drawn: connected", "drawn: echo: hello 1 from LOVE", "drawn: echo: hello 3 from LOVE"] {
+        assert!(stdout.contains(expected), "{expected:?} not drawn:\n{stdout}");
+    }
+    assert!(stdout.contains("lines with text: 5 of 5"), "the screenshot does not show every line:\n{stdout}");
+    let screenshot = dir.join("love/wslua-love-example/screenshot.png");
+    let png = std::fs::read(&screenshot).unwrap_or_else(|e| panic!("{}: {e}", screenshot.display()));
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 1000, "not a screenshot");
+    server.signal("TERM");
+    server.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1981,6 +1981,12 @@ window.WSLUA_SEARCH = [
     "href": "module-mode.html#inside-another-event-loop"
   },
   {
+    "name": "In LÖVE",
+    "kind": "manual section",
+    "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT: In LÖVE",
+    "href": "module-mode.html#in-löve"
+  },
+  {
     "name": "One build per interpreter",
     "kind": "manual section",
     "text": "Module mode: stock Lua 5.1 to 5.4 and LuaJIT: One build per interpreter",

@@ -333,3 +333,87 @@ fn a_decompression_bomb_costs_the_server_less_than_4_mib() {
     println!("decompression bomb: {} compressed bytes; the server's peak RSS grew by {grown} bytes", bomb.len());
     assert!(grown < 4 << 20, "the server's peak RSS grew by {grown} bytes");
 }
+
+/// A TLS handshake flood against `listen(port, 100, 2, cb, { tls = ... })`: 3,000 connections
+/// that send half a ClientHello and stall. A real `wss://` client is served while they are held;
+/// every one of them is dropped at the 2 s handshake timeout; the server's descriptors come back
+/// to where they were. The memory each stalled attempt held is printed.
+#[test]
+fn a_tls_handshake_flood_is_dropped_at_the_timeout_while_a_real_client_is_served() {
+    const FLOOD: usize = 3000;
+    let _one = serial();
+    let dir = test_certificates("tls-flood", "DNS:localhost,IP:127.0.0.1");
+    let mut server = Running::start({
+        let mut command = runner();
+        command.arg("tests/lua/runner/tls_flood_server.lua").arg("--");
+        command.arg(dir.join("server.pem")).arg(dir.join("server.key"));
+        command
+    });
+    let line = server.line();
+    let port: u16 = line.strip_prefix("port ").and_then(|p| p.parse().ok()).unwrap_or_else(|| panic!("{line}"));
+    let pid = server.pid();
+    let (fds_before, rss_before) = (open_fds(&pid.to_string()), rss_kib(pid));
+
+    // A TLS record header announcing 512 bytes of handshake, a ClientHello's header, and only
+    // 60 of the bytes it announced.
+    let mut half = vec![0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03];
+    half.extend((0..60u8).map(|i| i.wrapping_mul(37)));
+    let started = std::time::Instant::now();
+    let mut stalled: Vec<TcpStream> = (0..FLOOD)
+        .map(|_| {
+            let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            socket.write_all(&half).unwrap();
+            socket
+        })
+        .collect();
+    let flooded_in = started.elapsed();
+
+    // A real client while the flood is held.
+    let client = Runtime::new(Config { ca_file: Some(dir.join("ca.pem")), ..Config::default() });
+    let conn = client.connect(&format!("wss://localhost:{port}/"), ConnectOptions::default()).unwrap();
+    let event = client.next_event(Some(WAIT)).expect("the real client's handshake");
+    assert!(matches!(event.kind, EventKind::Connected(_)), "{:?}", event.kind);
+    client.send(conn, Message::text("through the flood")).unwrap();
+    let event = client.next_event(Some(WAIT)).expect("the real client's echo");
+    assert_eq!(event.kind, EventKind::Message(Message::text("through the flood")));
+    let served_in = started.elapsed();
+    let rss_flooded = rss_kib(pid);
+    // The flood was still held then: the last attempt is open, waiting for its timeout.
+    let last = stalled.last().unwrap();
+    last.set_nonblocking(true).unwrap();
+    let still_open = std::io::Read::read(&mut &*last, &mut [0u8; 1]);
+    assert!(
+        matches!(&still_open, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+        "the real client was served only after the flood was dropped ({served_in:?}): {still_open:?}"
+    );
+    last.set_nonblocking(false).unwrap();
+    client.disconnect(conn, 1000, "").unwrap();
+
+    // Every stalled attempt is closed by the server at the timeout.
+    for socket in &mut stalled {
+        socket.set_read_timeout(Some(WAIT)).unwrap();
+        let mut byte = [0u8; 1];
+        match std::io::Read::read(socket, &mut byte) {
+            Ok(0) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+            other => panic!("a stalled TLS attempt was not dropped: {other:?}"),
+        }
+    }
+    let dropped_in = started.elapsed();
+    drop(stalled);
+    let fds_after = settle_fds(&pid.to_string(), fds_before);
+    assert_eq!(fds_after, fds_before, "the server's descriptors after the flood");
+    println!(
+        "TLS flood: {FLOOD} half ClientHellos sent in {:.2} s; a real client served {:.2} s into the flood; \
+         all dropped {:.2} s in; RSS {} KiB before, {} KiB during ({} bytes per stalled attempt); descriptors {fds_before} -> {fds_after}",
+        flooded_in.as_secs_f64(),
+        served_in.as_secs_f64(),
+        dropped_in.as_secs_f64(),
+        rss_before,
+        rss_flooded,
+        (rss_flooded.saturating_sub(rss_before) * 1024) / FLOOD as u64
+    );
+    server.signal("TERM");
+    server.wait();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

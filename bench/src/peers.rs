@@ -58,6 +58,8 @@ pub enum Server {
     Ceiling,
     WsluaRunner,
     WsluaRunnerLua54,
+    /// `wslua --workers 2`: two processes sharing the port.
+    WsluaWorkers,
     WsluaModule,
     NodeWs,
     PythonWebsockets,
@@ -65,10 +67,11 @@ pub enum Server {
 }
 
 impl Server {
-    pub const ALL: [Server; 7] = [
+    pub const ALL: [Server; 8] = [
         Server::Ceiling,
         Server::WsluaRunner,
         Server::WsluaRunnerLua54,
+        Server::WsluaWorkers,
         Server::WsluaModule,
         Server::NodeWs,
         Server::PythonWebsockets,
@@ -80,6 +83,7 @@ impl Server {
             Server::Ceiling => "ceiling: async-tungstenite",
             Server::WsluaRunner => "wslua runner",
             Server::WsluaRunnerLua54 => "wslua runner, Lua 5.4",
+            Server::WsluaWorkers => "wslua runner, --workers 2",
             Server::WsluaModule => "wslua module, LuaJIT",
             Server::NodeWs => "node ws",
             Server::PythonWebsockets => "python websockets",
@@ -92,12 +96,22 @@ impl Server {
             Server::Ceiling => with_args(Command::new(std::env::current_exe()?), ["echo-server".to_string()]),
             Server::WsluaRunner => with_args(paths.wslua()?, [paths.peer("echo.lua")]),
             Server::WsluaRunnerLua54 => with_args(paths.wslua_lua54()?, [paths.peer("echo.lua")]),
+            Server::WsluaWorkers => {
+                let args =
+                    ["--workers".into(), "2".into(), paths.peer("echo.lua"), "--".into(), free_port()?.to_string()];
+                with_args(paths.wslua()?, args)
+            }
             Server::WsluaModule => with_args(paths.luajit_module()?, [paths.peer("echo.lua")]),
             Server::NodeWs => node(paths, "echo_ws.js")?,
             Server::PythonWebsockets => python(paths, "echo_websockets.py")?,
             Server::LuaHttp => with_args(Command::new("luajit"), [paths.peer("echo_luahttp.lua")]),
         })
     }
+}
+
+/// A port no one listens on now, for servers that must be told theirs (workers share one).
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 /// A node `ws` peer script, finding the modules the test command installs.
@@ -260,10 +274,11 @@ pub fn start_command(mut command: Command, name: &str, paths: &Paths) -> Result<
     let mut stdout = BufReader::new(process.child.stdout.take().ok_or("no stdout")?);
     let mut line = String::new();
     stdout.read_line(&mut line)?;
-    let port = line
-        .trim()
-        .parse()
-        .map_err(|_| format!("{name} did not print its port (printed {line:?}); its stderr: {}", process.log_tail()))?;
+    // `[worker 1] PORT` from a runner's workers.
+    let port =
+        line.split_whitespace().last().unwrap_or_default().parse().map_err(|_| {
+            format!("{name} did not print its port (printed {line:?}); its stderr: {}", process.log_tail())
+        })?;
     // Nobody reads what a server prints later; keep its pipe from filling up.
     std::thread::spawn(move || std::io::copy(&mut stdout.into_inner().take(u64::MAX), &mut std::io::sink()));
     Ok(Started { process, port })

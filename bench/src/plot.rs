@@ -31,6 +31,7 @@ fn color(name: &str) -> &'static str {
         n if n.starts_with("ceiling") => "#8a8f98",
         "wslua runner" => "#1f6fd1",
         "wslua runner, Lua 5.4" => "#7a9fd8",
+        "wslua runner, --workers 2" => "#0b3d91",
         "wslua module, LuaJIT" => "#17a2b8",
         "node ws" => "#3c9a40",
         "python websockets" => "#e0a000",

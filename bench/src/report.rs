@@ -176,7 +176,7 @@ fn by_client<T>(rows: &[(Client, Runs<T>)], client: Client) -> &Runs<T> {
     &rows.iter().find(|(c, _)| *c == client).expect("every client has a row").1
 }
 
-const WSLUA: [Server; 3] = [Server::WsluaRunner, Server::WsluaRunnerLua54, Server::WsluaModule];
+const WSLUA: [Server; 4] = [Server::WsluaRunner, Server::WsluaRunnerLua54, Server::WsluaWorkers, Server::WsluaModule];
 const OTHERS: [Server; 4] = [Server::Ceiling, Server::NodeWs, Server::PythonWebsockets, Server::LuaHttp];
 
 pub fn markdown(results: &Results, context: &Context) -> String {

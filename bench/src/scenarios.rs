@@ -124,8 +124,17 @@ pub fn run_all(plan: Plan, paths: &Paths, only: Option<&str>) -> Results {
     let rtt = round_trips(&servers, &plan);
     drop(servers);
     let receive = receive(&plan, paths, &unless_left_out);
-    let scale =
-        Server::ALL.iter().map(|&s| (s, unless_left_out(s.name()).and_then(|()| scale(s, &plan, paths)))).collect();
+    // Memory per connection is one process's: the workers' supervisor holds none of theirs.
+    let scale = Server::ALL
+        .iter()
+        .map(|&s| {
+            let measured = match s {
+                Server::WsluaWorkers => Err("one process's memory: not measured for several".to_string()),
+                _ => unless_left_out(s.name()),
+            };
+            (s, measured.and_then(|()| scale(s, &plan, paths)))
+        })
+        .collect();
     let idle = unless_left_out(Server::WsluaRunner.name()).and_then(|()| idle(&plan, paths));
     let mut fanout: Vec<Vec<(Fanout, FanoutRuns)>> = plan.fanout.iter().map(|_| Vec::new()).collect();
     for server in Fanout::ALL {

@@ -2023,6 +2023,12 @@ window.WSLUA_SEARCH = [
     "href": "limits-and-errors.html#hostile-or-broken-peers"
   },
   {
+    "name": "Fuzzing",
+    "kind": "manual section",
+    "text": "Limits and errors: Fuzzing",
+    "href": "limits-and-errors.html#fuzzing"
+  },
+  {
     "name": "Migrating from Defold's extension-websocket",
     "kind": "manual",
     "text": "Migrating from Defold's extension-websocket",
@@ -2167,6 +2173,12 @@ window.WSLUA_SEARCH = [
     "href": "performance.html#against-the-goals-of-the-performance-work"
   },
   {
+    "name": "The runner's VM: LuaJIT and Lua 5.4",
+    "kind": "manual section",
+    "text": "Performance: The runner's VM: LuaJIT and Lua 5.4",
+    "href": "performance.html#the-runner-s-vm-luajit-and-lua-5-4"
+  },
+  {
     "name": "Measurements behind the engine's shape",
     "kind": "manual section",
     "text": "Performance: Measurements behind the engine's shape",
@@ -2219,6 +2231,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Performance: 6. Fan-out",
     "href": "performance.html#6-fan-out"
+  },
+  {
+    "name": "Not run",
+    "kind": "manual section",
+    "text": "Performance: Not run",
+    "href": "performance.html#not-run"
   },
   {
     "name": "Compression",

@@ -91,7 +91,7 @@ impl Fetcher {
 }
 
 /// What [`prepare`] made of a request.
-struct Prepared {
+pub(crate) struct Prepared {
     route: Route,
     method: Method,
     uri: Uri,
@@ -102,7 +102,7 @@ fn invalid(url: &str, reason: impl Into<String>) -> Error {
     Error::InvalidUrl { url: url.to_string(), reason: reason.into() }
 }
 
-fn prepare(request: &HttpRequest, config: &Config) -> Result<Prepared, Error> {
+pub(crate) fn prepare(request: &HttpRequest, config: &Config) -> Result<Prepared, Error> {
     let text = request.url.as_str();
     let url =
         url::Url::parse(text).map_err(|e| invalid(text, format!("{e}; a url looks like http://host:port/path")))?;

@@ -29,6 +29,8 @@ mod connection;
 mod core;
 mod error;
 mod fetch;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 mod protocol;
 mod runtime;
 mod server;

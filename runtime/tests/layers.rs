@@ -41,6 +41,7 @@ const ORDER: &[&str] = &[
     "broker",
     "fetch",
     "runtime",
+    "fuzzing",
 ];
 
 use std::path::{Path, PathBuf};

@@ -244,6 +244,13 @@ impl Deflater {
             if out.ends_with(&TAIL) {
                 out.truncate(out.len() - TAIL.len());
             }
+            // A message that adds nothing after a flush gets no output from zlib; its payload is
+            // then the empty block's first byte (RFC 7692 7.2.3.6), since an empty payload and
+            // the receiver's TAIL would read as a stored block of 0xff00 bytes, swallowing the
+            // next messages (found by fuzz/'s deflate_round_trip).
+            if out.is_empty() {
+                out.push(0);
+            }
             if self.terms.no_context_takeover {
                 self.state = None;
             }
@@ -386,6 +393,17 @@ mod tests {
             assert_eq!(&out, message);
         }
         wire
+    }
+
+    /// A regression test of a finding of fuzz/'s deflate_round_trip: an empty message after
+    /// another message (context kept) compressed to nothing, and the receiver read what followed
+    /// as the inside of a stored block.
+    #[test]
+    fn empty_messages_between_others_survive_compression() {
+        let messages: Vec<Vec<u8>> = vec![vec![255, 255, 252, 235, 63], vec![], vec![], b"after".to_vec(), vec![]];
+        for no_context_takeover in [false, true] {
+            round_trip(Terms { no_context_takeover, max_window_bits: 15 }, &messages);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! its traffic ([`readahead`]), and carries permessage-deflate ([`deflate_stream`]); a
 //! connection without the extension pays one branch per read and write.
 
-mod deflate_stream;
+pub(crate) mod deflate_stream;
 mod head;
 mod readahead;
 

@@ -2173,6 +2173,12 @@ window.WSLUA_SEARCH = [
     "href": "performance.html#against-the-goals-of-the-performance-work"
   },
   {
+    "name": "Against the goals of --workers",
+    "kind": "manual section",
+    "text": "Performance: Against the goals of --workers",
+    "href": "performance.html#against-the-goals-of-workers"
+  },
+  {
     "name": "The runner's VM: LuaJIT and Lua 5.4",
     "kind": "manual section",
     "text": "Performance: The runner's VM: LuaJIT and Lua 5.4",

@@ -51,7 +51,7 @@ pub struct HttpRequest {
 pub(crate) struct Fetcher {
     pool: Arc<Pool>,
     next_id: AtomicU64,
-    in_flight: Arc<AtomicUsize>,
+    in_flight: AtomicUsize,
     /// Set at shutdown: requests still running no longer keep the host waiting.
     abandoned: AtomicBool,
 }
@@ -63,10 +63,6 @@ impl Fetcher {
             return 0;
         }
         self.in_flight.load(Ordering::Relaxed)
-    }
-
-    pub fn connections_opened(&self) -> usize {
-        self.pool.opened()
     }
 
     /// The host took a request's last event.

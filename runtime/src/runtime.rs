@@ -278,11 +278,6 @@ impl Runtime {
         self.fetcher.start(&self.registry, request)
     }
 
-    /// How many HTTP connections have been opened (the others were reused).
-    pub fn http_connections_opened(&self) -> usize {
-        self.fetcher.connections_opened()
-    }
-
     /// A descriptor for a program's own event loop: readable while events wait to be taken
     /// ([`Self::next_event`], [`Self::queued_event`]), drained when they all have been. Made on
     /// the first call, the same one after; close-on-exec. Unix only.

@@ -16,7 +16,6 @@ use hyper::header::{HeaderValue, HOST};
 use smol_hyper::rt::FuturesIo;
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -52,13 +51,12 @@ struct Connections {
     open: usize,
 }
 
-/// The keep-alive connections, and how many were ever opened.
+/// The keep-alive connections.
 #[derive(Default)]
 pub(crate) struct Pool {
     origins: Mutex<HashMap<Origin, Connections>>,
     /// Told when a connection is given back or closed, for requests waiting for one.
     freed: Event,
-    opened: AtomicUsize,
 }
 
 /// A place among an origin's open connections, given up when dropped unless kept.
@@ -100,11 +98,6 @@ impl Lease<'_> {
 }
 
 impl Pool {
-    /// How many connections the pool has opened so far.
-    pub fn opened(&self) -> usize {
-        self.opened.load(Ordering::Relaxed)
-    }
-
     /// A connection to the route's origin: an idle one if there is, a new one if fewer than
     /// [`MAX_PER_ORIGIN`] are open, else the first one given back.
     pub async fn connection(&self, route: &Route, attempt: Duration) -> Result<Lease<'_>, ConnectError> {
@@ -140,7 +133,6 @@ impl Pool {
         let (sender, connection) = http1::handshake::<_, Body>(FuturesIo::new(io))
             .await
             .map_err(|e| ConnectError::new(FailureKind::Tcp, format!("HTTP connection failed: {e}")))?;
-        self.opened.fetch_add(1, Ordering::Relaxed);
         // The connection's reads and writes; it ends when the server or the pool lets it go.
         executor::spawn(async move {
             if let Err(e) = connection.await {

@@ -205,19 +205,32 @@ impl Runner {
         let mut last = Instant::now();
         host.runtime().host_loop(async {
             while !exit.requested() {
-                let deadline = last + frame;
-                // Sleep in the event queue until the frame is due, dispatching whatever arrives.
-                while let Some(left) = deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested()) {
-                    host.dispatch(lua, Some(left)).await;
-                }
-                self.fire_timers(lua);
-                let now = Instant::now();
-                if let Some(update) = &update {
-                    if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
-                        log::error!("error in update: {}", lua_error_text(&err));
+                match &update {
+                    Some(update) => {
+                        let deadline = last + frame;
+                        // Sleep in the event queue until the frame is due, dispatching whatever
+                        // arrives.
+                        while let Some(left) =
+                            deadline.checked_duration_since(Instant::now()).filter(|_| !exit.requested())
+                        {
+                            host.dispatch(lua, Some(left)).await;
+                        }
+                        self.fire_timers(lua);
+                        let now = Instant::now();
+                        if let Err(err) = update.call::<()>((&instance, (now - last).as_secs_f64())) {
+                            log::error!("error in update: {}", lua_error_text(&err));
+                        }
+                        last = now;
+                    }
+                    // No `update` to call: no frames either. The loop sleeps until an event or
+                    // the next timer, so an idle script uses no CPU (60 wake-ups a second cost
+                    // 2% of a core).
+                    None => {
+                        let next = self.0.timers.borrow().next_due();
+                        host.dispatch(lua, next.map(|due| due.saturating_duration_since(Instant::now()))).await;
+                        self.fire_timers(lua);
                     }
                 }
-                last = now;
             }
         });
         let finalize: Option<Function> = lua.globals().get("finalize")?;

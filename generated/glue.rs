@@ -83,8 +83,8 @@ pub struct ConnectParams {
     pub drain_threshold: Option<i64>,
     /// How a `wss://` server's certificate is checked. Without it, against the system's trusted roots (and the `ca_file` config key), for the URL's host.
     pub tls: TlsClient,
-    /// Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.
-    pub compression: Option<bool>,
+    /// Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. `true`, or a table of settings (which also means on); `false` for none. Default: the `compression` config key.
+    pub compression: Option<__wslua::Either<bool, CompressionSettings>>,
     /// An HTTP proxy to tunnel through (`CONNECT`): `"http://[user:password@]host:port"`, with `Proxy-Authorization: Basic` when credentials are given; `false` for none. When absent (or `true`), the environment decides as curl does: `https_proxy` for `wss://`, `http_proxy` for `ws://` (either in capitals too), then `all_proxy`, unless the host matches `no_proxy` (a comma list of names, each also matching its subdomains, or `*`). A proxy that answers `CONNECT` with anything but `2xx` gives `EVENT_ERROR` with its answer in `handshake_response`.
     pub proxy: Option<__wslua::Either<bool, String>>,
 }
@@ -147,7 +147,15 @@ impl __wslua::InputTable for ConnectParams {
             compression: {
                 let at = at.field("compression");
                 let value = field(5)?;
-                __wslua::optional(value, &at, __wslua::read_boolean)?
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_either(
+                        value,
+                        at,
+                        ["boolean", "table"],
+                        __wslua::read_boolean,
+                        CompressionSettings::read,
+                    )
+                })?
             },
             proxy: {
                 let at = at.field("proxy");
@@ -177,8 +185,8 @@ pub struct ListenOptions {
     pub drain_threshold: Option<i64>,
     /// Serve `wss://` with this certificate and key. `listen` raises an error naming the file when one cannot be read or they do not belong together.
     pub tls: Option<TlsServer>,
-    /// Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.
-    pub compression: Option<bool>,
+    /// Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). `true`, or a table of settings (which also means on); `false` for none. Default: the `compression` config key.
+    pub compression: Option<__wslua::Either<bool, CompressionSettings>>,
     /// Share the port with other servers that set it too, in this process or others (`SO_REUSEPORT`, Linux and the BSDs): the kernel spreads the incoming connections among them, so several processes serve one port. A port a server holds without it cannot be shared: `listen` raises an error saying so.
     pub reuse_port: bool,
     /// Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.
@@ -234,7 +242,15 @@ impl __wslua::InputTable for ListenOptions {
             compression: {
                 let at = at.field("compression");
                 let value = field(4)?;
-                __wslua::optional(value, &at, __wslua::read_boolean)?
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_either(
+                        value,
+                        at,
+                        ["boolean", "table"],
+                        __wslua::read_boolean,
+                        CompressionSettings::read,
+                    )
+                })?
             },
             reuse_port: {
                 let at = at.field("reuse_port");
@@ -251,6 +267,53 @@ impl __wslua::InputTable for ListenOptions {
 }
 
 impl ListenOptions {
+    pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
+        __wslua::read_input(value, at)
+    }
+}
+
+/// How permessage-deflate compresses, for `connect`'s and `listen`'s `compression`: what each setting costs and gains is measured on the manual's performance page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompressionSettings {
+    /// The window this side compresses with, as a base-2 logarithm: 12 is 4 KiB, 15 the protocol's 32 KiB. A server also asks clients to compress with it (when they allow it), which sizes what it keeps to inflate their messages. Default: the `compression_window_bits` config key.
+    pub window_bits: Option<i64>,
+    /// zlib's `memLevel`: the size of the buffers of one deflate block (2^(mem_level + 6) symbols). Lower uses less memory while compressing large messages and compresses them a little less. Default: the `compression_mem_level` config key.
+    pub mem_level: Option<i64>,
+}
+
+impl Default for CompressionSettings {
+    fn default() -> Self {
+        Self { window_bits: Default::default(), mem_level: Default::default() }
+    }
+}
+
+impl __wslua::InputTable for CompressionSettings {
+    /// The fields a Lua table of this type may have; any other key is an error.
+    const FIELDS: &'static [&'static str] = &["window_bits", "mem_level"];
+
+    fn from_fields(at: &__wslua::At, field: &mut dyn FnMut(usize) -> mlua::Result<mlua::Value>) -> mlua::Result<Self> {
+        Ok(Self {
+            window_bits: {
+                let at = at.field("window_bits");
+                let value = field(0)?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(9), Some(15)).map_err(|e| at.error(e)))
+                })?
+            },
+            mem_level: {
+                let at = at.field("mem_level");
+                let value = field(1)?;
+                __wslua::optional(value, &at, |value, at: &__wslua::At| {
+                    __wslua::read_integer(value, at)
+                        .and_then(|v| __wslua::in_range(v, Some(1), Some(9)).map_err(|e| at.error(e)))
+                })?
+            },
+        })
+    }
+}
+
+impl CompressionSettings {
     pub fn read(value: mlua::Value, at: &__wslua::At) -> mlua::Result<Self> {
         __wslua::read_input(value, at)
     }
@@ -802,6 +865,10 @@ pub struct WebsocketConfig {
     pub ca_file: String,
     /// `1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.
     pub compression: i64,
+    /// The window permessage-deflate compresses with, as a base-2 logarithm (12 is 4 KiB), for every connection and server whose `compression` table does not say. A server asks its clients for it too.
+    pub compression_window_bits: i64,
+    /// zlib's `memLevel` for permessage-deflate, for every connection and server whose `compression` table does not say: the size of a deflate block's buffers.
+    pub compression_mem_level: i64,
     /// Accepted for compatibility with older versions of the reference, which used it to size the receive buffer. wslua grows its buffers as needed and ignores it.
     /// Unit: bytes.
     pub buffer_size: i64,
@@ -825,6 +892,8 @@ impl Default for WebsocketConfig {
             drain_threshold: 0,
             ca_file: "".to_string(),
             compression: 0,
+            compression_window_bits: 12,
+            compression_mem_level: 5,
             buffer_size: 0,
             broker: "".to_string(),
             broker_backlog: 16777216,
@@ -848,6 +917,8 @@ impl WebsocketConfig {
         "drain_threshold",
         "ca_file",
         "compression",
+        "compression_window_bits",
+        "compression_mem_level",
         "buffer_size",
         "broker",
         "broker_backlog",
@@ -902,6 +973,16 @@ impl WebsocketConfig {
             "compression" => {
                 self.compression = __wslua::parse_integer(text)
                     .and_then(|v| __wslua::in_range(v, Some(0), Some(1)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "compression_window_bits" => {
+                self.compression_window_bits = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(9), Some(15)))
+                    .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
+            }
+            "compression_mem_level" => {
+                self.compression_mem_level = __wslua::parse_integer(text)
+                    .and_then(|v| __wslua::in_range(v, Some(1), Some(9)))
                     .map_err(|e| format!("[{}] {key}: {e}", Self::SECTION))?
             }
             "buffer_size" => {

@@ -2,8 +2,8 @@
 //! handles, and the pump that turns runtime events into callback calls on the Lua thread.
 
 use crate::glue::{
-    self, BrokerReport, CallbackData, ConnectParams, Connection, ConnectionStats, HandshakeResponse, ListenOptions,
-    SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
+    self, BrokerReport, CallbackData, CompressionSettings, ConnectParams, Connection, ConnectionStats,
+    HandshakeResponse, ListenOptions, SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
 };
 use mlua::{AnyUserData, Function, Lua, Value};
 use rustc_hash::FxHashMap;
@@ -14,8 +14,8 @@ use std::rc::Rc;
 use std::time::Duration;
 use wslua_glue_support::Either;
 use wslua_runtime::{
-    BrokerState, ConnId, ConnectOptions, DataKind, Error, Event, EventKind, Handshake, Headers, HttpReply, ListenerId,
-    Message, Proxy, Publication, Request, Runtime, TlsFiles, Verdict,
+    BrokerState, ConnId, ConnectOptions, DataKind, DeflateSettings, Error, Event, EventKind, Handshake, Headers,
+    HttpReply, ListenerId, Message, Proxy, Publication, Request, Runtime, TlsFiles, Verdict,
 };
 
 /// A size the glue has checked is not negative.
@@ -366,6 +366,24 @@ pub fn lua_error_text(err: &mlua::Error) -> String {
     err.to_string().replace("stack traceback:\n\t[C]: in ?\n", "stack traceback:\n")
 }
 
+/// A `compression` option as the engine takes it: whether to compress, and how (a table means
+/// on; what it leaves out comes from the config).
+fn compression(
+    option: Option<Either<bool, CompressionSettings>>,
+    config: DeflateSettings,
+) -> (Option<bool>, Option<DeflateSettings>) {
+    match option {
+        None => (None, None),
+        Some(Either::First(on)) => (Some(on), None),
+        Some(Either::Second(table)) => {
+            // The glue checked both ranges.
+            let bits = table.window_bits.map_or(config.window_bits, |bits| bits as u8);
+            let level = table.mem_level.map_or(config.mem_level, |level| level as u8);
+            (Some(true), Some(DeflateSettings { window_bits: bits, mem_level: level }))
+        }
+    }
+}
+
 fn tls_client(tls: TlsClient) -> wslua_runtime::TlsClient {
     wslua_runtime::TlsClient {
         ca_file: tls.ca_file.map(PathBuf::from),
@@ -381,6 +399,7 @@ fn runtime_error(error: wslua_runtime::Error) -> mlua::Error {
 
 impl WebsocketApi for Host {
     fn connect(&self, lua: &Lua, url: String, params: ConnectParams, callback: Function) -> mlua::Result<AnyUserData> {
+        let (compression, deflate) = compression(params.compression, self.runtime().config().deflate);
         let options = ConnectOptions {
             timeout: u64::try_from(params.timeout).ok().filter(|ms| *ms > 0).map(Duration::from_millis),
             protocol: params.protocol,
@@ -390,7 +409,8 @@ impl WebsocketApi for Host {
             }),
             drain_threshold: size(params.drain_threshold),
             tls: tls_client(params.tls),
-            compression: params.compression,
+            compression,
+            deflate,
             proxy: match params.proxy {
                 None | Some(Either::First(true)) => Proxy::FromEnvironment,
                 Some(Either::First(false)) => Proxy::Off,
@@ -494,12 +514,14 @@ impl WebsocketApi for Host {
         let max = usize::try_from(max_connections).unwrap_or(usize::MAX);
         let timeout = Duration::from_secs_f64(connection_timeout);
         let accept = options.accept;
+        let (compression, deflate) = compression(options.compression, self.runtime().config().deflate);
         let options = wslua_runtime::ListenOptions {
             drain_threshold: size(options.drain_threshold),
             host: options.host,
             protocols: options.protocols.unwrap_or_default(),
             tls: options.tls.map(|t| TlsFiles { certificate: t.certificate.into(), key: t.key.into() }),
-            compression: options.compression,
+            compression,
+            deflate,
             admission: accept.is_some(),
             reuse_port: options.reuse_port || self.0.shares_ports.get(),
         };

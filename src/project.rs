@@ -157,6 +157,11 @@ impl Project {
             drain_threshold: ws.drain_threshold.max(0) as usize,
             ca_file: Some(&ws.ca_file).filter(|path| !path.is_empty()).map(PathBuf::from),
             compression: ws.compression == 1,
+            // The config's ranges were checked on reading.
+            deflate: wslua_runtime::DeflateSettings {
+                window_bits: ws.compression_window_bits as u8,
+                mem_level: ws.compression_mem_level as u8,
+            },
             broker: Some(&ws.broker).filter(|url| !url.is_empty()).cloned(),
             broker_backlog: ws.broker_backlog.max(0) as usize,
         }

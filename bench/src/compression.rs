@@ -2,8 +2,9 @@
 //! generator that speaks it (wslua's engine as a client, the same for every server): 1 KiB
 //! JSON-like text and 1 KiB random bytes over 100 connections; messages per second, bytes on
 //! the wire per message (the TCP payload bytes of the server's sockets, frame headers included,
-//! as `ss` reads them from the kernel), and the resident memory of an idle connection that has
-//! exchanged a message.
+//! as `ss` reads them from the kernel), and the resident memory of a connection that has just
+//! exchanged a message and of one idle since (wslua gives an idle connection's compressor
+//! back after a second). wslua runs with its default settings and with others beside them.
 
 use crate::peers::{self, Paths, Started};
 use crate::{procfs, Result};
@@ -21,11 +22,15 @@ const WAIT: Duration = Duration::from_secs(60);
 
 /// What one server did.
 pub struct Row {
-    pub server: &'static str,
+    pub server: String,
     /// (messages per second, wire bytes per message), JSON then random.
     pub loads: Vec<Result<(f64, f64)>>,
-    pub idle_bytes: Result<f64>,
+    /// Resident bytes per connection just after its message, and after [`IDLE`] more.
+    pub memory: Result<(f64, f64)>,
 }
+
+/// How long the memory figure waits for connections to count as idle: past wslua's one second.
+const IDLE: Duration = Duration::from_secs(2);
 
 /// Distinct messages of each kind: a connection meets the same one again only after some 80 of
 /// its messages, beyond the 32 KiB a compressor remembers, so repeats do not flatter anyone.
@@ -96,12 +101,24 @@ fn connect(rt: &Runtime, url: &str, count: usize) -> Result<Vec<ConnId>> {
 
 /// Echoes `total` of `messages` over `conns`, each reply checked; returns the time it took.
 fn echo(rt: &Runtime, conns: &[ConnId], messages: &[Bytes], kind: DataKind, total: usize) -> Result<Duration> {
+    echo_window(rt, conns, messages, kind, total, WINDOW)
+}
+
+/// [`echo`] with `window` messages in flight on each connection.
+fn echo_window(
+    rt: &Runtime,
+    conns: &[ConnId],
+    messages: &[Bytes],
+    kind: DataKind,
+    total: usize,
+    window: usize,
+) -> Result<Duration> {
     let message = |i: usize| Message { data: messages[i % messages.len()].clone(), kind };
     let mut waiting: HashMap<ConnId, VecDeque<usize>> = HashMap::new();
     let started = Instant::now();
     let mut sent = 0;
     for conn in conns {
-        for _ in 0..WINDOW.min(total - sent) {
+        for _ in 0..window.min(total - sent) {
             rt.send(*conn, message(sent))?;
             waiting.entry(*conn).or_default().push_back(sent);
             sent += 1;
@@ -170,8 +187,9 @@ fn load(started: &Started, messages: &[Bytes], kind: DataKind, total: usize) -> 
     Ok((total as f64 / elapsed.as_secs_f64(), wire as f64 / (2 * total) as f64))
 }
 
-/// Resident bytes per connection that has exchanged one JSON message, on a fresh server.
-fn idle_bytes(command: Command, name: &str, paths: &Paths, count: usize) -> Result<f64> {
+/// Resident bytes per connection that has exchanged one JSON message, on a fresh server: at
+/// once, and after [`IDLE`].
+fn memory(command: Command, name: &str, paths: &Paths, count: usize) -> Result<(f64, f64)> {
     let started = peers::start_command(command, name, paths)?;
     let pid = started.process.pid();
     let before = procfs::rss(pid)?;
@@ -181,39 +199,58 @@ fn idle_bytes(command: Command, name: &str, paths: &Paths, count: usize) -> Resu
     // In batches, as a server's clients would arrive.
     for _ in 0..count / CONNECTIONS {
         let batch = connect(&rt, &started.url(), CONNECTIONS)?;
-        echo(&rt, &batch, &json, DataKind::Text, CONNECTIONS)?;
+        // One message each.
+        echo_window(&rt, &batch, &json, DataKind::Text, CONNECTIONS, 1)?;
         conns.extend(batch);
     }
-    std::thread::sleep(Duration::from_millis(500));
-    let after = procfs::rss(pid)?;
+    let busy = procfs::rss(pid)?;
+    std::thread::sleep(IDLE);
+    let idle = procfs::rss(pid)?;
     close_all(&rt, &conns);
-    Ok(after.saturating_sub(before) as f64 / conns.len() as f64)
+    let per = |rss: u64| rss.saturating_sub(before) as f64 / conns.len() as f64;
+    Ok((per(busy), per(idle)))
 }
 
 /// The servers, with compression on.
 #[derive(Clone, Copy)]
 enum Server {
-    Wslua,
+    /// With `compression_window_bits` and `compression_mem_level`; `None`: the defaults.
+    Wslua(Option<(u8, u8)>),
     NodeWs,
     PythonWebsockets,
 }
 
 impl Server {
-    const ALL: [Server; 3] = [Server::Wslua, Server::NodeWs, Server::PythonWebsockets];
+    /// wslua with its defaults first (the ratios are of that row), the peers, then wslua's
+    /// other settings: zlib's default memLevel, with the protocol's window too, the smallest
+    /// of both.
+    const ALL: [Server; 6] = [
+        Server::Wslua(None),
+        Server::NodeWs,
+        Server::PythonWebsockets,
+        Server::Wslua(Some((12, 8))),
+        Server::Wslua(Some((15, 8))),
+        Server::Wslua(Some((9, 1))),
+    ];
 
-    fn name(self) -> &'static str {
+    fn name(self) -> String {
         match self {
-            Server::Wslua => "wslua runner",
-            Server::NodeWs => "node ws",
-            Server::PythonWebsockets => "python websockets",
+            Server::Wslua(None) => "wslua runner".into(),
+            Server::Wslua(Some((bits, level))) => format!("wslua, window_bits {bits}, mem_level {level}"),
+            Server::NodeWs => "node ws".into(),
+            Server::PythonWebsockets => "python websockets".into(),
         }
     }
 
     fn command(self, paths: &Paths) -> Result<Command> {
         Ok(match self {
-            Server::Wslua => {
+            Server::Wslua(settings) => {
                 let project = paths.logs.join("compression.project");
-                std::fs::write(&project, "[websocket]\ncompression = 1\n")?;
+                let mut config = String::from("[websocket]\ncompression = 1\n");
+                if let Some((bits, level)) = settings {
+                    config += &format!("compression_window_bits = {bits}\ncompression_mem_level = {level}\n");
+                }
+                std::fs::write(&project, config)?;
                 let mut wslua = paths.wslua()?;
                 wslua.arg("--config").arg(&project).arg(paths.root.join("bench/peers/echo.lua"));
                 wslua
@@ -229,21 +266,24 @@ impl Server {
     }
 }
 
-pub fn run(paths: &Paths, total: usize, idle_count: usize) -> Vec<Row> {
+pub fn run(paths: &Paths, total: usize, idle_count: usize, only: Option<&str>) -> Vec<Row> {
     let (json, random) = (json_messages(), random_messages());
     let mut rows = Vec::new();
     for server in Server::ALL {
         let name = server.name();
-        let loads = match server.command(paths).and_then(|command| peers::start_command(command, name, paths)) {
+        if only.is_some_and(|parts| !parts.split(',').any(|part| name.contains(part))) {
+            continue;
+        }
+        let loads = match server.command(paths).and_then(|command| peers::start_command(command, &name, paths)) {
             Ok(started) => {
                 vec![load(&started, &json, DataKind::Text, total), load(&started, &random, DataKind::Binary, total)]
             }
             Err(e) => vec![Err(e.to_string().into()), Err(e)],
         };
         eprintln!("bench: compression echo, {name}: done");
-        let idle_bytes = server.command(paths).and_then(|command| idle_bytes(command, name, paths, idle_count));
+        let memory = server.command(paths).and_then(|command| memory(command, &name, paths, idle_count));
         eprintln!("bench: compression idle memory, {name}: done");
-        rows.push(Row { server: name, loads, idle_bytes });
+        rows.push(Row { server: name, loads, memory });
     }
     rows
 }
@@ -259,9 +299,11 @@ fn show(value: &Result<f64>, format: impl Fn(f64) -> String) -> String {
 pub fn markdown(rows: &[Row], total: usize, idle_count: usize) -> String {
     let mut out = format!(
         "## Compression (permessage-deflate on both sides)\n\n{CONNECTIONS} connections, {WINDOW} messages in \
-         flight on each, {total} messages of {SIZE} B per load; memory over {idle_count} connections that \
-         exchanged one message.\n\n| server | JSON msg/s | JSON wire B/msg | random msg/s | random wire B/msg | \
-         RSS per connection |\n|---|---|---|---|---|---|\n"
+         flight on each, {total} messages of {SIZE} B per load; resident memory per connection over \
+         {idle_count} connections that exchanged one JSON message each, on a fresh server: just after, and \
+         {} s later.\n\n| server | JSON msg/s | JSON wire B/msg | random msg/s | random wire B/msg | \
+         RSS per connection | RSS per idle connection |\n|---|---|---|---|---|---|---|\n",
+        IDLE.as_secs()
     );
     let value = |r: &Result<(f64, f64)>, pick: fn(&(f64, f64)) -> f64| match r {
         Ok(pair) => Ok(pick(pair)),
@@ -275,12 +317,16 @@ pub fn markdown(rows: &[Row], total: usize, idle_count: usize) -> String {
                 [show(&value(l, |p| p.0), |v| format!("{v:.0}")), show(&value(l, |p| p.1), |v| format!("{v:.0}"))]
             })
             .collect();
-        let idle = show(&row.idle_bytes, |v| format!("{:.0} KiB", v / 1024.0));
-        let _ = writeln!(out, "| {} | {} | {idle} |", row.server, cells.join(" | "));
+        let kib = |v: f64| format!("{:.0} KiB", v / 1024.0);
+        let (busy, idle) = match &row.memory {
+            Ok((busy, idle)) => (kib(*busy), kib(*idle)),
+            Err(e) => (format!("failed: {e}"), String::new()),
+        };
+        let _ = writeln!(out, "| {} | {} | {busy} | {idle} |", row.server, cells.join(" | "));
     }
     let Some(wslua) = rows.first() else { return out };
     out.push_str("\nwslua / peer (messages/s: above 1 is faster; wire bytes: below 1 is smaller):\n\n");
-    for peer in &rows[1..] {
+    for peer in rows[1..].iter().filter(|row| !row.server.starts_with("wslua")) {
         let ratio = |i: usize, pick: fn(&(f64, f64)) -> f64| match (&wslua.loads[i], &peer.loads[i]) {
             (Ok(a), Ok(b)) => format!("{:.2}", pick(a) / pick(b)),
             _ => "n/a".into(),

@@ -57,6 +57,9 @@ enum Command {
         /// Connections opened for the memory figure.
         #[arg(long, default_value_t = 1_000)]
         idle: usize,
+        /// Only the servers whose name contains one of these comma-separated parts.
+        #[arg(long)]
+        only: Option<String>,
         #[arg(long, default_value = "bench/results/compression.md")]
         table: PathBuf,
     },
@@ -123,10 +126,10 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::EchoServer => async_std::task::block_on(serve::echo_server()),
-        Command::Compression { count, idle, table } => {
+        Command::Compression { count, idle, only, table } => {
             rlimit::increase_nofile_limit(u64::MAX)?;
             let paths = peers::Paths::new(std::env::current_dir()?)?;
-            let rows = compression::run(&paths, count, idle);
+            let rows = compression::run(&paths, count, idle, only.as_deref());
             let markdown = compression::markdown(&rows, count, idle);
             write(&table, &markdown)?;
             println!("{markdown}");

@@ -181,6 +181,11 @@ pub fn table_direction(api: &Api, name: &str) -> Direction {
     let mut todo: Vec<&str> = api.functions.iter().flat_map(|f| f.params.iter().map(|p| p.ty.as_str())).collect();
     let mut seen = Vec::new();
     while let Some(ty) = todo.pop() {
+        if let Some((first, second)) = ty.split_once('|') {
+            todo.extend([first.trim(), second.trim()]);
+            continue;
+        }
+        let ty = ty.strip_suffix("[]").unwrap_or(ty);
         if ty == name {
             return Direction::In;
         }

@@ -277,6 +277,12 @@ window.WSLUA_SEARCH = [
     "href": "reference.html#listen_options"
   },
   {
+    "name": "websocket.compression_settings",
+    "kind": "table",
+    "text": "How permessage-deflate compresses, for `connect`'s and `listen`'s `compression`: what each setting costs and gains is measured on the manual's performance page.",
+    "href": "reference.html#compression_settings"
+  },
+  {
     "name": "websocket.tls_server",
     "kind": "table",
     "text": "The certificate and key of a `wss://` server, for `listen`'s `tls` option.",
@@ -375,7 +381,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "connect_params.compression",
     "kind": "field",
-    "text": "Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. Default: the `compression` config key.",
+    "text": "Offer permessage-deflate (RFC 7692): when the server agrees, every message is compressed on the wire both ways. `true`, or a table of settings (which also means on); `false` for none. Default: the `compression` config key.",
     "href": "reference.html#connect_params.compression"
   },
   {
@@ -411,7 +417,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "listen_options.compression",
     "kind": "field",
-    "text": "Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). Default: the `compression` config key.",
+    "text": "Accept permessage-deflate (RFC 7692) from clients that offer it (browsers always do). `true`, or a table of settings (which also means on); `false` for none. Default: the `compression` config key.",
     "href": "reference.html#listen_options.compression"
   },
   {
@@ -425,6 +431,18 @@ window.WSLUA_SEARCH = [
     "kind": "field",
     "text": "Decides, on the Lua thread, whether each upgrade request is accepted, before it is answered: for a token, an `Origin`, a limit per address. Without it every request is accepted.",
     "href": "reference.html#listen_options.accept"
+  },
+  {
+    "name": "compression_settings.window_bits",
+    "kind": "field",
+    "text": "The window this side compresses with, as a base-2 logarithm: 12 is 4 KiB, 15 the protocol's 32 KiB. A server also asks clients to compress with it (when they allow it), which sizes what it keeps to inflate their messages. Default: the `compression_window_bits` config key.",
+    "href": "reference.html#compression_settings.window_bits"
+  },
+  {
+    "name": "compression_settings.mem_level",
+    "kind": "field",
+    "text": "zlib's `memLevel`: the size of the buffers of one deflate block (2^(mem_level + 6) symbols). Lower uses less memory while compressing large messages and compresses them a little less. Default: the `compression_mem_level` config key.",
+    "href": "reference.html#compression_settings.mem_level"
   },
   {
     "name": "tls_server.certificate",
@@ -797,6 +815,18 @@ window.WSLUA_SEARCH = [
     "kind": "config key",
     "text": "`1`: clients offer permessage-deflate (RFC 7692) and servers accept it, unless a `connect` or `listen` says otherwise; `0` (the default): neither.",
     "href": "reference.html#compression"
+  },
+  {
+    "name": "compression_window_bits",
+    "kind": "config key",
+    "text": "The window permessage-deflate compresses with, as a base-2 logarithm (12 is 4 KiB), for every connection and server whose `compression` table does not say. A server asks its clients for it too.",
+    "href": "reference.html#compression_window_bits"
+  },
+  {
+    "name": "compression_mem_level",
+    "kind": "config key",
+    "text": "zlib's `memLevel` for permessage-deflate, for every connection and server whose `compression` table does not say: the size of a deflate block's buffers.",
+    "href": "reference.html#compression_mem_level"
   },
   {
     "name": "buffer_size",
@@ -1933,6 +1963,12 @@ window.WSLUA_SEARCH = [
     "href": "scaling-out.html#fan-out-across-processes-channels-over-redis"
   },
   {
+    "name": "100,000 connections on one machine",
+    "kind": "manual section",
+    "text": "Scaling out: 100,000 connections on one machine",
+    "href": "scaling-out.html#100-000-connections-on-one-machine"
+  },
+  {
     "name": "Events and callback data",
     "kind": "manual",
     "text": "Events and callback data",
@@ -2249,6 +2285,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Performance: Compression",
     "href": "performance.html#compression"
+  },
+  {
+    "name": "The memory of a compressed connection",
+    "kind": "manual section",
+    "text": "Performance: The memory of a compressed connection",
+    "href": "performance.html#the-memory-of-a-compressed-connection"
   },
   {
     "name": "Conformance",

@@ -13,6 +13,8 @@ pub struct At {
     pub function: &'static str,
     pub index: usize,
     pub field: Option<&'static str>,
+    /// The table field holding the table `field` is in (`tls` of `tls.verify`).
+    pub parent: Option<&'static str>,
     /// The position in a sequence, for an element of an array.
     pub element: Option<usize>,
     /// False when the caller passed fewer arguments (Lua says "no value", not "nil").
@@ -23,11 +25,11 @@ pub struct At {
 
 impl At {
     fn new(function: &'static str, index: usize, present: bool, returned: bool) -> At {
-        At { function, index, field: None, element: None, present, returned }
+        At { function, index, field: None, parent: None, element: None, present, returned }
     }
 
     pub fn field(&self, name: &'static str) -> At {
-        At { field: Some(name), present: true, ..self.clone() }
+        At { field: Some(name), parent: self.field, present: true, ..self.clone() }
     }
 
     pub fn element(&self, position: usize) -> At {
@@ -35,7 +37,11 @@ impl At {
     }
 
     pub fn error(&self, message: impl Display) -> mlua::Error {
-        let field = self.field.map(|f| format!("field '{f}': ")).unwrap_or_default();
+        let field = match (self.parent, self.field) {
+            (Some(parent), Some(field)) => format!("field '{parent}.{field}': "),
+            (None, Some(field)) => format!("field '{field}': "),
+            _ => String::new(),
+        };
         let element = self.element.map(|i| format!("element {i}: ")).unwrap_or_default();
         let (what, to) = if self.returned { ("return value", "from") } else { ("argument", "to") };
         let (index, function) = (self.index, self.function);

@@ -213,7 +213,7 @@ mod tests {
     use crate::raise::message;
 
     fn at() -> At {
-        At { function: "connect", index: 2, field: None, element: None, present: true, returned: false }
+        At { function: "connect", index: 2, field: None, parent: None, element: None, present: true, returned: false }
     }
 
     #[test]

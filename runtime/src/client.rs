@@ -8,7 +8,7 @@ use crate::core::guard::DisconnectGuard;
 use crate::core::link::Link;
 use crate::core::registry::Registry;
 use crate::error::{ConnectError, Error, FailureKind};
-use crate::protocol::deflate;
+use crate::protocol::deflate::{self, DeflateSettings};
 use crate::protocol::frames::FrameStream;
 use crate::protocol::headers::{header_pairs, Headers};
 use crate::protocol::response::read_body;
@@ -42,6 +42,8 @@ pub struct ConnectOptions {
     pub tls: TlsClient,
     /// Offer permessage-deflate; the config's when `None`.
     pub compression: Option<bool>,
+    /// How to compress; the config's when `None`.
+    pub deflate: Option<DeflateSettings>,
     /// The HTTP proxy to tunnel through.
     pub proxy: Proxy,
 }
@@ -188,11 +190,12 @@ async fn run(
     let (kind, message, response) = match opened {
         Ok(Opened { ws, response_headers, extensions, tcp }) => {
             let protocol = response_headers.iter().find(|(name, _)| name == "sec-websocket-protocol");
+            let compressed = !extensions.is_empty();
             registry.set_agreed(id, protocol.map(|(_, value)| value.clone()), extensions);
             log::info!("connection {id}: connected to {}", target.request);
             registry.push(id, EventKind::Connected(Handshake::Client { response_headers }));
             // A task of its own: this one is sized for the handshake.
-            return executor::spawn(crate::connection::drive(guard, ws, link, Some(tcp))).detach();
+            return executor::spawn(crate::connection::drive(guard, ws, link, Some(tcp), compressed)).detach();
         }
         Err(Failure::Failed(ConnectError { kind, message })) => (kind, message, None),
         Err(Failure::ProxyRefused(message, response)) => (FailureKind::Proxy, message, Some(response)),
@@ -300,7 +303,8 @@ async fn open(
         Err(err) => return Err(handshake_failed(format!("handshake with {} failed: {err}", target.request))),
     };
     let answer = response.headers().get_all("sec-websocket-extensions");
-    let agreement = deflate::read_answer(answer.iter().filter_map(|v| v.to_str().ok()), offer)
+    let settings = options.deflate.unwrap_or(registry.config.deflate);
+    let agreement = deflate::read_answer(answer.iter().filter_map(|v| v.to_str().ok()), offer, settings)
         .map_err(|e| handshake_failed(format!("handshake with {} failed: {e}", target.request)))?;
     // The handshake has just lent the stream back to the connection: it is there.
     ws.get_mut().stream().map_err(|e| handshake_failed(e.to_string()))?.activate(

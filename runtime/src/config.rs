@@ -2,6 +2,7 @@
 //! `api.yaml`'s `[websocket]` config keys (the host converts that section into it), and the
 //! fixed ones, as the constants below it.
 
+use crate::protocol::deflate::DeflateSettings;
 use async_tungstenite::tungstenite::protocol::WebSocketConfig;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,6 +29,8 @@ pub struct Config {
     pub ca_file: Option<PathBuf>,
     /// permessage-deflate: offered by clients and accepted by servers that do not say otherwise.
     pub compression: bool,
+    /// How permessage-deflate compresses where connections and servers do not say.
+    pub deflate: DeflateSettings,
     /// The Redis URL that carries channel messages between processes; `None`: in-process only.
     pub broker: Option<String>,
     /// The bytes of published messages waiting to be relayed to Redis, at most; past it a
@@ -47,6 +50,7 @@ impl Default for Config {
             drain_threshold: 0,
             ca_file: None,
             compression: false,
+            deflate: DeflateSettings::default(),
             broker: None,
             broker_backlog: 16 << 20,
         }
@@ -68,6 +72,12 @@ impl Config {
 /// that. A busy socket is read 128 KiB at a time beneath it (protocol/frames/readahead.rs), so
 /// this only sets how much tungstenite copies per call (docs/performance.md has the figures).
 pub(crate) const READ_BUFFER: usize = 1 << 10;
+
+/// A compressed connection that has sent nothing for this long gives back its compressor's
+/// state (some 200 KiB with zlib-rs, whose hash table alone is 128 KiB), keeping only the last
+/// window of what it sent; its next message makes a new one from that, for some 10 µs. A
+/// connection that sends more often than this keeps it.
+pub(crate) const COMPRESSOR_IDLE: Duration = Duration::from_secs(1);
 
 /// Received bytes a connection may have waiting for the host, each message counted with
 /// [`EVENT_COST`] more: past it the connection stops reading until the host has taken half of

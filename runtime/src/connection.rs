@@ -2,22 +2,25 @@
 //! alive concurrently, so no direction can stall another, and reports what it receives and how
 //! it ended.
 
-use crate::config::{Config, READ_BUFFER};
+use crate::config::{Config, COMPRESSOR_IDLE, READ_BUFFER};
 use crate::core::event::{ConnId, EventKind, Message};
 use crate::core::guard::DisconnectGuard;
 use crate::core::link::{count, Command, Link};
 use crate::core::registry::backpressure::data_len;
 use crate::core::registry::Registry;
 use crate::protocol::deflate::Fault;
+use async_io::Timer;
 use async_std::net::TcpStream;
 use async_tungstenite::tungstenite::error::ProtocolError;
 use async_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use async_tungstenite::tungstenite::protocol::CloseFrame;
 use async_tungstenite::tungstenite::{Bytes, Error, Message as Frame};
 use async_tungstenite::{WebSocketReceiver, WebSocketSender, WebSocketStream};
+use futures::future::{self, Either};
 use futures::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use futures::{pin_mut, select, FutureExt, SinkExt, StreamExt};
 use std::future::Future;
+use std::pin::pin;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -83,12 +86,13 @@ pub(crate) fn drive<S>(
     ws: WebSocketStream<S>,
     link: Arc<Link>,
     tcp: Option<TcpStream>,
+    compressed: bool,
 ) -> impl Future<Output = ()>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let (sink, stream) = ws.split();
-    run(guard, sink, stream, link, tcp)
+    run(guard, sink, stream, link, tcp, compressed)
 }
 
 async fn run<S>(
@@ -97,6 +101,7 @@ async fn run<S>(
     mut stream: WebSocketReceiver<S>,
     link: Arc<Link>,
     tcp: Option<TcpStream>,
+    compressed: bool,
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
@@ -105,7 +110,7 @@ async fn run<S>(
     let heard = Heard { start: Instant::now(), at: AtomicU64::new(0) };
     let end = {
         let read = read_all(registry, id, &mut stream, &heard, &link).fuse();
-        let write = write_all(registry, id, &mut sink, &link, &heard).fuse();
+        let write = write_all(registry, id, &mut sink, &link, &heard, compressed).fuse();
         let keepalive = keepalive(&registry.config, &heard, &link).fuse();
         let abort = link.aborted().fuse();
         pin_mut!(read, write, keepalive, abort);
@@ -282,13 +287,33 @@ async fn write_all<S>(
     sink: &mut WebSocketSender<S>,
     link: &Link,
     heard: &Heard,
+    compressed: bool,
 ) -> Result<CloseFrame, Error>
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let counters = &link.counters;
+    // A compressed connection's idle clock, from its last burst: one timer, moved on when it
+    // rings early, so a busy connection costs one wake a second, not a timer per burst.
+    let mut idle: Option<(Timer, Instant)> = None;
     loop {
-        match link.next().await {
+        let command = match idle.as_mut() {
+            None => link.next().await,
+            Some((timer, since)) => match future::select(pin!(link.next()), &mut *timer).await {
+                Either::Left((command, _)) => command,
+                Either::Right(_) if since.elapsed() >= COMPRESSOR_IDLE => {
+                    // Idle: a second flush gives the compressor's memory back (protocol::frames).
+                    sink.flush().await?;
+                    idle = None;
+                    continue;
+                }
+                Either::Right(_) => {
+                    timer.set_at(*since + COMPRESSOR_IDLE);
+                    continue;
+                }
+            },
+        };
+        match command {
             Command::Send(message) => {
                 let size = data_len(&message);
                 sink.feed(message).await?;
@@ -306,6 +331,13 @@ where
         // Flush once per burst, not once per message.
         if link.is_empty() {
             sink.flush().await?;
+            if compressed {
+                let now = Instant::now();
+                match idle.as_mut() {
+                    Some((_, since)) => *since = now,
+                    None => idle = Some((Timer::at(now + COMPRESSOR_IDLE), now)),
+                }
+            }
             if counters.queued.load(Ordering::SeqCst) == 0 && counters.drain_due.swap(false, Ordering::SeqCst) {
                 registry.push(id, EventKind::Drain);
             }
@@ -441,7 +473,7 @@ mod tests {
             let config = rt.config().websocket();
             async_std::task::block_on(async {
                 let ws = WebSocketStream::from_raw_socket(Scripted(std::io::Cursor::new(bytes)), Role::Server, Some(config)).await;
-                drive(DisconnectGuard::new(registry.clone(), id), ws, link, None).await;
+                drive(DisconnectGuard::new(registry.clone(), id), ws, link, None, false).await;
             });
             let events: Vec<Event> = std::iter::from_fn(|| rt.next_event(Some(Duration::ZERO))).collect();
             let disconnects = events.iter().filter(|e| matches!(e.kind, EventKind::Disconnected { .. })).count();
@@ -472,7 +504,7 @@ mod tests {
             Role::Client,
             Some(config),
         ));
-        crate::core::executor::spawn(drive(DisconnectGuard::new(registry.clone(), id), ws, link, None)).detach();
+        crate::core::executor::spawn(drive(DisconnectGuard::new(registry.clone(), id), ws, link, None, false)).detach();
         let event = rt.next_event(Some(Duration::from_secs(10))).expect("an event");
         assert_eq!(event.conn, id);
         let EventKind::Disconnected { code, reason } = event.kind else { panic!("{:?}", event.kind) };

@@ -5,7 +5,7 @@
 use crate::client::Target;
 use crate::config::{MAX_PROXY_RESPONSE_HEAD, MAX_RESPONSE_BODY};
 use crate::fetch::HttpRequest;
-use crate::protocol::deflate::{accept_offer, read_answer, Terms};
+use crate::protocol::deflate::{accept_offer, read_answer, DeflateSettings, Terms};
 use crate::protocol::frames::deflate_stream::{Deflating, Inflating, Step};
 use crate::protocol::frames::FrameStream;
 use crate::protocol::handshake::{check, read_head};
@@ -46,10 +46,24 @@ pub fn run(name: &str, data: &[u8]) {
             frames(bytes, choice & 1 == 1, offers[usize::from(choice >> 1) % offers.len()]);
         }
         "deflate_round_trip" => {
-            // The first byte picks the terms; the byte 0xfe separates the messages.
+            // The first byte picks the terms and the memLevel; the byte 0xfe separates the
+            // messages, 0xfd too and releases the compressor's state between them (as an idle
+            // connection does).
             let Some((&choice, rest)) = data.split_first() else { return };
-            let messages: Vec<Vec<u8>> = rest.split(|b| *b == 0xfe).map(<[u8]>::to_vec).collect();
-            deflate_round_trip(&messages, choice & 1 == 1, 9 + (choice >> 1) % 7);
+            let mut messages = Vec::new();
+            let mut release = false;
+            for part in rest.split_inclusive(|b| *b == 0xfe || *b == 0xfd) {
+                let (message, separator) = match part.split_last() {
+                    Some((&sep @ (0xfe | 0xfd), message)) => (message, Some(sep)),
+                    _ => (part, None),
+                };
+                messages.push((message.to_vec(), release));
+                release = separator == Some(0xfd);
+            }
+            if rest.is_empty() || matches!(rest.last(), Some(0xfe | 0xfd)) {
+                messages.push((Vec::new(), release));
+            }
+            deflate_round_trip(&messages, choice & 1 == 1, 9 + (choice >> 1) % 7, 1 + (choice >> 4) % 9);
         }
         "upgrade_request" => upgrade_request(data),
         "refusal_body" => refusal_body(data),
@@ -64,7 +78,7 @@ pub fn run(name: &str, data: &[u8]) {
 /// `deflate` (the client's offer `offer`, as the server answers it), through the stream that
 /// inflates them: every read ends, and nothing comes out larger than the limit allows.
 fn frames(bytes: &[u8], deflate: bool, offer: &str) -> usize {
-    let agreement = deflate.then(|| accept_offer([offer])).flatten();
+    let agreement = deflate.then(|| accept_offer([offer], DeflateSettings::default())).flatten();
     let mut stream = FrameStream::new(Cursor::new(bytes.to_vec()), Vec::new(), false);
     stream.activate(Role::Server, agreement.as_ref(), MAX_MESSAGE);
     let mut out = Vec::new();
@@ -79,13 +93,17 @@ fn frames(bytes: &[u8], deflate: bool, offer: &str) -> usize {
     out.len()
 }
 
-/// Messages compressed by a server's sending side (`Deflating`) and read back by a client's
-/// receiving side (`Inflating`) with the same terms: every message comes back as it was.
-fn deflate_round_trip(messages: &[Vec<u8>], no_context_takeover: bool, window_bits: u8) {
+/// Messages compressed by a server's sending side (`Deflating`), its state released before
+/// those marked so, and read back by a client's receiving side (`Inflating`) with the same
+/// terms: every message comes back as it was.
+fn deflate_round_trip(messages: &[(Vec<u8>, bool)], no_context_takeover: bool, window_bits: u8, mem_level: u8) {
     let terms = Terms { no_context_takeover, max_window_bits: window_bits.clamp(9, 15) };
-    let mut deflating = Deflating::new(terms);
+    let mut deflating = Deflating::new(terms, mem_level);
     let mut wire = Vec::new();
-    for message in messages {
+    for (message, release) in messages {
+        if *release {
+            deflating.release();
+        }
         deflating.feed(&unmasked_frame(0x82, message), &mut wire).expect("deflating a message");
     }
     let mut inflating = Inflating::new(terms, Role::Client, usize::MAX);
@@ -98,7 +116,8 @@ fn deflate_round_trip(messages: &[Vec<u8>], no_context_takeover: bool, window_bi
             Err(fault) => panic!("our own compressed frames refused: {fault}"),
         }
     }
-    assert_eq!(messages_of(&out), messages, "a message changed on its round trip");
+    let sent: Vec<&Vec<u8>> = messages.iter().map(|(message, _)| message).collect();
+    assert_eq!(messages_of(&out).iter().collect::<Vec<_>>(), sent, "a message changed on its round trip");
 }
 
 /// An unmasked frame (server to client) with `first` as its first byte.
@@ -141,12 +160,12 @@ fn messages_of(mut bytes: &[u8]) -> Vec<Vec<u8>> {
 /// A client's answer to its compression offer (`Sec-WebSocket-Extensions` of a 101), and a
 /// server's reading of an offer: agreed terms are within RFC 7692's bounds.
 fn extension_headers(text: &str) {
-    if let Some(agreement) = accept_offer([text]) {
+    if let Some(agreement) = accept_offer([text], DeflateSettings::default()) {
         for terms in [agreement.send, agreement.receive] {
             assert!((8..=15).contains(&terms.max_window_bits), "{text:?}: {:?}", terms.max_window_bits);
         }
     }
-    let _ = read_answer([text], true);
+    let _ = read_answer([text], true, DeflateSettings::default());
 }
 
 /// A server reading an upgrade request's head from `bytes` and checking it.

@@ -51,6 +51,7 @@ pub use config::{
 };
 pub use error::{Error, FailureKind};
 pub use fetch::HttpRequest;
+pub use protocol::deflate::DeflateSettings;
 pub use protocol::headers::{parse_headers, Headers};
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;

@@ -7,7 +7,7 @@ use crate::core::executor::{self, Task};
 use crate::core::guard::DisconnectGuard;
 use crate::core::registry::Registry;
 use crate::error::Error;
-use crate::protocol::deflate;
+use crate::protocol::deflate::{self, DeflateSettings};
 use crate::protocol::frames::FrameStream;
 use crate::protocol::handshake::{self, Head};
 use crate::transport::tls::{self, Io, TlsFiles};
@@ -54,7 +54,8 @@ struct Server {
     drain_threshold: usize,
     protocols: Vec<String>,
     tls: Option<TlsAcceptor>,
-    compression: bool,
+    /// How it compresses, when it accepts permessage-deflate.
+    compression: Option<DeflateSettings>,
     admission: bool,
     active: AtomicUsize,
 }
@@ -91,6 +92,8 @@ pub struct ListenOptions {
     pub tls: Option<TlsFiles>,
     /// Accept permessage-deflate when a client offers it; the config's when `None`.
     pub compression: Option<bool>,
+    /// How to compress; the config's when `None`.
+    pub deflate: Option<DeflateSettings>,
     /// Ask the host about each upgrade request ([`crate::EventKind::Admit`]) before answering it.
     pub admission: bool,
     /// Share the port with other sockets that set it (`SO_REUSEPORT`).
@@ -128,7 +131,10 @@ pub(crate) fn listen(
         drain_threshold,
         protocols: options.protocols,
         tls,
-        compression: options.compression.unwrap_or(registry.config.compression),
+        compression: options
+            .compression
+            .unwrap_or(registry.config.compression)
+            .then(|| options.deflate.unwrap_or(registry.config.deflate)),
         admission: options.admission,
         active: AtomicUsize::new(0),
     });
@@ -288,9 +294,9 @@ async fn upgrade(
             response.headers_mut().insert("sec-websocket-protocol", value);
             protocol = chosen.cloned();
         }
-        if server.compression {
+        if let Some(settings) = server.compression {
             let offers = http.headers().get_all("sec-websocket-extensions");
-            agreement = deflate::accept_offer(offers.iter().filter_map(|v| v.to_str().ok()));
+            agreement = deflate::accept_offer(offers.iter().filter_map(|v| v.to_str().ok()), settings);
             if let Some(value) = agreement.as_ref().and_then(|a| HeaderValue::from_str(&a.header).ok()) {
                 response.headers_mut().insert("sec-websocket-extensions", value);
             }
@@ -313,12 +319,13 @@ async fn upgrade(
     };
     let guard = DisconnectGuard::new(registry.clone(), id);
     ws.get_mut().inner_mut().activate(Role::Server, agreement.as_ref(), registry.config.max_message_size);
+    let compressed = agreement.is_some();
     registry.set_agreed(id, protocol, agreement.map(|a| a.header).unwrap_or_default());
     log::info!("connection {id}: accepted from {peer} {} {}", request.method, request.resource);
     registry.push(id, EventKind::Connected(Handshake::Server(Box::new(request))));
     // A task of its own, holding the slot: this one is sized for the handshake, which an open
     // connection no longer needs (see connection::drive).
-    let driving = crate::connection::drive(guard, ws, link, Some(tcp));
+    let driving = crate::connection::drive(guard, ws, link, Some(tcp), compressed);
     executor::spawn(driving.map(move |()| drop(slot))).detach();
 }
 

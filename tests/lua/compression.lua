@@ -1,7 +1,8 @@
 -- permessage-deflate from Lua: a server that accepts it (listen's `compression`) and one that
 -- does not (the config's default), clients that offer it (connect's `compression`) and one that
 -- does not; data.extensions and stats().extensions on both sides say what was agreed, and a
--- 256 KiB text and 64 KiB of bytes come back whole either way.
+-- 256 KiB text and 64 KiB of bytes come back whole either way. Settings tables, the idle
+-- release of compressors, and bad settings follow.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "lib/?.lua;" .. package.path
 local websocket = require "websocket"
 local check = require "check"
@@ -61,6 +62,47 @@ check.eq(try(accepting, { compression = false }), "", "the client does not offer
 check.eq(try(accepting, nil), "", "the config's default: off")
 check.eq(try(plain, { compression = true }), "", "the server does not accept it")
 check.eq(table.concat(server_saw, ","), agreed .. ",,,", "the server's side")
+
+-- A table of settings turns it on: the server compresses with its window and asks the client
+-- for it; the client compresses with less still. A second without messages gives both sides'
+-- compressors back, and what is sent after that, starting from the window each kept, still
+-- inflates on the other side.
+local small = server({ compression = { window_bits = 10, mem_level = 5 } })
+local replies = {}
+local conn, settled
+websocket.connect("ws://127.0.0.1:" .. small .. "/", { compression = { window_bits = 9, mem_level = 1 } }, function(_, c, data)
+  if data.event == websocket.EVENT_CONNECTED then
+    conn, settled = c, data.extensions
+  elseif data.event == websocket.EVENT_MESSAGE then
+    replies[#replies + 1] = data.message
+  end
+end)
+check.run_until(function() return conn ~= nil end)
+check.eq(settled, "permessage-deflate; server_max_window_bits=10; client_max_window_bits=10", "the server's window")
+local function round(message)
+  local before = #replies
+  websocket.send(conn, message)
+  check.run_until(function() return #replies > before end)
+  check.eq(replies[#replies], message, "an echo")
+end
+round(string.rep(line, 40))
+for _ = 1, 15 do
+  websocket.update(0.1)
+end
+round(string.rep(line, 40) .. "and after the pause")
+round(string.rep(line, 3))
+websocket.disconnect(conn)
+
+-- Settings out of range, or unknown, are the caller's error.
+local function refused(params, want)
+  local ok, err = pcall(websocket.connect, "ws://127.0.0.1:" .. small .. "/", params, function() end)
+  check.eq(ok, false, "connect with " .. want)
+  check.eq(tostring(err):find(want, 1, true) ~= nil, true, "the error names it: " .. tostring(err))
+end
+refused({ compression = { window_bits = 16 } }, "window_bits")
+refused({ compression = { mem_level = 0 } }, "mem_level")
+refused({ compression = { windowbits = 10 } }, "window_bits")
+refused({ compression = "yes" }, "compression")
 
 websocket.stop_listening()
 websocket.run()

@@ -1,7 +1,8 @@
 //! permessage-deflate (RFC 7692): what the two sides agree on in the handshake, and the
 //! compressor and decompressor of one connection. [`crate::protocol::frames`] applies them to frames.
 
-use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+use crate::protocol::compressor::Compressor;
+use flate2::{Decompress, FlushDecompress, Status};
 use std::fmt;
 use std::io;
 
@@ -18,15 +19,44 @@ pub(crate) const OFFER: &str =
 /// receiver inflates them after a message's last payload byte.
 pub(crate) const TAIL: [u8; 4] = [0, 0, 0xff, 0xff];
 
-/// The largest window a server compresses with and asks its clients to: 4 KiB, as python
-/// `websockets` chooses. Against the protocol's 32 KiB, it makes each compressed connection
-/// lighter by about 56 KiB of windows and deflate faster, and 1 KiB JSON messages barely larger
-/// (bench/results/compression.md).
-const WINDOW_BITS: u8 = 12;
-
 /// zlib-rs, like zlib-ng, answers zlib's default level 6 with a faster matcher that made JSON
 /// messages 5% larger than C zlib's; 7 takes the lazy matcher, as small and here as fast.
-const LEVEL: u32 = 7;
+const LEVEL: i32 = 7;
+
+/// How one side compresses what it sends.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DeflateSettings {
+    /// The window this side compresses with, a base-2 logarithm (9 to 15), and, as a server,
+    /// asks its clients to compress with: the default 12 (4 KiB, as python `websockets`
+    /// chooses) against the protocol's 32 KiB makes each compressed connection lighter by some
+    /// 90 KiB of windows while compressing, and 1 KiB JSON messages barely larger
+    /// (bench/results/compression.md).
+    pub window_bits: u8,
+    /// zlib's `memLevel` (1 to 9): zlib-rs sizes a deflate block's buffers by it (2^(level+6)
+    /// symbols, 7 bytes each); its hash table is 128 KiB at every level. The default 5 (python
+    /// `websockets`' choice too) against zlib's 8 holds 40 KiB less while compressing and
+    /// compressed 1 KiB JSON messages 6% faster, as small.
+    pub mem_level: u8,
+}
+
+impl Default for DeflateSettings {
+    fn default() -> Self {
+        DeflateSettings { window_bits: 12, mem_level: 5 }
+    }
+}
+
+impl DeflateSettings {
+    /// The settings, or what is out of range.
+    pub fn new(window_bits: u8, mem_level: u8) -> Result<DeflateSettings, String> {
+        if !(9..=15).contains(&window_bits) {
+            return Err(format!("window_bits is {window_bits}, not 9 to 15"));
+        }
+        if !(1..=9).contains(&mem_level) {
+            return Err(format!("mem_level is {mem_level}, not 1 to 9"));
+        }
+        Ok(DeflateSettings { window_bits, mem_level })
+    }
+}
 
 /// One direction's terms: whether each message starts from an empty window, and the window's
 /// size (a base-2 logarithm, 8 to 15).
@@ -49,6 +79,8 @@ pub(crate) struct Agreement {
     pub send: Terms,
     /// How the peer compresses what this side receives.
     pub receive: Terms,
+    /// This side's `memLevel`.
+    pub mem_level: u8,
     /// The `Sec-WebSocket-Extensions` value of the 101 response.
     pub header: String,
 }
@@ -120,7 +152,10 @@ impl Params {
 
 /// A server's answer to the client's `Sec-WebSocket-Extensions` headers: the first
 /// permessage-deflate offer it can honour, or `None` (then it accepts without compression).
-pub(crate) fn accept_offer<'a>(headers: impl IntoIterator<Item = &'a str>) -> Option<Agreement> {
+pub(crate) fn accept_offer<'a>(
+    headers: impl IntoIterator<Item = &'a str>,
+    settings: DeflateSettings,
+) -> Option<Agreement> {
     extensions(headers).iter().filter(|(name, _)| name == NAME).find_map(|(_, list)| {
         let offer = Params::parse(list).ok()?;
         let mut header = NAME.to_string();
@@ -132,11 +167,11 @@ pub(crate) fn accept_offer<'a>(headers: impl IntoIterator<Item = &'a str>) -> Op
         }
         // A server may always ask for less than the offer's limit; a client that did not offer
         // client_max_window_bits must not be given one.
-        let send_bits = offer.server_max_window_bits.unwrap_or(15).min(WINDOW_BITS);
+        let send_bits = offer.server_max_window_bits.unwrap_or(15).min(settings.window_bits);
         header.push_str(&format!("; server_max_window_bits={send_bits}"));
         let receive_bits = match offer.client_max_window_bits {
             Some(offered) => {
-                let bits = offered.unwrap_or(15).min(WINDOW_BITS);
+                let bits = offered.unwrap_or(15).min(settings.window_bits);
                 header.push_str(&format!("; client_max_window_bits={bits}"));
                 bits
             }
@@ -145,6 +180,7 @@ pub(crate) fn accept_offer<'a>(headers: impl IntoIterator<Item = &'a str>) -> Op
         Some(Agreement {
             send: Terms { no_context_takeover: offer.server_no_context_takeover, max_window_bits: send_bits },
             receive: Terms { no_context_takeover: offer.client_no_context_takeover, max_window_bits: receive_bits },
+            mem_level: settings.mem_level,
             header,
         })
     })
@@ -155,6 +191,7 @@ pub(crate) fn accept_offer<'a>(headers: impl IntoIterator<Item = &'a str>) -> Op
 pub(crate) fn read_answer<'a>(
     headers: impl IntoIterator<Item = &'a str>,
     offered: bool,
+    settings: DeflateSettings,
 ) -> Result<Option<Agreement>, String> {
     let headers: Vec<&str> = headers.into_iter().collect();
     let answer = match extensions(headers.iter().copied()).as_slice() {
@@ -172,11 +209,16 @@ pub(crate) fn read_answer<'a>(
         None => 15,
     };
     Ok(Some(Agreement {
-        send: Terms { no_context_takeover: answer.client_no_context_takeover, max_window_bits: client_bits },
+        // A side may always compress with less window than agreed.
+        send: Terms {
+            no_context_takeover: answer.client_no_context_takeover,
+            max_window_bits: client_bits.min(settings.window_bits),
+        },
         receive: Terms {
             no_context_takeover: answer.server_no_context_takeover,
             max_window_bits: answer.server_max_window_bits.unwrap_or(15),
         },
+        mem_level: settings.mem_level,
         header: headers.join(", "),
     }))
 }
@@ -211,35 +253,47 @@ impl Fault {
 /// Compresses the messages one side sends.
 pub(crate) struct Deflater {
     terms: Terms,
-    /// Made on first use (idle connections hold none) and dropped after each message when the
-    /// window is not kept.
-    state: Option<Compress>,
+    mem_level: u8,
+    /// Made on first use and given back by [`Deflater::release`]: idle connections hold none
+    /// (zlib-rs's state is some 200 KiB).
+    state: Option<Compressor>,
+    /// The last bytes sent, up to the window, when the window is kept: a state made after a
+    /// release starts from them, so its matches reach back into earlier messages as the peer's
+    /// window does.
+    history: Vec<u8>,
+    /// Whether a message is part way through (it keeps its state).
+    in_message: bool,
 }
 
 impl Deflater {
-    pub fn new(terms: Terms) -> Deflater {
-        Deflater { terms, state: None }
+    pub fn new(terms: Terms, mem_level: u8) -> Deflater {
+        Deflater { terms, mem_level, state: None, history: Vec::new(), in_message: false }
+    }
+
+    /// zlib's window of 2^9 bytes never reaches back more than 2^9 - 262 bytes (its MAX_DIST),
+    /// so its output also fits a peer's 2^8-byte window: zlib has no 8.
+    fn window_bits(&self) -> u8 {
+        self.terms.max_window_bits.max(9)
     }
 
     /// Appends to `out` one frame's payload compressed; `last` ends the message.
     pub fn compress(&mut self, data: &[u8], last: bool, out: &mut Vec<u8>) -> io::Result<()> {
-        // zlib's window of 2^9 bytes never reaches back more than 2^9 - 262 bytes (its
-        // MAX_DIST), so its output also fits a peer's 2^8-byte window: zlib has no 8.
-        let bits = self.terms.max_window_bits.max(9);
-        let state =
-            self.state.get_or_insert_with(|| Compress::new_with_window_bits(Compression::new(LEVEL), false, bits));
-        let start = state.total_in();
-        loop {
-            if out.capacity() - out.len() < 64 {
-                out.reserve(data.len() / 2 + 64);
+        let state = match self.state.take() {
+            Some(state) => state,
+            None => {
+                let mut state = Compressor::new(LEVEL, self.window_bits(), self.mem_level)?;
+                if !self.history.is_empty() {
+                    state.set_dictionary(&self.history)?;
+                }
+                state
             }
-            let consumed = (state.total_in() - start) as usize;
-            state.compress_vec(&data[consumed..], out, FlushCompress::Sync).map_err(io::Error::other)?;
-            // A sync flush is complete when it left room in the output.
-            if (state.total_in() - start) as usize == data.len() && out.len() < out.capacity() {
-                break;
-            }
+        };
+        if !self.terms.no_context_takeover {
+            self.remember(data);
         }
+        let state = self.state.insert(state);
+        state.compress_sync(data, out)?;
+        self.in_message = !last;
         if last {
             if out.ends_with(&TAIL) {
                 out.truncate(out.len() - TAIL.len());
@@ -252,10 +306,37 @@ impl Deflater {
                 out.push(0);
             }
             if self.terms.no_context_takeover {
-                self.state = None;
+                state.reset()?;
             }
         }
         Ok(())
+    }
+
+    /// Keeps the last window's worth of what was sent.
+    fn remember(&mut self, data: &[u8]) {
+        let window = 1 << self.window_bits();
+        if data.len() >= window {
+            self.history.clear();
+            self.history.extend_from_slice(&data[data.len() - window..]);
+            return;
+        }
+        let excess = (self.history.len() + data.len()).saturating_sub(window);
+        self.history.drain(..excess);
+        self.history.extend_from_slice(data);
+    }
+
+    /// Gives back the compressor's state between messages; the next message makes a new one
+    /// from the history, at the cost of some 10 µs.
+    pub fn release(&mut self) {
+        if !self.in_message {
+            self.state = None;
+        }
+    }
+
+    /// Whether it holds a compressor's state now.
+    #[cfg(test)]
+    pub fn holds_state(&self) -> bool {
+        self.state.is_some()
     }
 }
 
@@ -310,7 +391,7 @@ mod tests {
     use super::*;
 
     fn agreed(offer: &str) -> Option<(Terms, Terms, String)> {
-        accept_offer([offer]).map(|a| (a.send, a.receive, a.header))
+        accept_offer([offer], DeflateSettings::default()).map(|a| (a.send, a.receive, a.header))
     }
 
     #[test]
@@ -355,8 +436,8 @@ mod tests {
 
     #[test]
     fn a_client_checks_the_answer_against_its_offer() {
-        let answer = |value: &str| read_answer([value], true);
-        assert_eq!(read_answer([], true), Ok(None));
+        let answer = |value: &str| read_answer([value], true, DeflateSettings::default());
+        assert_eq!(read_answer([], true, DeflateSettings::default()), Ok(None));
         let agreement =
             answer("permessage-deflate; client_max_window_bits=9; server_no_context_takeover").unwrap().unwrap();
         assert_eq!(agreement.send, Terms { no_context_takeover: false, max_window_bits: 9 });
@@ -369,15 +450,22 @@ mod tests {
         ] {
             assert!(answer(bad).unwrap_err().contains(why), "{bad}");
         }
-        assert!(read_answer(["permessage-deflate"], false).unwrap_err().contains("not offered"));
+        assert!(read_answer(["permessage-deflate"], false, DeflateSettings::default())
+            .unwrap_err()
+            .contains("not offered"));
     }
 
-    /// Compresses `messages` with `send` terms and inflates them back, a byte at a time.
-    fn round_trip(send: Terms, messages: &[Vec<u8>]) -> usize {
-        let mut deflater = Deflater::new(send);
+    /// Compresses `messages` with `send` terms and inflates them back, a byte at a time; with
+    /// `release`, the compressor's state is given back after each.
+    fn round_trip_releasing(send: Terms, messages: &[Vec<u8>], release: bool) -> usize {
+        let mut deflater = Deflater::new(send, 8);
         let mut inflater = Inflater::new(send);
         let mut wire = 0;
         for message in messages {
+            if release {
+                deflater.release();
+                assert!(!deflater.holds_state());
+            }
             let mut compressed = Vec::new();
             deflater.compress(message, true, &mut compressed).unwrap();
             wire += compressed.len();
@@ -395,6 +483,51 @@ mod tests {
         wire
     }
 
+    fn round_trip(send: Terms, messages: &[Vec<u8>]) -> usize {
+        round_trip_releasing(send, messages, false)
+    }
+
+    fn json_messages() -> Vec<Vec<u8>> {
+        (0..20).map(|i| format!(r#"{{"player":{i},"x":1.5,"y":-2.25,"name":"runner"}}"#).into_bytes()).collect()
+    }
+
+    #[test]
+    fn a_released_compressor_goes_on_from_what_was_sent() {
+        let mut messages = json_messages();
+        // One larger than the window: only its end is kept.
+        messages.insert(5, (0..6000u32).flat_map(|i| (i % 251).to_le_bytes()).collect());
+        for max_window_bits in [9, 12, 15] {
+            let terms = Terms { no_context_takeover: false, max_window_bits };
+            let (kept, released) =
+                (round_trip_releasing(terms, &messages, false), round_trip_releasing(terms, &messages, true));
+            // Matches still reach into earlier messages: as small as with the state kept.
+            assert!(released <= kept + kept / 50, "{max_window_bits}: {released} vs {kept}");
+        }
+        let alone = round_trip_releasing(Terms { no_context_takeover: true, max_window_bits: 12 }, &messages, true);
+        assert!(alone > round_trip(Terms { no_context_takeover: false, max_window_bits: 12 }, &messages));
+    }
+
+    #[test]
+    fn a_message_in_progress_keeps_its_state() {
+        let mut deflater = Deflater::new(Terms::default(), 8);
+        let mut out = Vec::new();
+        deflater.compress(b"first half", false, &mut out).unwrap();
+        deflater.release();
+        assert!(deflater.holds_state());
+        deflater.compress(b" and the rest", true, &mut out).unwrap();
+        deflater.release();
+        assert!(!deflater.holds_state());
+    }
+
+    #[test]
+    fn settings_out_of_range_are_refused() {
+        assert_eq!(DeflateSettings::new(12, 5), Ok(DeflateSettings { window_bits: 12, mem_level: 5 }));
+        assert!(DeflateSettings::new(8, 5).unwrap_err().contains("window_bits is 8, not 9 to 15"));
+        assert!(DeflateSettings::new(16, 5).is_err());
+        assert!(DeflateSettings::new(12, 0).unwrap_err().contains("mem_level is 0, not 1 to 9"));
+        assert!(DeflateSettings::new(12, 10).is_err());
+    }
+
     /// A regression test of a finding of fuzz/'s deflate_round_trip: an empty message after
     /// another message (context kept) compressed to nothing, and the receiver read what followed
     /// as the inside of a stored block.
@@ -408,8 +541,7 @@ mod tests {
 
     #[test]
     fn messages_survive_compression_with_every_window_and_context_setting() {
-        let json: Vec<Vec<u8>> =
-            (0..20).map(|i| format!(r#"{{"player":{i},"x":1.5,"y":-2.25,"name":"runner"}}"#).into_bytes()).collect();
+        let json = json_messages();
         let mut sizes = Vec::new();
         for no_context_takeover in [false, true] {
             for max_window_bits in 8..=15 {
@@ -424,7 +556,7 @@ mod tests {
     #[test]
     fn inflation_stops_at_the_cap_and_bad_data_is_a_fault() {
         let mut compressed = Vec::new();
-        Deflater::new(Terms::default()).compress(&vec![0; 10 << 20], true, &mut compressed).unwrap();
+        Deflater::new(Terms::default(), 8).compress(&vec![0; 10 << 20], true, &mut compressed).unwrap();
         assert!(compressed.len() < 20 << 10, "{}", compressed.len());
         let mut out = Vec::new();
         let used = Inflater::new(Terms::default()).inflate(&compressed, &mut out, 1 << 20).unwrap();

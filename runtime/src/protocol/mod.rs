@@ -4,6 +4,7 @@
 //! applies it beneath tungstenite (`frames`).
 
 pub(crate) mod close;
+mod compressor;
 pub(crate) mod deflate;
 pub(crate) mod frames;
 pub(crate) mod handshake;

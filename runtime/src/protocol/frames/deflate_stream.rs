@@ -220,8 +220,13 @@ struct OutFrame {
 }
 
 impl Deflating {
-    pub fn new(terms: Terms) -> Deflating {
-        Deflating { deflater: Deflater::new(terms), header: Vec::new(), frame: None }
+    pub fn new(terms: Terms, mem_level: u8) -> Deflating {
+        Deflating { deflater: Deflater::new(terms, mem_level), header: Vec::new(), frame: None }
+    }
+
+    /// Gives back the compressor's memory until the next message.
+    pub fn release(&mut self) {
+        self.deflater.release();
     }
 
     /// Takes all of `input`, putting what is ready for the socket in `pending`.

@@ -2,6 +2,10 @@
 //! HTTP head until the handshake is done ([`head`]), sizes a plain connection's socket reads to
 //! its traffic ([`readahead`]), and carries permessage-deflate ([`deflate_stream`]); a
 //! connection without the extension pays one branch per read and write.
+//!
+//! A flush with nothing written since the last one says the connection is idle
+//! (`connection::write_all` makes it): the compressor's state, some 200 KiB, is given back
+//! until the next message.
 
 pub(crate) mod deflate_stream;
 mod head;
@@ -38,7 +42,7 @@ impl<S> FrameStream<S> {
         FrameStream {
             inner,
             reader: Reader { raw: read, at: 0, out: Vec::new(), out_at: 0, mode, plain: ReadAhead::default() },
-            writer: Writer { deflating: None, pending: Vec::new(), pending_at: 0 },
+            writer: Writer { deflating: None, pending: Vec::new(), pending_at: 0, written: false },
         }
     }
 
@@ -50,7 +54,7 @@ impl<S> FrameStream<S> {
             return;
         };
         self.reader.mode = ReadMode::Frames(Box::new(Inflating::new(agreement.receive, role, max_message)));
-        self.writer.deflating = Some(Box::new(Deflating::new(agreement.send)));
+        self.writer.deflating = Some(Box::new(Deflating::new(agreement.send, agreement.mem_level)));
     }
 }
 
@@ -142,6 +146,8 @@ struct Writer {
     /// Bytes for the socket, from `pending_at`.
     pending: Vec<u8>,
     pending_at: usize,
+    /// Whether anything was written since the last flush.
+    written: bool,
 }
 
 impl<S: AsyncWrite + Unpin> FrameStream<S> {
@@ -216,6 +222,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for FrameStream<S> {
             return Pin::new(this).poll_write(cx, buf);
         }
         deflating.feed(buf, &mut this.writer.pending)?;
+        this.writer.written = true;
         // Start the socket on it; a full socket is waited for by the next write or flush.
         if let Poll::Ready(Err(e)) = this.poll_pending(cx) {
             return Poll::Ready(Err(e));
@@ -226,6 +233,11 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for FrameStream<S> {
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         ready!(this.poll_pending(cx))?;
+        let writer = &mut this.writer;
+        if let Some(deflating) = writer.deflating.as_mut().filter(|_| !writer.written) {
+            deflating.release();
+        }
+        writer.written = false;
         Pin::new(&mut this.inner).poll_flush(cx)
     }
 

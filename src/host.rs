@@ -5,8 +5,7 @@ use crate::glue::{
     self, BrokerReport, CallbackData, CompressionSettings, ConnectParams, Connection, ConnectionStats,
     HandshakeResponse, ListenOptions, SendOptions, TlsClient, UpgradeRequest, WebsocketApi,
 };
-use mlua::{AnyUserData, Function, Lua, Value};
-use rustc_hash::FxHashMap;
+use mlua::{AnyUserData, Function, Lua, Table, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -54,8 +53,11 @@ pub type HttpReplies = dyn Fn(&Lua, &Value, HttpReply);
 
 #[derive(Default)]
 struct LuaState {
-    /// Each live connection's one userdata (so it keeps its identity) and callback.
-    conns: FxHashMap<ConnId, Rc<Conn>>,
+    /// Each live connection's one userdata (so it keeps its identity) and callback, in Lua
+    /// tables keyed by its id (made at the first connection). Not held in Rust: mlua keeps every
+    /// value Rust holds in a slot of one auxiliary Lua stack, which LuaJIT caps at 8,000 values,
+    /// so a value per connection would cap the connections of a process there.
+    conns: Option<Conns>,
     /// The callbacks of each running `listen`. A connection accepted just before its server
     /// stopped arrives when they are gone, and is not shown: the runtime closes it.
     listeners: HashMap<ListenerId, Server>,
@@ -74,9 +76,15 @@ struct Server {
     accept: Option<Function>,
 }
 
-struct Conn {
-    handle: AnyUserData,
-    callback: Function,
+struct Conns {
+    handles: Table,
+    callbacks: Table,
+}
+
+impl Conns {
+    fn new(lua: &Lua) -> mlua::Result<Conns> {
+        Ok(Conns { handles: lua.create_table()?, callbacks: lua.create_table()? })
+    }
 }
 
 impl Host {
@@ -126,6 +134,32 @@ impl Host {
         self.0.lua_state.borrow_mut()
     }
 
+    /// Keeps a new connection's handle and callback.
+    fn add_conn(&self, lua: &Lua, id: ConnId, handle: &AnyUserData, callback: &Function) -> mlua::Result<()> {
+        let mut state = self.state();
+        let conns = match &mut state.conns {
+            Some(conns) => conns,
+            none => none.insert(Conns::new(lua)?),
+        };
+        conns.handles.raw_set(id, handle)?;
+        conns.callbacks.raw_set(id, callback)
+    }
+
+    /// A live connection's handle and callback; with `end`, forgotten after this.
+    fn conn(&self, id: ConnId, end: bool) -> mlua::Result<Option<(AnyUserData, Function)>> {
+        let state = self.state();
+        let Some(conns) = &state.conns else { return Ok(None) };
+        let found = match conns.handles.raw_get::<Option<AnyUserData>>(id)? {
+            Some(handle) => Some((handle, conns.callbacks.raw_get::<Function>(id)?)),
+            None => None,
+        };
+        if end && found.is_some() {
+            conns.handles.raw_set(id, Value::Nil)?;
+            conns.callbacks.raw_set(id, Value::Nil)?;
+        }
+        Ok(found)
+    }
+
     /// Dispatches the events already queued, waiting up to `timeout` (`None`: without limit)
     /// for the first. An error raised by a callback is reported and the next event still
     /// dispatched. Returns how many were dispatched.
@@ -156,7 +190,7 @@ impl Host {
     /// events. Returns how many it delivered; the first other event it took is left in `after`.
     fn deliver(&self, lua: &Lua, event: Event, budget: usize, after: &mut Option<Event>) -> (usize, mlua::Result<()>) {
         let id = event.conn;
-        let conn = match event.kind {
+        let found = match event.kind {
             EventKind::Admit(request) => return (1, self.admit(lua, id, *request)),
             EventKind::Published(publication) => return (1, self.published(lua, *publication)),
             EventKind::Http(reply) => {
@@ -169,22 +203,16 @@ impl Host {
             EventKind::Connected(Handshake::Server(ref request)) => {
                 let server = self.state().listeners.get(&request.listener).cloned();
                 let Some(Server { callback, .. }) = server else { return (1, Ok(())) };
-                let handle = match lua.create_userdata(Connection(id)) {
-                    Ok(handle) => handle,
-                    Err(err) => return (1, Err(err)),
-                };
-                let conn = Rc::new(Conn { handle, callback });
-                self.state().conns.insert(id, conn.clone());
-                conn
+                lua.create_userdata(Connection(id))
+                    .and_then(|handle| self.add_conn(lua, id, &handle, &callback).map(|()| Some((handle, callback))))
             }
-            _ => match self.state().conns.get(&id) {
-                Some(conn) => conn.clone(),
-                None => return (1, Ok(())),
-            },
+            _ => self.conn(id, matches!(event.kind, EventKind::Disconnected { .. })),
         };
-        if matches!(event.kind, EventKind::Disconnected { .. }) {
-            self.state().conns.remove(&id);
-        }
+        let (handle, callback) = match found {
+            Ok(Some(conn)) => conn,
+            Ok(None) => return (1, Ok(())),
+            Err(err) => return (1, Err(err)),
+        };
         let instance = self.state().instance.clone();
         let mut data = callback_data(event.kind);
         if data.event == glue::EVENT_CONNECTED {
@@ -212,7 +240,7 @@ impl Host {
             }
         };
         let mut data = Some(data);
-        let result = glue::call_callback_each(lua, &conn.callback, &instance, &conn.handle, &mut data, &mut next);
+        let result = glue::call_callback_each(lua, &callback, &instance, &handle, &mut data, &mut next);
         // The call that raised an error did not ask for the next.
         (delivered + usize::from(result.is_err()), result)
     }
@@ -419,7 +447,7 @@ impl WebsocketApi for Host {
         };
         let id = self.runtime().connect(&url, options).map_err(runtime_error)?;
         let handle = lua.create_userdata(Connection(id))?;
-        self.state().conns.insert(id, Rc::new(Conn { handle: handle.clone(), callback }));
+        self.add_conn(lua, id, &handle, &callback)?;
         Ok(handle)
     }
 

@@ -417,3 +417,33 @@ fn a_tls_handshake_flood_is_dropped_at_the_timeout_while_a_real_client_is_served
     server.wait();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// More connections than LuaJIT lets mlua reference from Rust (8,000 values in its auxiliary
+/// stack): the runner once held each connection's handle and callback there, and past 8,000
+/// every callback failed with "out of Lua stack". 9,000 clients, each subscribed in its
+/// callback; one publish reaches all of them.
+#[test]
+fn a_luajit_runner_holds_9000_connections_each_with_its_handle_and_callback() {
+    let _serial = serial();
+    const CLIENTS: usize = 9000;
+    let mut command = runner();
+    command.arg("tests/lua/runner/many_connections.lua");
+    let mut server = Running::start(command);
+    let port: u16 = server.line().trim().parse().expect("a port");
+    let client = Runtime::new(Config::default());
+    let conns = connect_all(&client, port, CLIENTS);
+    client.send(conns[0], Message::text(b"to all".to_vec())).unwrap();
+    let mut reached = std::collections::HashSet::new();
+    while reached.len() < CLIENTS {
+        let event = client.next_event(Some(WAIT)).expect("the publication stalled");
+        match event.kind {
+            EventKind::Message(message) if &message.data[..] == b"to all" => assert!(reached.insert(event.conn)),
+            other => panic!("connection {}: {other:?}", event.conn),
+        }
+    }
+    for conn in &conns {
+        client.disconnect(*conn, 1000, "done").unwrap();
+    }
+    expect_disconnects(&client, &conns, 1000);
+    drop(server);
+}

@@ -52,14 +52,15 @@ impl Plan {
 pub const PROCESSES: [usize; 2] = [1, 3];
 pub const SUBSCRIBERS: [usize; 2] = [300, 3000];
 
+/// wslua's channels, or Socket.IO with its Redis adapter (also the stacks of crate::scale).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Stack {
+pub enum Stack {
     Wslua,
     SocketIo,
 }
 
 impl Stack {
-    const ALL: [Stack; 2] = [Stack::Wslua, Stack::SocketIo];
+    pub const ALL: [Stack; 2] = [Stack::Wslua, Stack::SocketIo];
 
     fn name(self) -> &'static str {
         match self {
@@ -100,16 +101,23 @@ impl Stack {
     /// Engine.IO's open packet and the connect to the main namespace.
     async fn connect(self, url: String) -> Result<Ws> {
         let mut ws = load::connect(&url).await?;
-        if self == Stack::SocketIo {
-            expect(&mut ws, "0{").await?;
-            ws.send(Message::text("40")).await?;
-            expect(&mut ws, "40{").await?;
-        }
+        self.join(&mut ws).await?;
         Ok(ws)
     }
 
+    /// For Socket.IO, takes a new websocket connection past Engine.IO's open packet and the
+    /// connect to the main namespace.
+    pub async fn join(self, ws: &mut Ws) -> Result<()> {
+        if self == Stack::SocketIo {
+            expect(ws, "0{").await?;
+            ws.send(Message::text("40")).await?;
+            expect(ws, "40{").await?;
+        }
+        Ok(())
+    }
+
     /// The frame that publishes `payload`.
-    fn publish(self, payload: &str) -> Message {
+    pub fn publish(self, payload: &str) -> Message {
         Message::text(match self {
             Stack::Wslua => payload.to_string(),
             Stack::SocketIo => format!(r#"42["publish","{payload}"]"#),
@@ -286,7 +294,7 @@ pub struct Row {
     pub cell: Result<Cell>,
 }
 
-fn redis(paths: &Paths) -> Result<(Running, u16)> {
+pub fn redis(paths: &Paths) -> Result<(Running, u16)> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let mut command = Command::new("redis-server");
     command.args(["--bind", "127.0.0.1", "--port", &port.to_string(), "--save", "", "--appendonly", "no"]);

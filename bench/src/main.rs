@@ -8,6 +8,7 @@ mod peers;
 mod plot;
 mod procfs;
 mod report;
+mod scale;
 mod scenarios;
 mod serve;
 mod stats;
@@ -79,6 +80,28 @@ enum Command {
         #[arg(long, default_value = "docs/scaling-out.md")]
         page: PathBuf,
     },
+    /// Connection scale: CONNECTIONS concurrent connections to one port (wslua's runner with
+    /// --workers, and Socket.IO in node's cluster), held, then one publish through Redis
+    /// reaching all; writes its table and puts it in the manual's page. Run from the
+    /// repository root.
+    Scale {
+        #[arg(long, default_value_t = 100_000)]
+        connections: usize,
+        /// Client processes, each from its own source address (127.0.0.2, .3, …).
+        #[arg(long, default_value_t = 8)]
+        generators: usize,
+        /// Server processes of each stack.
+        #[arg(long, default_value_t = 7)]
+        workers: usize,
+        #[arg(long, default_value = "bench/results/scale.md")]
+        table: PathBuf,
+        /// The manual page whose <!-- scale:start --> … <!-- scale:end --> part gets the table.
+        #[arg(long, default_value = "docs/scaling-out.md")]
+        page: PathBuf,
+    },
+    /// One client process of the scale scenario (`scale` starts them).
+    #[command(hide = true)]
+    ScaleGenerator { stack: String, port: u16, count: usize, source: std::net::IpAddr },
     /// The ceiling: a plain async-tungstenite echo server. Prints its port.
     EchoServer,
     /// Streams COUNT numbered messages to the first client that connects, then prints the rate:
@@ -126,6 +149,26 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::EchoServer => async_std::task::block_on(serve::echo_server()),
+        Command::ScaleGenerator { stack, port, count, source } => {
+            rlimit::increase_nofile_limit(u64::MAX)?;
+            scale::generator(&stack, port, count, source)
+        }
+        Command::Scale { connections, generators, workers, table, page } => {
+            rlimit::increase_nofile_limit(u64::MAX)?;
+            let paths = peers::Paths::new(std::env::current_dir()?)?;
+            let manual = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+            let plan = scale::Plan { connections, generators, workers };
+            let started = std::time::Instant::now();
+            let rows = scale::run(&paths, plan)?;
+            let context = report::Context::collect(&paths, started.elapsed());
+            let versions = report::socket_io_versions(&paths);
+            let markdown = scale::markdown(&rows, plan, &context.stamp("wslua-bench scale", &versions));
+            let manual = report::splice(&manual, "scale", &markdown).map_err(|e| format!("{}: {e}", page.display()))?;
+            write(&table, &markdown)?;
+            write(&page, &manual)?;
+            println!("{markdown}");
+            Ok(())
+        }
         Command::Compression { count, idle, only, table } => {
             rlimit::increase_nofile_limit(u64::MAX)?;
             let paths = peers::Paths::new(std::env::current_dir()?)?;
@@ -143,19 +186,7 @@ fn run(cli: Cli) -> Result<()> {
             let started = std::time::Instant::now();
             let rows = cluster::run(&paths, plan)?;
             let context = report::Context::collect(&paths, started.elapsed());
-            let versions = [
-                ("Redis", report::output("redis-server", &["--version"])),
-                (
-                    "Socket.IO",
-                    format!(
-                        "{} with @socket.io/redis-adapter {} and redis {}, on node {}",
-                        report::node_module_version(&paths, "socket.io"),
-                        report::node_module_version(&paths, "@socket.io/redis-adapter"),
-                        report::node_module_version(&paths, "redis"),
-                        report::output("node", &["--version"])
-                    ),
-                ),
-            ];
+            let versions = report::socket_io_versions(&paths);
             let markdown = cluster::markdown(&rows, plan, &context.stamp("wslua-bench cluster", &versions));
             let manual =
                 report::splice(&manual, "cluster", &markdown).map_err(|e| format!("{}: {e}", page.display()))?;

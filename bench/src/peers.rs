@@ -226,8 +226,14 @@ pub struct Running {
 
 impl Running {
     pub fn spawn(mut command: Command, paths: &Paths, name: &str) -> Result<Running> {
+        command.stdin(Stdio::null());
+        Running::spawn_with_stdin(command, paths, name)
+    }
+
+    /// [`Running::spawn`] with the command's own stdin (a pipe to talk to it, say).
+    pub fn spawn_with_stdin(mut command: Command, paths: &Paths, name: &str) -> Result<Running> {
         let log = paths.logs.join(format!("{}.log", name.replace([' ', ',', ':'], "_")));
-        command.current_dir(&paths.root).stdin(Stdio::null()).stderr(File::create(&log)?);
+        command.current_dir(&paths.root).stderr(File::create(&log)?);
         let child = command.spawn().map_err(|e| format!("cannot start {:?}: {e}", command.get_program()))?;
         Ok(Running { child, log })
     }

@@ -59,6 +59,23 @@ impl Context {
 }
 
 /// The version of a node module the test command installed.
+/// The versions the Socket.IO scenarios name: Redis's, and Socket.IO's stack on node's.
+pub fn socket_io_versions(paths: &Paths) -> [(&'static str, String); 2] {
+    [
+        ("Redis", output("redis-server", &["--version"])),
+        (
+            "Socket.IO",
+            format!(
+                "{} with @socket.io/redis-adapter {} and redis {}, on node {}",
+                node_module_version(paths, "socket.io"),
+                node_module_version(paths, "@socket.io/redis-adapter"),
+                node_module_version(paths, "redis"),
+                output("node", &["--version"])
+            ),
+        ),
+    ]
+}
+
 pub fn node_module_version(paths: &Paths, module: &str) -> String {
     let manifest = paths.root.join("tests/peers/node_modules").join(module).join("package.json");
     let text = std::fs::read_to_string(manifest).unwrap_or_default();

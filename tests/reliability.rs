@@ -418,6 +418,30 @@ fn a_tls_handshake_flood_is_dropped_at_the_timeout_while_a_real_client_is_served
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The mixed soak (scripts/soak --mixed) in its short mode: 30 clients for 30 s over wss:// with
+/// compression, sessions churning, some vanishing mid-frame, channels across two runners on one
+/// redis-server. It fails on a lost or changed echo, a failed connection, or descriptors not
+/// back to their baseline; the summary must name both runners and the clients' counts.
+#[test]
+fn the_mixed_soak_short_mode_loses_nothing_and_leaves_no_descriptor() {
+    let _one = serial();
+    let results = scratch("soak");
+    let out = std::process::Command::new("scripts/soak")
+        .current_dir(repo())
+        .args(["--mixed", "0.5", "30"])
+        .env("WSLUA", env!("CARGO_BIN_EXE_wslua"))
+        .env("SOAK_RESULTS", &results)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let summary = std::fs::read_to_string(results.join("soak-mixed.md")).unwrap();
+    for part in ["| a |", "| b |", "echoes sent", "vanished", "publications heard"] {
+        assert!(summary.contains(part), "{part} missing from the summary:\n{summary}");
+    }
+    assert!(std::fs::read_to_string(results.join("soak-mixed.svg")).unwrap().contains("<polyline"));
+}
+
 /// More connections than LuaJIT lets mlua reference from Rust (8,000 values in its auxiliary
 /// stack): the runner once held each connection's handle and callback there, and past 8,000
 /// every callback failed with "out of Lua stack". 9,000 clients, each subscribed in its

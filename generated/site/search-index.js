@@ -2065,6 +2065,12 @@ window.WSLUA_SEARCH = [
     "href": "limits-and-errors.html#fuzzing"
   },
   {
+    "name": "Soak",
+    "kind": "manual section",
+    "text": "Limits and errors: Soak",
+    "href": "limits-and-errors.html#soak"
+  },
+  {
     "name": "Migrating from Defold's extension-websocket",
     "kind": "manual",
     "text": "Migrating from Defold's extension-websocket",

@@ -456,6 +456,16 @@ fn a_luajit_runner_holds_9000_connections_each_with_its_handle_and_callback() {
     let port: u16 = server.line().trim().parse().expect("a port");
     let client = Runtime::new(Config::default());
     let conns = connect_all(&client, port, CLIENTS);
+    // A client may see its 101 before the server's callback subscribed it: asked until all are.
+    loop {
+        client.send(conns[0], Message::text(b"count".to_vec())).unwrap();
+        let event = client.next_event(Some(WAIT)).expect("no count");
+        let EventKind::Message(count) = event.kind else { panic!("{:?}", event.kind) };
+        if count.data[..] == *CLIENTS.to_string().as_bytes() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     client.send(conns[0], Message::text(b"to all".to_vec())).unwrap();
     let mut reached = std::collections::HashSet::new();
     while reached.len() < CLIENTS {

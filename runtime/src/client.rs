@@ -1,6 +1,7 @@
 //! Outgoing connections: URL → name lookup → TCP → TLS (wss) → websocket handshake, all under
 //! the caller's `timeout`, then [`crate::connection::drive`].
 
+use crate::config::DeflateSettings;
 use crate::config::MAX_RESPONSE_BODY;
 use crate::core::event::{ConnId, EventKind, Handshake, HandshakeResponse};
 use crate::core::executor;
@@ -8,7 +9,7 @@ use crate::core::guard::DisconnectGuard;
 use crate::core::link::Link;
 use crate::core::registry::Registry;
 use crate::error::{ConnectError, Error, FailureKind};
-use crate::protocol::deflate::{self, DeflateSettings};
+use crate::protocol::deflate;
 use crate::protocol::frames::FrameStream;
 use crate::protocol::headers::{header_pairs, Headers};
 use crate::protocol::response::read_body;

@@ -3,9 +3,10 @@
 //! what must hold whatever the bytes are; a panic (or a failed check) is a finding.
 
 use crate::client::Target;
+use crate::config::DeflateSettings;
 use crate::config::{MAX_PROXY_RESPONSE_HEAD, MAX_RESPONSE_BODY};
 use crate::fetch::HttpRequest;
-use crate::protocol::deflate::{accept_offer, read_answer, DeflateSettings, Terms};
+use crate::protocol::deflate::{accept_offer, read_answer, Terms};
 use crate::protocol::frames::deflate_stream::{Deflating, Inflating, Step};
 use crate::protocol::frames::FrameStream;
 use crate::protocol::handshake::{check, read_head};

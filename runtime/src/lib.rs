@@ -46,12 +46,11 @@ pub use async_tungstenite::tungstenite::Bytes;
 pub use broker::{check_url as check_broker_url, BrokerState, BrokerStatus};
 pub use client::ConnectOptions;
 pub use config::{
-    Config, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_HTTP_BODY, MAX_REQUEST_HEAD, MAX_REQUEST_HEADERS,
-    MAX_RESPONSE_BODY, MAX_UNDELIVERED,
+    Config, DeflateSettings, EVENT_COST, MAX_CHANNEL, MAX_CLOSE_REASON, MAX_HTTP_BODY, MAX_REQUEST_HEAD,
+    MAX_REQUEST_HEADERS, MAX_RESPONSE_BODY, MAX_UNDELIVERED,
 };
 pub use error::{Error, FailureKind};
 pub use fetch::HttpRequest;
-pub use protocol::deflate::DeflateSettings;
 pub use protocol::headers::{parse_headers, Headers};
 pub use runtime::{Interrupter, Listener, Runtime};
 pub use server::ListenOptions;

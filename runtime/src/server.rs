@@ -2,12 +2,13 @@
 //! accepted socket that runs TLS and the handshake under `connection_timeout` and the
 //! `max_connections` limit, then [`crate::connection::drive`].
 
+use crate::config::DeflateSettings;
 use crate::core::event::{EventKind, Handshake, ListenerId, Request, Verdict};
 use crate::core::executor::{self, Task};
 use crate::core::guard::DisconnectGuard;
 use crate::core::registry::Registry;
 use crate::error::Error;
-use crate::protocol::deflate::{self, DeflateSettings};
+use crate::protocol::deflate;
 use crate::protocol::frames::FrameStream;
 use crate::protocol::handshake::{self, Head};
 use crate::transport::tls::{self, Io, TlsFiles};

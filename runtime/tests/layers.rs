@@ -11,6 +11,7 @@ const ORDER: &[&str] = &[
     "protocol/handshake",
     "protocol/response",
     "protocol/close",
+    "protocol/compressor",
     "protocol/deflate",
     "protocol/frames/head",
     "protocol/frames/readahead",

@@ -69,7 +69,9 @@ check.eq(table.concat(server_saw, ","), agreed .. ",,,", "the server's side")
 -- inflates on the other side.
 local small = server({ compression = { window_bits = 10, mem_level = 5 } })
 local replies = {}
-local conn, settled
+local settled
+---@type websocket.connection
+local conn
 websocket.connect("ws://127.0.0.1:" .. small .. "/", { compression = { window_bits = 9, mem_level = 1 } }, function(_, c, data)
   if data.event == websocket.EVENT_CONNECTED then
     conn, settled = c, data.extensions
@@ -77,7 +79,7 @@ websocket.connect("ws://127.0.0.1:" .. small .. "/", { compression = { window_bi
     replies[#replies + 1] = data.message
   end
 end)
-check.run_until(function() return conn ~= nil end)
+check.run_until(function() return settled ~= nil end)
 check.eq(settled, "permessage-deflate; server_max_window_bits=10; client_max_window_bits=10", "the server's window")
 local function round(message)
   local before = #replies

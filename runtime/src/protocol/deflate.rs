@@ -1,6 +1,7 @@
 //! permessage-deflate (RFC 7692): what the two sides agree on in the handshake, and the
 //! compressor and decompressor of one connection. [`crate::protocol::frames`] applies them to frames.
 
+use crate::config::DeflateSettings;
 use crate::protocol::compressor::Compressor;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::fmt;
@@ -22,41 +23,6 @@ pub(crate) const TAIL: [u8; 4] = [0, 0, 0xff, 0xff];
 /// zlib-rs, like zlib-ng, answers zlib's default level 6 with a faster matcher that made JSON
 /// messages 5% larger than C zlib's; 7 takes the lazy matcher, as small and here as fast.
 const LEVEL: i32 = 7;
-
-/// How one side compresses what it sends.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DeflateSettings {
-    /// The window this side compresses with, a base-2 logarithm (9 to 15), and, as a server,
-    /// asks its clients to compress with: the default 12 (4 KiB, as python `websockets`
-    /// chooses) against the protocol's 32 KiB makes each compressed connection lighter by some
-    /// 90 KiB of windows while compressing, and 1 KiB JSON messages barely larger
-    /// (bench/results/compression.md).
-    pub window_bits: u8,
-    /// zlib's `memLevel` (1 to 9): zlib-rs sizes a deflate block's buffers by it (2^(level+6)
-    /// symbols, 7 bytes each); its hash table is 128 KiB at every level. The default 5 (python
-    /// `websockets`' choice too) against zlib's 8 holds 40 KiB less while compressing and
-    /// compressed 1 KiB JSON messages 6% faster, as small.
-    pub mem_level: u8,
-}
-
-impl Default for DeflateSettings {
-    fn default() -> Self {
-        DeflateSettings { window_bits: 12, mem_level: 5 }
-    }
-}
-
-impl DeflateSettings {
-    /// The settings, or what is out of range.
-    pub fn new(window_bits: u8, mem_level: u8) -> Result<DeflateSettings, String> {
-        if !(9..=15).contains(&window_bits) {
-            return Err(format!("window_bits is {window_bits}, not 9 to 15"));
-        }
-        if !(1..=9).contains(&mem_level) {
-            return Err(format!("mem_level is {mem_level}, not 1 to 9"));
-        }
-        Ok(DeflateSettings { window_bits, mem_level })
-    }
-}
 
 /// One direction's terms: whether each message starts from an empty window, and the window's
 /// size (a base-2 logarithm, 8 to 15).

@@ -570,7 +570,9 @@ impl WebsocketApi for Host {
     fn update(&self, lua: &Lua, timeout: f64) -> mlua::Result<i64> {
         // The glue has checked it is a number of seconds from 0 to a day.
         let timeout = Duration::try_from_secs_f64(timeout).unwrap_or_default();
-        Ok(self.runtime().block_on(self.dispatch(lua, Some(timeout))) as i64)
+        let dispatch = self.dispatch(lua, Some(timeout));
+        let count = if timeout.is_zero() { self.runtime().now(dispatch) } else { self.runtime().block_on(dispatch) };
+        Ok(count as i64)
     }
 
     fn event_fd(&self, _: &Lua) -> mlua::Result<i64> {

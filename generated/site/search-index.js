@@ -255,7 +255,7 @@ window.WSLUA_SEARCH = [
   {
     "name": "websocket.event_fd",
     "kind": "function",
-    "text": "A file descriptor for a program that waits in an event loop of its own (luv, cqueues, LuaSocket's `select`, a game's frame loop): it is readable while events are pending, and `websocket.update` drains it when it has dispatched them all. Watch it for reading and call `websocket.update(0)` when it is readable; never read it yourself. It is level-triggered as loops see it (it stays readable until `update` has taken every pending event, so an `update` that stops early leaves it readable), and it is raised again by the first event after it was drained, so an edge-triggered watcher misses nothing either. Every call returns the same descriptor; it is close-on-exec, and a child made by `fork` must not use it (nor the module). On Linux it is an `eventfd`, elsewhere on Unix a pipe.",
+    "text": "A file descriptor for a program that waits in an event loop of its own (luv, cqueues, LuaSocket's `select`, a game's frame loop): it is readable while events are pending and, on Linux, as soon as a connection's socket has data, which the next `websocket.update` then reads on your thread (so a message through the descriptor waits for no other thread). Watch it for reading and call `websocket.update(0)` when it is readable; never read it yourself. It is level-triggered as loops see it (it stays readable until `update` has taken every pending event, so an `update` that stops early leaves it readable), and every event or arrival after that makes it readable again, so an edge-triggered watcher misses nothing either. Every call returns the same descriptor; it is close-on-exec, and a child made by `fork` must not use it (nor the module). On Linux it is an epoll set holding an `eventfd` and the connections' sockets, elsewhere on Unix a pipe.",
     "href": "reference.html#event_fd"
   },
   {
@@ -2225,6 +2225,12 @@ window.WSLUA_SEARCH = [
     "kind": "manual section",
     "text": "Performance: The runner's VM: LuaJIT and Lua 5.4",
     "href": "performance.html#the-runner-s-vm-luajit-and-lua-5-4"
+  },
+  {
+    "name": "Inside another event loop",
+    "kind": "manual section",
+    "text": "Performance: Inside another event loop",
+    "href": "performance.html#inside-another-event-loop"
   },
   {
     "name": "Measurements behind the engine's shape",

@@ -91,6 +91,10 @@ pub(crate) fn drive<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    #[cfg(unix)]
+    if let Some(tcp) = &tcp {
+        guard.registry.watch(guard.id, std::os::fd::AsRawFd::as_raw_fd(tcp));
+    }
     let (sink, stream) = ws.split();
     run(guard, sink, stream, link, tcp, compressed)
 }

@@ -198,6 +198,7 @@ impl Runtime {
     /// [`Self::next_event`] for a host that waits in [`Self::block_on`] or [`Self::host_loop`].
     pub async fn event(&self, timeout: Option<Duration>) -> Option<Event> {
         if self.taken.len() == 0 {
+            self.registry.pump();
             self.registry.queue.arrival(timeout).await?;
         }
         self.queued_event()
@@ -244,6 +245,12 @@ impl Runtime {
         executor::block_on(future)
     }
 
+    /// Runs `future`, a host's step that does not wait (`update(0)`), on this thread: the same
+    /// as [`Self::block_on`], with no thread woken on the way.
+    pub fn now<T>(&self, future: impl Future<Output = T>) -> T {
+        executor::now(future)
+    }
+
     /// Marks the host's handling of the events it took, on this thread, until the value is
     /// dropped: what its calls queue meanwhile for the engine (a send's write) is done by this
     /// thread when the batch ends if it is one task, and by the engine's threads if more.
@@ -279,10 +286,11 @@ impl Runtime {
     }
 
     /// A descriptor for a program's own event loop: readable while events wait to be taken
-    /// ([`Self::next_event`], [`Self::queued_event`]), drained when they all have been. Made on
-    /// the first call, the same one after; close-on-exec. Unix only.
+    /// ([`Self::next_event`], [`Self::queued_event`]), drained when they all have been, and
+    /// (Linux) when a connection's socket has data, which the next [`Self::event`] reads on the
+    /// caller's thread. Made on the first call, the same one after; close-on-exec. Unix only.
     pub fn event_fd(&self) -> Result<i32, Error> {
-        self.registry.queue.event_fd().map_err(Error::EventFd)
+        self.registry.event_fd().map_err(Error::EventFd)
     }
 
     pub fn interrupter(&self) -> Interrupter {

@@ -23,8 +23,10 @@ use futures::FutureExt;
 use std::cell::Cell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::pin::pin;
 use std::sync::atomic::{fence, AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
+use std::task::{Context, Poll, Waker};
 
 pub(crate) use async_task::Task;
 
@@ -224,6 +226,35 @@ impl Drop for Hosting {
     }
 }
 
+/// Runs on this thread the tasks `wake` makes ready, and any others ready by then, once each:
+/// the host, told by its descriptor that sockets have data, reads them itself. What is ready
+/// again after its turn is left to the network threads.
+pub(crate) fn run_here(wake: impl FnOnce()) {
+    let pool = &*POOL;
+    // Hosting, so the tasks woken are left for this thread.
+    let _hosting = Hosting::start();
+    react_once();
+    wake();
+    for _ in 0..pool.ready.len() {
+        let Ok(runnable) = pool.ready.pop() else { break };
+        runnable.run();
+    }
+}
+
+/// Polls the sockets once on this thread, without waiting, unless another thread polls them.
+fn react_once() {
+    let mut woken = false;
+    // async-io's block_on polls the sockets without waiting when the future it runs has woken
+    // itself, and it does so before polling it again.
+    async_io::block_on(std::future::poll_fn(|cx| {
+        if std::mem::replace(&mut woken, true) {
+            return Poll::Ready(());
+        }
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }));
+}
+
 /// Runs one of the engine's tasks on this thread, once one is ready.
 pub(crate) async fn tick() {
     let pool = &*POOL;
@@ -236,6 +267,18 @@ pub(crate) async fn tick() {
         if pool.ready.is_empty() {
             listener.await;
         }
+    }
+}
+
+/// Runs a host's step that does not wait (the module's `update(0)`) on this thread, without
+/// async-io's `block_on`, which wakes async-io's thread each time it returns: a program that
+/// calls `update(0)` for every message its loop sees would wake a thread, on another core,
+/// for each. A step that does wait after all is given to [`block_on`].
+pub(crate) fn now<T>(future: impl Future<Output = T>) -> T {
+    let mut future = pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(done) => done,
+        Poll::Pending => block_on(future),
     }
 }
 

@@ -105,6 +105,14 @@ impl Link {
         }
     }
 
+    /// Has the task look again at everything it waits for (its socket too), as if woken.
+    pub fn poke(&self) {
+        let waker = lock(&self.state).abort_waker.clone();
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    }
+
     /// The next command, when there is one.
     pub async fn next(&self) -> Command {
         poll_fn(|cx| {

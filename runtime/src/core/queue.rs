@@ -1,7 +1,7 @@
 //! The queue that carries events from the connection tasks to the host's thread, and the host's
 //! wait on it.
 
-use crate::core::event::{Event, EventKind};
+use crate::core::event::{ConnId, Event, EventKind};
 use crate::core::executor;
 use crate::core::lock::lock;
 use crossbeam_utils::CachePadded;
@@ -64,11 +64,12 @@ impl EventQueue {
 
     /// A descriptor that is readable while events wait for the host: raised with the first event
     /// after the host took them all, drained when it has taken them all again (by a
-    /// [`Taken::pop`] that finds none). Made on the first call; the same one after.
+    /// [`Taken::pop`] that finds none); on Linux also readable when a watched socket has data
+    /// ([`Self::watch`]). Made on the first call (then `true`); the same one after.
     #[cfg(unix)]
-    pub fn event_fd(&self) -> std::io::Result<std::os::fd::RawFd> {
+    pub fn event_fd(&self) -> std::io::Result<(std::os::fd::RawFd, bool)> {
         if let Some(signal) = self.signal.get() {
-            return Ok(signal.fd());
+            return Ok((signal.fd(), false));
         }
         let made = crate::core::signal::Signal::new()?;
         let mut incoming = lock(&self.incoming);
@@ -77,7 +78,41 @@ impl EventQueue {
             incoming.signalled = true;
             signal.raise();
         }
-        Ok(signal.fd())
+        Ok((signal.fd(), true))
+    }
+
+    #[cfg(not(unix))]
+    pub fn event_fd(&self) -> std::io::Result<(i32, bool)> {
+        Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "event_fd needs a Unix system"))
+    }
+
+    /// Whether [`Self::event_fd`] has made the descriptor.
+    pub fn has_event_fd(&self) -> bool {
+        #[cfg(unix)]
+        return self.signal.get().is_some();
+        #[cfg(not(unix))]
+        false
+    }
+
+    /// Has the descriptor, once made, tell `conn` when `socket` has something to read.
+    pub fn watch(&self, socket: i32, conn: ConnId) {
+        #[cfg(unix)]
+        if let Some(signal) = self.signal.get() {
+            signal.watch(socket, conn);
+        }
+        #[cfg(not(unix))]
+        let _ = (socket, conn);
+    }
+
+    /// Adds to `ready` the connections whose sockets received something since they were last
+    /// told (a bounded number at a time).
+    pub fn ready(&self, ready: &mut Vec<ConnId>) {
+        #[cfg(unix)]
+        if let Some(signal) = self.signal.get() {
+            signal.ready(ready);
+        }
+        #[cfg(not(unix))]
+        let _ = ready;
     }
 
     /// The host has taken every event: the signal, if raised, is cleared (under the lock, so a
@@ -91,11 +126,6 @@ impl EventQueue {
         }
         #[cfg(not(unix))]
         let _ = incoming;
-    }
-
-    #[cfg(not(unix))]
-    pub fn event_fd(&self) -> std::io::Result<i32> {
-        Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "event_fd needs a Unix system"))
     }
 
     /// Wakes a waiting [`Self::arrival`] (e.g. on a signal).

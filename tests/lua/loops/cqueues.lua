@@ -1,13 +1,13 @@
 -- websocket.event_fd() in a cqueues loop: a coroutine waits on the descriptor with
 -- cqueues.poll and calls websocket.update(0), beside a coroutine of the loop's own that ticks
--- with cqueues.sleep. 1,000 echoes through the loop, 5 s of idle, then the same echoes pumped by
+-- with cqueues.sleep. 2,000 echoes through the loop, 5 s of idle, then the same echoes pumped by
 -- websocket.update(1) for comparison.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "../lib/?.lua;" .. package.path
 local websocket = require "websocket"
 ---@diagnostic disable-next-line: unresolved-require -- Debian's lua-cqueues, which has no LuaLS stub
 local cqueues = require "cqueues"
 local echo = require "echo_through"
-local COUNT = 1000
+local COUNT = echo.COUNT
 local clock = cqueues.monotime
 
 local fd = websocket.event_fd()

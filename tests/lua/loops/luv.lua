@@ -1,12 +1,12 @@
 -- websocket.event_fd() in a luv (libuv) loop: a uv poll handle calls websocket.update(0) when
--- events are pending, beside a uv timer of the loop's own. 1,000 echoes through the loop, 5 s
+-- events are pending, beside a uv timer of the loop's own. 2,000 echoes through the loop, 5 s
 -- of idle, then the same echoes pumped by websocket.update(1) for comparison.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "../lib/?.lua;" .. package.path
 local websocket = require "websocket"
 ---@diagnostic disable-next-line: unresolved-require -- Debian's lua-luv, which has no LuaLS stub
 local uv = require "luv"
 local echo = require "echo_through"
-local COUNT = 1000
+local COUNT = echo.COUNT
 local clock = function() return uv.hrtime() / 1e9 end
 
 local poll = uv.new_poll(websocket.event_fd())

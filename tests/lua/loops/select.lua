@@ -1,13 +1,13 @@
 -- websocket.event_fd() in a loop on LuaSocket's socket.select, which takes any object with a
 -- getfd method: websocket.update(0) when the descriptor is readable, and a tick of the loop's own
--- every 5 ms from select's timeout. 1,000 echoes through the loop, 5 s of idle, then the same
+-- every 5 ms from select's timeout. 2,000 echoes through the loop, 5 s of idle, then the same
 -- echoes pumped by websocket.update(1) for comparison.
 package.path = ((arg[0] or ""):match("(.*/)") or "./") .. "../lib/?.lua;" .. package.path
 local websocket = require "websocket"
 -- Debian's lua-socket (the runner's stub of `socket` lets its fields be read).
 local socket = require "socket"
 local echo = require "echo_through"
-local COUNT = 1000
+local COUNT = echo.COUNT
 local clock = socket.gettime
 
 local fd = websocket.event_fd()

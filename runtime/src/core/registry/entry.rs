@@ -32,6 +32,8 @@ pub(crate) struct Entry {
     pub connected_at: Option<Instant>,
     pub protocol: Option<String>,
     pub extensions: String,
+    /// Its socket, once its task runs: what the event_fd descriptor watches.
+    pub socket: Option<i32>,
 }
 
 impl Entry {
@@ -45,6 +47,7 @@ impl Entry {
             connected_at: None,
             protocol: None,
             extensions: String::new(),
+            socket: None,
         }
     }
 

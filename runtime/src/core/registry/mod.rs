@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::core::event::{
     ConnId, DataKind, Event, EventKind, ListenerId, Message, Publication, Request, Verdict, HOST,
 };
+use crate::core::executor;
 use crate::core::link::{Command, Link};
 use crate::core::lock::lock;
 use crate::core::queue::EventQueue;
@@ -304,6 +305,50 @@ impl Registry {
         if let Some(entry) = lock(&self.table).conns.get(&conn) {
             entry.link.end();
         }
+    }
+
+    /// The descriptor a program's own loop waits on ([`EventQueue::event_fd`]), watching every
+    /// connection's socket from the call that makes it on.
+    pub fn event_fd(&self) -> std::io::Result<i32> {
+        // Under the table's lock, so a connection's socket is watched by this loop or by
+        // [`Self::watch`], which looks for the descriptor under the same lock.
+        let table = lock(&self.table);
+        let (fd, made) = self.queue.event_fd()?;
+        if made {
+            for (&conn, entry) in &table.conns {
+                if let Some(socket) = entry.socket {
+                    self.queue.watch(socket, conn);
+                }
+            }
+        }
+        Ok(fd)
+    }
+
+    /// `conn`'s task runs on `socket`: the event_fd descriptor, when there is one, watches it.
+    pub fn watch(&self, conn: ConnId, socket: i32) {
+        if let Some(entry) = lock(&self.table).conns.get_mut(&conn) {
+            entry.socket = Some(socket);
+            self.queue.watch(socket, conn);
+        }
+    }
+
+    /// Has the connections whose sockets the event_fd descriptor told of read on this thread,
+    /// now: the host that waited on the descriptor takes their messages without waiting for an
+    /// engine thread to read them (which takes two threads' wake-ups, on different cores).
+    pub fn pump(&self) {
+        if !self.queue.has_event_fd() {
+            return;
+        }
+        let mut ready = Vec::new();
+        self.queue.ready(&mut ready);
+        executor::run_here(|| {
+            let table = lock(&self.table);
+            for conn in &ready {
+                if let Some(entry) = table.conns.get(conn) {
+                    entry.link.poke();
+                }
+            }
+        });
     }
 
     /// Some connection's last event has not been taken yet.

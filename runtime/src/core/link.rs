@@ -194,6 +194,11 @@ impl Link {
         state.commands = Commands::default();
         state.abort = None;
     }
+
+    /// Whether [`Self::end`] was called: the task is closing the connection, or has.
+    pub fn has_ended(&self) -> bool {
+        lock(&self.state).ended
+    }
 }
 
 /// The queue of commands. The first waits in a slot of its own: a connection given one command at

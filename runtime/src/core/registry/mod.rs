@@ -316,7 +316,8 @@ impl Registry {
         let (fd, made) = self.queue.event_fd()?;
         if made {
             for (&conn, entry) in &table.conns {
-                if let Some(socket) = entry.socket {
+                // An ended connection's socket may be closed, and its number another's by now.
+                if let Some(socket) = entry.socket.filter(|_| !entry.link.has_ended()) {
                     self.queue.watch(socket, conn);
                 }
             }

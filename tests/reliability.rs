@@ -421,7 +421,8 @@ fn a_tls_handshake_flood_is_dropped_at_the_timeout_while_a_real_client_is_served
 /// The mixed soak (scripts/soak --mixed) in its short mode: 30 clients for 30 s over wss:// with
 /// compression, sessions churning, some vanishing mid-frame, channels across two runners on one
 /// redis-server. It fails on a lost or changed echo, a failed connection, or descriptors not
-/// back to their baseline; the summary must name both runners and the clients' counts.
+/// back to their baseline; the summary must name both runners, their RSS once the clients have
+/// gone and the clients' counts.
 #[test]
 fn the_mixed_soak_short_mode_loses_nothing_and_leaves_no_descriptor() {
     let _one = serial();
@@ -436,10 +437,29 @@ fn the_mixed_soak_short_mode_loses_nothing_and_leaves_no_descriptor() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     let summary = std::fs::read_to_string(results.join("soak-mixed.md")).unwrap();
-    for part in ["| a |", "| b |", "echoes sent", "vanished", "publications heard"] {
+    for part in ["| a |", "| b |", "clients gone", "echoes sent", "vanished", "publications heard"] {
         assert!(summary.contains(part), "{part} missing from the summary:\n{summary}");
     }
     assert!(std::fs::read_to_string(results.join("soak-mixed.svg")).unwrap().contains("<polyline"));
+}
+
+/// `scripts/soak --rounds` in a short mode: two rounds of 200 wss:// sessions with compression
+/// and a publication each against one runner on redis-server; none may fail and the runner's
+/// descriptors must come back to the baseline after each round. Its RSS is reported, not judged.
+#[test]
+fn the_soak_rounds_short_mode_fails_no_session_and_leaves_no_descriptor() {
+    let _one = serial();
+    let out = std::process::Command::new("scripts/soak")
+        .current_dir(repo())
+        .args(["--rounds", "2", "200"])
+        .env("WSLUA", env!("CARGO_BIN_EXE_wslua"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    for round in ["round 1: 200 sessions, 0 failed", "round 2: 200 sessions, 0 failed", "RSS after each round"] {
+        assert!(stdout.contains(round), "{round:?} missing:\n{stdout}");
+    }
 }
 
 /// More connections than LuaJIT lets mlua reference from Rust (8,000 values in its auxiliary

@@ -2071,6 +2071,12 @@ window.WSLUA_SEARCH = [
     "href": "limits-and-errors.html#soak"
   },
   {
+    "name": "Is memory given back?",
+    "kind": "manual section",
+    "text": "Limits and errors: Is memory given back?",
+    "href": "limits-and-errors.html#is-memory-given-back"
+  },
+  {
     "name": "Migrating from Defold's extension-websocket",
     "kind": "manual",
     "text": "Migrating from Defold's extension-websocket",

@@ -1,10 +1,12 @@
-"""The summary and plot of `scripts/soak --mixed`: each runner's RSS at start, at its peak and at
-the end, its slope after warm-up (a least-squares line through the samples after the first
+"""The summary and plot of `scripts/soak --mixed`: each runner's RSS at start, at its peak, at the
+end and once the clients have gone, its slope after warm-up (a least-squares line through the samples after the first
 fifth), descriptors at the end against the baseline, and the clients' counts; the RSS of both
 runners over time as an SVG line chart. Exits 1 if descriptors did not come back to the
 baseline.
 
-  soak_report.py SAMPLES.csv COUNTS.json "BASE_A BASE_B" "END_A END_B" MINUTES CLIENTS OUT.md OUT.svg
+  soak_report.py SAMPLES.csv COUNTS.json "BASE_A BASE_B" "END_A END_B" "LEFT_A LEFT_B" MINUTES CLIENTS OUT.md OUT.svg
+
+END_* are descriptors at the end, LEFT_* the RSS in KiB once the clients had gone.
 """
 import csv, json, sys
 
@@ -46,19 +48,19 @@ def svg(samples, title):
     return "\n".join(out) + "\n"
 
 
-def main(samples_csv, counts_json, base, end, minutes, clients, out_md, out_svg):
+def main(samples_csv, counts_json, base, end, left, minutes, clients, out_md, out_svg):
     with open(samples_csv) as f:
         samples = [tuple(int(v) for v in row.values()) for row in csv.DictReader(f)]
     counts = json.load(open(counts_json))
-    base, end = [int(v) for v in base.split()], [int(v) for v in end.split()]
+    base, end, left = ([int(v) for v in pair.split()] for pair in (base, end, left))
     warm = samples[len(samples) // 5:]
     lines = [f"## Mixed soak: {minutes} min, {clients} clients, two runners over wss:// with permessage-deflate and one Redis",
              "",
-             "| runner | RSS at start | peak | end | slope after the first fifth | descriptors: baseline, end |",
-             "|---|---|---|---|---|---|"]
+             "| runner | RSS at start | peak | end | clients gone | slope after the first fifth | descriptors: baseline, end |",
+             "|---|---|---|---|---|---|---|"]
     for i, name in enumerate("ab"):
         rss = [s[1 + i] for s in samples]
-        lines.append(f"| {name} | {rss[0] / 1024:.1f} MiB | {max(rss) / 1024:.1f} MiB | {rss[-1] / 1024:.1f} MiB | "
+        lines.append(f"| {name} | {rss[0] / 1024:.1f} MiB | {max(rss) / 1024:.1f} MiB | {rss[-1] / 1024:.1f} MiB | {left[i] / 1024:.1f} MiB | "
                      f"{slope([(s[0], s[1 + i]) for s in warm]):+.0f} KiB/min | {base[i]}, {end[i]} |")
     lines += ["", "Clients: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()) + ".", ""]
     open(out_md, "w").write("\n".join(lines))

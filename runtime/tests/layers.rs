@@ -24,6 +24,7 @@ const ORDER: &[&str] = &[
     "core/signal",
     "core/queue",
     "core/link",
+    "core/trim",
     "core/registry/backpressure",
     "core/registry/entry",
     "core/registry/admission",

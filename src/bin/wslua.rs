@@ -79,7 +79,8 @@ fn supervise(count: usize) -> ExitCode {
 /// glibc's malloc gives freed memory back to the system and maps large blocks on their own, so a
 /// server echoing 1 MiB messages faulted its pages back in for every message (a tenth of its
 /// time). It now keeps up to 16 MiB freed at the top of its heap and maps only blocks over
-/// 8 MiB. Idle memory per connection is unchanged.
+/// 8 MiB. Idle memory per connection is unchanged, and what a burst of connections freed is given
+/// back once the burst is over (the engine's `core::trim`).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn keep_freed_memory() {
     // SAFETY: mallopt only changes malloc's settings; it is called before any other thread exists.

@@ -21,6 +21,7 @@ use crate::core::queue::EventQueue;
 use crate::core::registry::admission::Admissions;
 use crate::core::registry::channels::Channels;
 use crate::core::registry::entry::{Entry, Visible};
+use crate::core::trim::{self, Burst};
 use crate::error::Error;
 use crate::protocol::close::check_close;
 use async_std::channel::{Receiver, Sender};
@@ -57,6 +58,7 @@ struct Table {
     /// Servers still accepting.
     listening: HashSet<ListenerId>,
     channels: Channels,
+    burst: Burst,
 }
 
 pub(crate) struct Registry {
@@ -282,8 +284,13 @@ impl Registry {
                 let mut table = lock(&self.table);
                 table.conns.remove(&event.conn);
                 let changed = table.channels.leave(event.conn);
+                let open = table.conns.len();
+                let fallen = table.burst.closed(open);
                 drop(table);
                 self.channels_changed(changed);
+                if fallen {
+                    trim::soon();
+                }
             }
             _ => {}
         }
@@ -367,6 +374,7 @@ fn insert(
     let id = next_id.fetch_add(1, Ordering::Relaxed);
     let link = Arc::new(Link::default());
     table.conns.insert(id, Entry::new(link.clone(), listener, drain_threshold));
+    table.burst.opened(table.conns.len());
     (id, link)
 }
 

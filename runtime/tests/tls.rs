@@ -71,6 +71,28 @@ fn wss_verifies_the_chain_and_the_host_name() {
         until_disconnected(&rt, conn);
         server.json();
     }
+    // Connections share a connector per trust, yet the CA file is read at each call: once it
+    // holds another certificate than the CA's, the server is not trusted.
+    let changing = dir.join("changing.pem");
+    let through = |certificate: &str| {
+        std::fs::copy(dir.join(certificate), &changing).unwrap();
+        let tls =
+            TlsClient { ca_file: Some(changing.clone()), server_name: Some("localhost".into()), ..Default::default() };
+        rt.connect(&url, ConnectOptions { tls, ..Default::default() }).unwrap()
+    };
+    let conn = through("ca.pem");
+    assert!(matches!(next_of(&rt, conn), EventKind::Connected(Handshake::Client { .. })));
+    rt.disconnect(conn, 1000, "").unwrap();
+    until_disconnected(&rt, conn);
+    server.json();
+    let conn = through("server.pem");
+    match next_of(&rt, conn) {
+        EventKind::Error { kind: FailureKind::Tls, message, .. } => {
+            assert!(message.contains("verify failed"), "{message}")
+        }
+        other => panic!("a CA file without the CA: expected a TLS error, got {other:?}"),
+    }
+    until_disconnected(&rt, conn);
     let missing = TlsClient { ca_file: Some(dir.join("nowhere.pem")), ..Default::default() };
     let error = rt.connect(&url, ConnectOptions { tls: missing, ..Default::default() }).unwrap_err();
     assert!(matches!(&error, Error::Tls(m) if m.contains("nowhere.pem")), "{error}");
